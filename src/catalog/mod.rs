@@ -1,0 +1,114 @@
+//! Trial catalogs: the question bank and the trials, as data.
+//!
+//! Authors write TOML (`catalog/questions.toml`, `catalog/trials/*.toml`);
+//! the build turns them into one JSON document that the app carries inside
+//! it. Both forms go through the same checks in `load`.
+
+pub mod load;
+pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+
+use crate::clinical::dates::Ymd;
+use crate::engine::answer::Answers;
+use crate::engine::question::{Question, QuestionBank};
+use crate::engine::relevance;
+use crate::engine::rule::Facts;
+use crate::engine::trial::Trial;
+use crate::engine::verdict::{self, Assessment};
+use std::fmt;
+
+/// The catalog shipped inside the app and the CLI, built from `catalog/` by build.rs.
+pub const SHIPPED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalog {
+    pub bank: QuestionBank,
+    pub trials: Vec<Trial>,
+}
+
+/// One step of the way to a value inside a catalog file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathPart {
+    Key(String),
+    Index(usize),
+}
+
+/// A problem in a catalog file: the file, where in it, and what is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogError {
+    pub file: String,
+    pub path: Vec<PathPart>,
+    /// Byte offset inside the string value (a rule's error position).
+    pub offset: Option<usize>,
+    /// 1-based line and column, where the file's text is at hand.
+    pub line_col: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl CatalogError {
+    pub fn new(file: &str, path: Vec<PathPart>, message: impl Into<String>) -> CatalogError {
+        CatalogError { file: file.to_string(), path, offset: None, line_col: None, message: message.into() }
+    }
+
+    /// "criterion[3].rule", for when no line is known.
+    pub fn path_text(&self) -> String {
+        let mut out = String::new();
+        for part in &self.path {
+            match part {
+                PathPart::Key(k) if out.is_empty() => out.push_str(k),
+                PathPart::Key(k) => {
+                    out.push('.');
+                    out.push_str(k);
+                }
+                PathPart::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line_col {
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file, self.message),
+            None if self.path.is_empty() => write!(f, "{}: {}", self.file, self.message),
+            None => {
+                let at = self.offset.map(|o| format!(", character {}", o + 1)).unwrap_or_default();
+                write!(f, "{}: {}{at}: {}", self.file, self.path_text(), self.message)
+            }
+        }
+    }
+}
+
+impl Catalog {
+    pub fn trial(&self, id: &str) -> Option<&Trial> {
+        self.trials.iter().find(|t| t.id == id)
+    }
+
+    /// Assesses the given trials (all when `ids` is empty), in catalog order.
+    pub fn assess<'c>(&'c self, answers: &Answers, today: Ymd, ids: &[String]) -> Vec<Assessment<'c>> {
+        let facts = Facts { answers, today };
+        self.trials
+            .iter()
+            .filter(|t| ids.is_empty() || ids.contains(&t.id))
+            .map(|t| verdict::assess(t, &self.bank, &facts))
+            .collect()
+    }
+
+    /// The questions still worth asking for these assessments.
+    pub fn questions_to_ask(&self, assessments: &[Assessment], answers: &Answers) -> Vec<&Question> {
+        relevance::questions_to_ask(&self.bank, assessments, answers)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Catalog {
+    /// The catalog the app ships. Its validity is a test, so a failure here
+    /// means a broken build, reported rather than panicking.
+    pub fn shipped() -> Result<Catalog, Vec<CatalogError>> {
+        let spec = serde_json::from_str(SHIPPED_JSON)
+            .map_err(|e| vec![CatalogError::new("catalog.json", vec![], e.to_string())])?;
+        load::catalog(spec, "catalog.json")
+    }
+}

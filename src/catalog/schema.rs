@@ -1,0 +1,88 @@
+//! The shape of trial files, as written (TOML) or shipped (JSON).
+//! Serde checks the structure: unknown keys, missing fields and misspelt
+//! enum values fail here with their position. `load` checks the meaning.
+
+use crate::engine::question::{AnsweredBy, DatePrecision, Group};
+use crate::engine::trial::{Localized, Side, TrialFacts};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KindName {
+    YesNo,
+    Choice,
+    Multi,
+    Number,
+    Date,
+    Medications,
+}
+
+/// One `[[question]]` of `catalog/questions.toml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionSpec {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: KindName,
+    pub group: Group,
+    pub answered_by: AnsweredBy,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub integer: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<DatePrecision>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionFile {
+    pub question: Vec<QuestionSpec>,
+}
+
+/// Who decides a criterion that has no rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecidedBy {
+    StudyTeam,
+}
+
+/// One `[[criterion]]` of a trial file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionSpec {
+    pub id: String,
+    pub side: Side,
+    /// The registry's text, verbatim.
+    pub original: String,
+    pub plain: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Instead of a rule: said out loud, so a forgotten rule is an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<DecidedBy>,
+}
+
+/// One file of `catalog/trials/`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrialSpec {
+    pub id: String,
+    pub facts: TrialFacts,
+    pub criterion: Vec<CriterionSpec>,
+}
+
+/// A whole catalog in one document: what the app ships and what a site's
+/// own catalog URL serves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogSpec {
+    pub questions: Vec<QuestionSpec>,
+    pub trials: Vec<TrialSpec>,
+}

@@ -1,0 +1,197 @@
+//! The question bank: every question any trial needs, asked once and shared.
+
+use crate::clinical::units::Quantity;
+use serde::{Deserialize, Serialize};
+
+/// Where a question sits in the questionnaire, in the order they are asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    AboutYou,
+    Diagnosis,
+    Treatments,
+    Kidney,
+    LabResults,
+    OtherHealth,
+}
+
+/// Who can usually answer: the person (or parent) from memory, or someone with
+/// a lab report or the doctor's notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnsweredBy {
+    Person,
+    Doctor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    /// Year, month and day (a date of birth).
+    Day,
+    /// Year and month are enough (when was the biopsy?).
+    Month,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// Yes / no / don't know.
+    YesNo,
+    /// One of the options.
+    Choice { options: Vec<String> },
+    /// Any number of the options, possibly none.
+    Multi { options: Vec<String> },
+    /// A measurement: `quantity` gives its units (none for a plain count or
+    /// score); `min`..=`max` is what is humanly possible, in the canonical unit.
+    Number { quantity: Option<&'static Quantity>, min: f64, max: f64, integer: bool },
+    /// A date in the past.
+    Date { precision: DatePrecision },
+    /// Which of the listed medicines were taken, for how many months, and
+    /// whether each was stopped because of side effects.
+    Medications { options: Vec<String> },
+}
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::YesNo => "yes_no",
+            Kind::Choice { .. } => "choice",
+            Kind::Multi { .. } => "multi",
+            Kind::Number { .. } => "number",
+            Kind::Date { .. } => "date",
+            Kind::Medications { .. } => "medications",
+        }
+    }
+
+    pub fn options(&self) -> &[String] {
+        match self {
+            Kind::Choice { options } | Kind::Multi { options } | Kind::Medications { options } => {
+                options
+            }
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub kind: Kind,
+    pub group: Group,
+    pub answered_by: AnsweredBy,
+}
+
+impl Question {
+    /// Message ids for the localisation layer; derived, so a question can
+    /// never point at another question's text.
+    pub fn prompt_id(&self) -> String {
+        format!("question-{}", self.id)
+    }
+
+    pub fn help_id(&self) -> String {
+        format!("question-{}-help", self.id)
+    }
+
+    pub fn option_id(&self, option: &str) -> String {
+        format!("option-{}-{}", self.id, option)
+    }
+
+    pub fn has_option(&self, option: &str) -> bool {
+        self.kind.options().iter().any(|o| o == option)
+    }
+}
+
+/// The questions, in the order they are asked (by group, then as written).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuestionBank {
+    questions: Vec<Question>,
+}
+
+impl QuestionBank {
+    /// Orders the questions by group; within a group the given order stands.
+    pub fn new(mut questions: Vec<Question>) -> QuestionBank {
+        questions.sort_by_key(|q| q.group);
+        QuestionBank { questions }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.questions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.questions.is_empty()
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The closest question id to a misspelt one, for error messages.
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        self.questions
+            .iter()
+            .map(|q| (edit_distance(&q.id, id), q.id.as_str()))
+            .filter(|(d, _)| *d <= 2.max(id.len() / 4))
+            .min()
+            .map(|(_, s)| s)
+    }
+}
+
+/// Levenshtein distance; ids are short, so the simple table is enough.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = (prev + usize::from(ca != *cb)).min(above + 1).min(left + 1);
+            prev = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yes_no(id: &str, group: Group) -> Question {
+        Question { id: id.into(), kind: Kind::YesNo, group, answered_by: AnsweredBy::Person }
+    }
+
+    #[test]
+    fn questions_are_ordered_by_group_and_keep_their_order_within_it() {
+        let bank = QuestionBank::new(vec![
+            yes_no("infection", Group::OtherHealth),
+            yes_no("pregnant", Group::AboutYou),
+            yes_no("biopsy_done", Group::Kidney),
+            yes_no("sex_at_birth", Group::AboutYou),
+        ]);
+        let ids: Vec<&str> = bank.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["pregnant", "sex_at_birth", "biopsy_done", "infection"]);
+    }
+
+    #[test]
+    fn a_misspelt_id_gets_a_suggestion() {
+        let bank = QuestionBank::new(vec![yes_no("prior_car_t", Group::OtherHealth)]);
+        assert_eq!(bank.suggest("prior_cart"), Some("prior_car_t"));
+        assert_eq!(bank.suggest("hemoglobin"), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,394 @@
+//! Evaluates a checked rule on the answers given so far.
+//!
+//! Numbers are ranges: an exact answer is a range of one point, while a
+//! month-only date or a medicine taken "for an unknown time" gives a wider
+//! one. A comparison is true or false only when the whole range agrees, so
+//! partial knowledge is used, never stretched. Each unknown result carries
+//! the questions that left it unknown: those are what could still decide it.
+
+use super::node::{Arith, Compare, Egfr, Node};
+use crate::clinical::dates::{Ymd, age_in_years, months_since};
+use crate::clinical::egfr::{self, Formula, Sex};
+use crate::clinical::{eular_acr, sledai};
+use crate::engine::answer::{Answer, Answers};
+use crate::engine::logic::Tri;
+use std::collections::BTreeSet;
+
+/// What a rule is evaluated on.
+#[derive(Clone, Copy, Debug)]
+pub struct Facts<'a> {
+    pub answers: &'a Answers,
+    /// Ages and "months since" are counted to this day.
+    pub today: Ymd,
+}
+
+/// Questions whose missing (or "don't know") answers leave a result unknown.
+pub type Missing = BTreeSet<String>;
+
+/// Inclusive bounds; `lo == hi` for an exact number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Range {
+    fn exact(x: f64) -> Range {
+        Range { lo: x, hi: x }
+    }
+
+    fn is_exact(self) -> bool {
+        self.lo == self.hi
+    }
+}
+
+/// Canonical conversions can leave 34.2/17.1 a hair above 2.0; a limit is
+/// met when the values agree to this relative precision.
+const TOLERANCE: f64 = 1e-9;
+
+fn le(a: f64, b: f64) -> bool {
+    a <= b || (a - b).abs() <= TOLERANCE * a.abs().max(b.abs())
+}
+
+fn compare(op: Compare, a: Range, b: Range) -> Tri {
+    let lt = |x: Range, y: Range| -> Tri {
+        if !le(y.lo, x.hi) {
+            Tri::True
+        } else if le(y.hi, x.lo) {
+            Tri::False
+        } else {
+            Tri::Unknown
+        }
+    };
+    let leq = |x: Range, y: Range| -> Tri {
+        if le(x.hi, y.lo) {
+            Tri::True
+        } else if !le(x.lo, y.hi) {
+            Tri::False
+        } else {
+            Tri::Unknown
+        }
+    };
+    match op {
+        Compare::Lt => lt(a, b),
+        Compare::Le => leq(a, b),
+        Compare::Gt => lt(b, a),
+        Compare::Ge => leq(b, a),
+        Compare::Eq => leq(a, b).and(leq(b, a)),
+        Compare::Ne => !leq(a, b).and(leq(b, a)),
+    }
+}
+
+fn arith(op: Arith, a: Range, b: Range) -> Option<Range> {
+    let hull = |xs: [f64; 4]| {
+        let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (lo.is_finite() && hi.is_finite()).then_some(Range { lo, hi })
+    };
+    match op {
+        Arith::Add => Some(Range { lo: a.lo + b.lo, hi: a.hi + b.hi }),
+        Arith::Sub => Some(Range { lo: a.lo - b.hi, hi: a.hi - b.lo }),
+        Arith::Mul => hull([a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]),
+        // Dividing by a range that holds zero decides nothing.
+        Arith::Div if b.lo <= 0.0 && b.hi >= 0.0 => None,
+        Arith::Div => hull([a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi]),
+    }
+}
+
+fn missing(q: &str) -> Missing {
+    BTreeSet::from([q.to_string()])
+}
+
+impl Node {
+    /// The rule's truth on these facts, and what leaves it unknown.
+    pub fn truth(&self, facts: &Facts) -> (Tri, Missing) {
+        let answers = facts.answers;
+        match self {
+            Node::Bool(b) => (Tri::from(*b), Missing::new()),
+            Node::YesNo(q) => match answers.known(q) {
+                Some(Answer::Bool(b)) => (Tri::from(*b), Missing::new()),
+                _ => (Tri::Unknown, missing(q)),
+            },
+            Node::ChoiceIn(q, options) => match answers.known(q) {
+                Some(Answer::Choice(c)) => (Tri::from(options.contains(c)), Missing::new()),
+                _ => (Tri::Unknown, missing(q)),
+            },
+            Node::MultiAny(q, options) => match answers.known(q) {
+                Some(Answer::Multi(chosen)) => (Tri::from(options.iter().any(|o| chosen.contains(o))), Missing::new()),
+                _ => (Tri::Unknown, missing(q)),
+            },
+            Node::EularAcrClassified(ana, q) => {
+                let (ana, mut why) = ana.truth(facts);
+                let items = match answers.known(q) {
+                    Some(Answer::Multi(chosen)) => {
+                        eular_acr::classify(true, chosen.iter().map(String::as_str)).ok().map(|c| c.classified)
+                    }
+                    _ => None,
+                };
+                match (ana, items) {
+                    (Tri::False, _) | (_, Some(false)) => (Tri::False, Missing::new()),
+                    (Tri::True, Some(true)) => (Tri::True, Missing::new()),
+                    (_, items) => {
+                        if items.is_none() {
+                            why.insert(q.clone());
+                        }
+                        (Tri::Unknown, why)
+                    }
+                }
+            }
+            Node::Not(a) => {
+                let (t, m) = a.truth(facts);
+                (!t, m)
+            }
+            Node::And(a, b) | Node::Or(a, b) => {
+                let (ta, ma) = a.truth(facts);
+                let (tb, mb) = b.truth(facts);
+                let t = if matches!(self, Node::And(..)) { ta.and(tb) } else { ta.or(tb) };
+                (t, if t.is_known() { Missing::new() } else { unknown_sides([(ta, ma), (tb, mb)]) })
+            }
+            Node::Compare(op, a, b) => {
+                let (ra, ma) = a.number(facts);
+                let (rb, mb) = b.number(facts);
+                let t = match (ra, rb) {
+                    (Some(x), Some(y)) => compare(*op, x, y),
+                    _ => Tri::Unknown,
+                };
+                (t, if t.is_known() { Missing::new() } else { ma.union(&mb).cloned().collect() })
+            }
+            // The checker lets only conditions reach here; anything else is unknown, not a crash.
+            _ => (Tri::Unknown, self.inputs().into_iter().map(String::from).collect()),
+        }
+    }
+
+    /// The number this node stands for, as a range; `None` when unknown.
+    /// Missing holds the questions behind an unknown or inexact number.
+    pub fn number(&self, facts: &Facts) -> (Option<Range>, Missing) {
+        let answers = facts.answers;
+        let exact = |x: Option<f64>, q: &str| match x {
+            Some(x) if x.is_finite() => (Some(Range::exact(x)), Missing::new()),
+            _ => (None, missing(q)),
+        };
+        let ranged = |r: Option<Range>, q: &str| match r {
+            Some(r) if r.is_exact() => (Some(r), Missing::new()),
+            Some(r) => (Some(r), missing(q)),
+            None => (None, missing(q)),
+        };
+        match self {
+            Node::Literal(x) => (Some(Range::exact(*x)), Missing::new()),
+            Node::Number(q, quantity) => {
+                let value = match answers.known(q) {
+                    Some(Answer::Number { value, unit }) => match (quantity, unit) {
+                        (Some(quantity), Some(unit)) => quantity.to_canonical(*value, unit).ok(),
+                        (None, None) => Some(*value),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                exact(value, q)
+            }
+            Node::Count(q, options) => {
+                let n = match answers.known(q) {
+                    Some(Answer::Multi(chosen)) => Some(options.iter().filter(|o| chosen.contains(*o)).count()),
+                    Some(Answer::Medications(uses)) => {
+                        Some(options.iter().filter(|o| uses.iter().any(|u| &u.drug == *o)).count())
+                    }
+                    _ => None,
+                };
+                exact(n.map(|n| n as f64), q)
+            }
+            Node::CountTaken(q, options, months) => {
+                let range = match answers.known(q) {
+                    Some(Answer::Medications(uses)) => Some(count_range(options, uses, |u| {
+                        u.months.map(|m| le(*months, m))
+                    })),
+                    _ => None,
+                };
+                ranged(range, q)
+            }
+            Node::CountIntolerant(q, options) => {
+                let range = match answers.known(q) {
+                    Some(Answer::Medications(uses)) => {
+                        Some(count_range(options, uses, |u| u.stopped_for_side_effects))
+                    }
+                    _ => None,
+                };
+                ranged(range, q)
+            }
+            Node::Sledai(q, variant) => {
+                let score = match answers.known(q) {
+                    Some(Answer::Multi(chosen)) => sledai::score(chosen.iter().map(String::as_str), variant).ok(),
+                    _ => None,
+                };
+                exact(score.map(f64::from), q)
+            }
+            Node::EularAcrScore(q) => {
+                let score = match answers.known(q) {
+                    Some(Answer::Multi(chosen)) => eular_acr::score(chosen.iter().map(String::as_str)).ok(),
+                    _ => None,
+                };
+                exact(score.map(|(s, _)| f64::from(s)), q)
+            }
+            Node::MonthsSince(q) => {
+                let range = match answers.known(q) {
+                    Some(Answer::Date(d)) => months_since(*d, facts.today).map(|(lo, hi)| Range { lo, hi }),
+                    _ => None,
+                };
+                ranged(range, q)
+            }
+            Node::AgeYears(q) => {
+                let range = match answers.known(q) {
+                    Some(Answer::Date(d)) => d.earliest().zip(d.latest()).map(|(early, late)| Range {
+                        lo: f64::from(age_in_years(late, facts.today)),
+                        hi: f64::from(age_in_years(early, facts.today)),
+                    }),
+                    _ => None,
+                };
+                ranged(range, q)
+            }
+            Node::Egfr(e) => e.estimate(facts),
+            Node::Arith(op, a, b) => {
+                let (ra, ma) = a.number(facts);
+                let (rb, mb) = b.number(facts);
+                let r = ra.zip(rb).and_then(|(x, y)| arith(*op, x, y));
+                let m = if r.is_some_and(Range::is_exact) { Missing::new() } else { ma.union(&mb).cloned().collect() };
+                (r, m)
+            }
+            Node::Neg(a) => {
+                let (r, m) = a.number(facts);
+                (r.map(|r| Range { lo: -r.hi, hi: -r.lo }), m)
+            }
+            _ => (None, self.inputs().into_iter().map(String::from).collect()),
+        }
+    }
+}
+
+/// The questions of the operands that are still unknown.
+fn unknown_sides(sides: [(Tri, Missing); 2]) -> Missing {
+    sides.into_iter().filter(|(t, _)| !t.is_known()).flat_map(|(_, m)| m).collect()
+}
+
+/// Counts listed medicines that pass `test`; an untold detail widens the range.
+fn count_range(
+    options: &[String],
+    uses: &[crate::engine::answer::MedicationUse],
+    test: impl Fn(&crate::engine::answer::MedicationUse) -> Option<bool>,
+) -> Range {
+    let mut r = Range::exact(0.0);
+    for u in uses.iter().filter(|u| options.contains(&u.drug)) {
+        match test(u) {
+            Some(true) => {
+                r.lo += 1.0;
+                r.hi += 1.0;
+            }
+            Some(false) => {}
+            None => r.hi += 1.0,
+        }
+    }
+    r
+}
+
+impl Egfr {
+    /// Chooses the formula first (by age when the trial names none), so that
+    /// an adult is never asked for a height nor a child for a sex.
+    fn estimate(&self, facts: &Facts) -> (Option<Range>, Missing) {
+        let formulas: &[Formula] = match self.formula {
+            Formula::ForAge => {
+                let (age, why) = self.age.as_ref().map_or((None, Missing::new()), |n| n.number(facts));
+                match age {
+                    Some(a) if a.lo >= egfr::ADULT_AGE => &[Formula::CkdEpi2021],
+                    Some(a) if a.hi < egfr::ADULT_AGE => &[Formula::BedsideSchwartz],
+                    Some(_) => &[Formula::CkdEpi2021, Formula::BedsideSchwartz],
+                    None => {
+                        let mut why = why;
+                        why.extend(self.creatinine.number(facts).1);
+                        return (None, why);
+                    }
+                }
+            }
+            Formula::CkdEpi2021 => &[Formula::CkdEpi2021],
+            Formula::BedsideSchwartz => &[Formula::BedsideSchwartz],
+        };
+        let mut why = Missing::new();
+        let mut hull: Option<Range> = None;
+        for formula in formulas {
+            let (estimate, m) = self.with(*formula, facts);
+            why.extend(m);
+            let Some(r) = estimate else { return (None, why) };
+            hull = Some(hull.map_or(r, |h| Range { lo: h.lo.min(r.lo), hi: h.hi.max(r.hi) }));
+        }
+        match hull {
+            Some(r) if r.is_exact() => (Some(r), Missing::new()),
+            other => (other, why),
+        }
+    }
+
+    fn with(&self, formula: Formula, facts: &Facts) -> (Option<Range>, Missing) {
+        let (creatinine, mut why) = self.creatinine.number(facts);
+        let mut input = |n: &Option<Node>| {
+            let (r, m) = n.as_ref().map_or((None, Missing::new()), |n| n.number(facts));
+            why.extend(m);
+            r
+        };
+        let estimate = match formula {
+            Formula::BedsideSchwartz => {
+                let height = input(&self.height);
+                // Falls with creatinine, rises with height.
+                creatinine.zip(height).and_then(|(c, h)| {
+                    Some(Range { lo: egfr::bedside_schwartz(h.lo, c.hi)?, hi: egfr::bedside_schwartz(h.hi, c.lo)? })
+                })
+            }
+            _ => {
+                let age = input(&self.age);
+                let sex = self.sex.as_deref().and_then(|q| match facts.answers.known(q) {
+                    Some(Answer::Choice(c)) if c == "female" => Some(Sex::Female),
+                    Some(Answer::Choice(c)) if c == "male" => Some(Sex::Male),
+                    _ => {
+                        why.insert(q.to_string());
+                        None
+                    }
+                });
+                // Falls with creatinine and with age.
+                match (creatinine, age, sex) {
+                    (Some(c), Some(a), Some(s)) => egfr::ckd_epi_2021(c.hi, a.hi, s)
+                        .zip(egfr::ckd_epi_2021(c.lo, a.lo, s))
+                        .map(|(lo, hi)| Range { lo, hi }),
+                    _ => None,
+                }
+            }
+        };
+        (estimate, why)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(lo: f64, hi: f64) -> Range {
+        Range { lo, hi }
+    }
+
+    #[test]
+    fn comparisons_decide_only_when_the_whole_range_agrees() {
+        assert_eq!(compare(Compare::Le, r(5.0, 5.9), r(6.0, 6.0)), Tri::True);
+        assert_eq!(compare(Compare::Le, r(5.5, 6.5), r(6.0, 6.0)), Tri::Unknown);
+        assert_eq!(compare(Compare::Le, r(6.1, 7.0), r(6.0, 6.0)), Tri::False);
+        assert_eq!(compare(Compare::Lt, r(6.0, 6.0), r(6.0, 6.0)), Tri::False);
+        assert_eq!(compare(Compare::Ge, r(6.0, 6.0), r(6.0, 6.0)), Tri::True);
+        assert_eq!(compare(Compare::Eq, r(2.0, 2.0), r(2.0, 2.0)), Tri::True);
+        assert_eq!(compare(Compare::Ne, r(1.0, 2.0), r(3.0, 3.0)), Tri::True);
+    }
+
+    #[test]
+    fn a_limit_met_exactly_after_unit_conversion_is_met() {
+        // 34.2 umol/L of bilirubin is 2.0 mg/dL; floating point says 2.0000000000000004.
+        let bilirubin = 34.2 / 17.1;
+        assert_eq!(compare(Compare::Le, r(bilirubin, bilirubin), r(2.0, 2.0)), Tri::True);
+    }
+
+    #[test]
+    fn dividing_by_a_range_through_zero_decides_nothing() {
+        assert_eq!(arith(Arith::Div, r(1.0, 1.0), r(-1.0, 1.0)), None);
+        assert_eq!(arith(Arith::Mul, r(2.0, 3.0), r(-1.0, 1.0)), Some(r(-3.0, 3.0)));
+    }
+}

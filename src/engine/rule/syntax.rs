@@ -1,0 +1,513 @@
+//! The rule language's syntax: text to a tree, with the position of every part.
+//!
+//! ```text
+//! rule    := or
+//! or      := and ("or" and)*
+//! and     := not ("and" not)*
+//! not     := "not" not | compare
+//! compare := sum (("<" | "<=" | ">" | ">=" | "==" | "!=") sum | "not"? "in" list)?
+//! sum     := product (("+" | "-") product)*
+//! product := unary (("*" | "/") unary)*
+//! unary   := "-" unary | atom
+//! atom    := number unit? | "true" | "false" | name | name "(" args ")" | "(" rule ")" | list
+//! list    := "[" name ("," name)* "]"
+//! ```
+//! Written by hand rather than with a parser crate: the grammar is small, the
+//! error messages and positions are ours to word, and it adds little to the wasm.
+
+use crate::clinical::units::unit_prefix_len;
+use std::fmt;
+
+/// Byte offsets into the rule text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    fn to(self, other: Span) -> Span {
+        Span { start: self.start, end: other.end }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    And,
+    Or,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::And => "and",
+            BinOp::Or => "or",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+            BinOp::Eq => "==",
+            BinOp::Ne => "!=",
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    Number { value: f64, unit: Option<(String, Span)> },
+    Bool(bool),
+    Name(String),
+    List(Vec<(String, Span)>),
+    Not(Box<Expr>),
+    Neg(Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    In { value: Box<Expr>, list: Box<Expr>, negated: bool },
+    Call { name: String, name_span: Span, args: Vec<Expr> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Num(f64),
+    Unit(String),
+    Name(String),
+    And,
+    Or,
+    Not,
+    In,
+    True,
+    False,
+    Op(BinOp),
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    Comma,
+    End,
+}
+
+fn describe(t: &Tok) -> String {
+    match t {
+        Tok::Num(n) => format!("the number `{n}`"),
+        Tok::Unit(u) => format!("the unit `{u}`"),
+        Tok::Name(n) => format!("`{n}`"),
+        Tok::And => "`and`".into(),
+        Tok::Or => "`or`".into(),
+        Tok::Not => "`not`".into(),
+        Tok::In => "`in`".into(),
+        Tok::True => "`true`".into(),
+        Tok::False => "`false`".into(),
+        Tok::Op(op) => format!("`{}`", op.symbol()),
+        Tok::LParen => "`(`".into(),
+        Tok::RParen => "`)`".into(),
+        Tok::LBracket => "`[`".into(),
+        Tok::RBracket => "`]`".into(),
+        Tok::Comma => "`,`".into(),
+        Tok::End => "the end of the rule".into(),
+    }
+}
+
+fn err<T>(span: Span, message: impl Into<String>) -> Result<T, SyntaxError> {
+    Err(SyntaxError { span, message: message.into() })
+}
+
+fn lex(text: &str) -> Result<Vec<(Tok, Span)>, SyntaxError> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+        let start = i;
+        let rest = &text[i..];
+        let span = |len: usize| Span { start, end: start + len };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let len = rest
+                .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+                .unwrap_or(rest.len());
+            let literal = &rest[..len];
+            let Ok(value) = literal.parse::<f64>() else {
+                return err(span(len), format!("`{literal}` is not a number"));
+            };
+            tokens.push((Tok::Num(value), span(len)));
+            i += len;
+            // A unit may follow a number: `34 umol/L`, `55%`.
+            let gap = text[i..].len() - text[i..].trim_start().len();
+            if let Some(unit_len) = unit_prefix_len(&text[i + gap..]) {
+                let at = i + gap;
+                let unit = text[at..at + unit_len].to_string();
+                tokens.push((Tok::Unit(unit), Span { start: at, end: at + unit_len }));
+                i = at + unit_len;
+            }
+            continue;
+        }
+        if c.is_alphabetic() || c == '_' {
+            let len = rest
+                .find(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                .unwrap_or(rest.len());
+            let word = &rest[..len];
+            let tok = match word {
+                "and" => Tok::And,
+                "or" => Tok::Or,
+                "not" => Tok::Not,
+                "in" => Tok::In,
+                "true" => Tok::True,
+                "false" => Tok::False,
+                "AND" | "OR" | "NOT" | "IN" => {
+                    return err(span(len), format!("write `{}` in lower case", word.to_lowercase()));
+                }
+                _ => Tok::Name(word.to_string()),
+            };
+            tokens.push((tok, span(len)));
+            i += len;
+            continue;
+        }
+        let two = rest.get(..2).unwrap_or("");
+        let (tok, len) = match (two, c) {
+            ("<=", _) => (Tok::Op(BinOp::Le), 2),
+            (">=", _) => (Tok::Op(BinOp::Ge), 2),
+            ("==", _) => (Tok::Op(BinOp::Eq), 2),
+            ("!=", _) => (Tok::Op(BinOp::Ne), 2),
+            ("&&", _) => return err(span(2), "write `and` instead of `&&`"),
+            ("||", _) => return err(span(2), "write `or` instead of `||`"),
+            (_, '≤') => (Tok::Op(BinOp::Le), c.len_utf8()),
+            (_, '≥') => (Tok::Op(BinOp::Ge), c.len_utf8()),
+            (_, '≠') => (Tok::Op(BinOp::Ne), c.len_utf8()),
+            (_, '<') => (Tok::Op(BinOp::Lt), 1),
+            (_, '>') => (Tok::Op(BinOp::Gt), 1),
+            (_, '+') => (Tok::Op(BinOp::Add), 1),
+            (_, '-') => (Tok::Op(BinOp::Sub), 1),
+            (_, '*') => (Tok::Op(BinOp::Mul), 1),
+            (_, '/') => (Tok::Op(BinOp::Div), 1),
+            (_, '(') => (Tok::LParen, 1),
+            (_, ')') => (Tok::RParen, 1),
+            (_, '[') => (Tok::LBracket, 1),
+            (_, ']') => (Tok::RBracket, 1),
+            (_, ',') => (Tok::Comma, 1),
+            (_, '=') => return err(span(1), "write `==` to compare"),
+            (_, '!') => return err(span(1), "write `not` or `!=`"),
+            _ => return err(span(c.len_utf8()), format!("unexpected character `{c}`")),
+        };
+        tokens.push((tok, span(len)));
+        i += len;
+    }
+    tokens.push((Tok::End, Span { start: text.len(), end: text.len() }));
+    Ok(tokens)
+}
+
+struct Parser {
+    tokens: Vec<(Tok, Span)>,
+    at: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> (&Tok, Span) {
+        match self.tokens.get(self.at).or(self.tokens.last()) {
+            Some((t, s)) => (t, *s),
+            None => (&Tok::End, Span::default()),
+        }
+    }
+
+    fn peek2(&self) -> &Tok {
+        self.tokens.get(self.at + 1).map_or(&Tok::End, |(t, _)| t)
+    }
+
+    fn bump(&mut self) -> (Tok, Span) {
+        let (t, s) = self.peek();
+        let t = t.clone();
+        self.at += 1;
+        (t, s)
+    }
+
+    fn expect(&mut self, want: Tok, context: &str) -> Result<Span, SyntaxError> {
+        let (t, s) = self.peek();
+        if *t == want {
+            self.at += 1;
+            Ok(s)
+        } else {
+            err(s, format!("expected {} {context}, found {}", describe(&want), describe(t)))
+        }
+    }
+
+    fn binary(op: BinOp, l: Expr, r: Expr) -> Expr {
+        let span = l.span.to(r.span);
+        Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), span }
+    }
+
+    fn or(&mut self) -> Result<Expr, SyntaxError> {
+        let mut left = self.and()?;
+        while *self.peek().0 == Tok::Or {
+            self.at += 1;
+            let right = self.and()?;
+            left = Self::binary(BinOp::Or, left, right);
+        }
+        Ok(left)
+    }
+
+    fn and(&mut self) -> Result<Expr, SyntaxError> {
+        let mut left = self.not()?;
+        while *self.peek().0 == Tok::And {
+            self.at += 1;
+            let right = self.not()?;
+            left = Self::binary(BinOp::And, left, right);
+        }
+        Ok(left)
+    }
+
+    fn not(&mut self) -> Result<Expr, SyntaxError> {
+        if let (Tok::Not, start) = self.peek() {
+            self.at += 1;
+            let inner = self.not()?;
+            let span = start.to(inner.span);
+            return Ok(Expr { kind: ExprKind::Not(Box::new(inner)), span });
+        }
+        self.compare()
+    }
+
+    fn compare(&mut self) -> Result<Expr, SyntaxError> {
+        let left = self.sum()?;
+        let (tok, _) = self.peek();
+        match tok.clone() {
+            Tok::Op(op @ (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne)) => {
+                self.at += 1;
+                let right = self.sum()?;
+                if let (Tok::Op(BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne), s) =
+                    self.peek()
+                {
+                    return err(s, "comparisons do not chain: write `a <= x and x <= b`");
+                }
+                Ok(Self::binary(op, left, right))
+            }
+            Tok::In => {
+                self.at += 1;
+                self.in_list(left, false)
+            }
+            Tok::Not if *self.peek2() == Tok::In => {
+                self.at += 2;
+                self.in_list(left, true)
+            }
+            _ => Ok(left),
+        }
+    }
+
+    fn in_list(&mut self, value: Expr, negated: bool) -> Result<Expr, SyntaxError> {
+        let list = self.atom()?;
+        if !matches!(list.kind, ExprKind::List(_)) {
+            return err(list.span, "expected a list after `in`, like `[III, IV]`");
+        }
+        let span = value.span.to(list.span);
+        Ok(Expr { kind: ExprKind::In { value: Box::new(value), list: Box::new(list), negated }, span })
+    }
+
+    fn sum(&mut self) -> Result<Expr, SyntaxError> {
+        let mut left = self.product()?;
+        while let (Tok::Op(op @ (BinOp::Add | BinOp::Sub)), _) = self.peek() {
+            let op = *op;
+            self.at += 1;
+            let right = self.product()?;
+            left = Self::binary(op, left, right);
+        }
+        Ok(left)
+    }
+
+    fn product(&mut self) -> Result<Expr, SyntaxError> {
+        let mut left = self.unary()?;
+        while let (Tok::Op(op @ (BinOp::Mul | BinOp::Div)), _) = self.peek() {
+            let op = *op;
+            self.at += 1;
+            let right = self.unary()?;
+            left = Self::binary(op, left, right);
+        }
+        Ok(left)
+    }
+
+    fn unary(&mut self) -> Result<Expr, SyntaxError> {
+        if let (Tok::Op(BinOp::Sub), start) = self.peek() {
+            self.at += 1;
+            let inner = self.unary()?;
+            let span = start.to(inner.span);
+            return Ok(Expr { kind: ExprKind::Neg(Box::new(inner)), span });
+        }
+        self.atom()
+    }
+
+    fn atom(&mut self) -> Result<Expr, SyntaxError> {
+        let (tok, span) = self.bump();
+        let kind = match tok {
+            Tok::Num(value) => {
+                if let (Tok::Unit(unit), unit_span) = self.peek() {
+                    let unit = Some((unit.clone(), unit_span));
+                    self.at += 1;
+                    return Ok(Expr {
+                        kind: ExprKind::Number { value, unit },
+                        span: span.to(unit_span),
+                    });
+                }
+                ExprKind::Number { value, unit: None }
+            }
+            Tok::True => ExprKind::Bool(true),
+            Tok::False => ExprKind::Bool(false),
+            Tok::Name(name) if *self.peek().0 == Tok::LParen => {
+                self.at += 1;
+                let mut args = Vec::new();
+                if *self.peek().0 != Tok::RParen {
+                    loop {
+                        args.push(self.or()?);
+                        if *self.peek().0 == Tok::Comma {
+                            self.at += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                let end = self.expect(Tok::RParen, &format!("to close `{name}(`"))?;
+                return Ok(Expr { kind: ExprKind::Call { name, name_span: span, args }, span: span.to(end) });
+            }
+            Tok::Name(name) => ExprKind::Name(name),
+            Tok::LParen => {
+                let inner = self.or()?;
+                let end = self.expect(Tok::RParen, "to close `(`")?;
+                return Ok(Expr { kind: inner.kind, span: span.to(end) });
+            }
+            Tok::LBracket => {
+                let mut items = Vec::new();
+                loop {
+                    match self.bump() {
+                        (Tok::Name(n), s) => items.push((n, s)),
+                        (Tok::Num(n), s) => items.push((n.to_string(), s)),
+                        (t, s) => return err(s, format!("expected a name in the list, found {}", describe(&t))),
+                    }
+                    match self.bump() {
+                        (Tok::Comma, _) => continue,
+                        (Tok::RBracket, end) => {
+                            return Ok(Expr { kind: ExprKind::List(items), span: span.to(end) });
+                        }
+                        (t, s) => {
+                            return err(s, format!("expected `,` or `]` in the list, found {}", describe(&t)));
+                        }
+                    }
+                }
+            }
+            Tok::Unit(u) => return err(span, format!("the unit `{u}` must follow a number")),
+            other => return err(span, format!("expected a value, found {}", describe(&other))),
+        };
+        Ok(Expr { kind, span })
+    }
+}
+
+/// Parses a rule. The first problem found is returned with its position.
+pub fn parse(text: &str) -> Result<Expr, SyntaxError> {
+    let tokens = lex(text)?;
+    let mut parser = Parser { tokens, at: 0 };
+    if *parser.peek().0 == Tok::End {
+        return err(parser.peek().1, "the rule is empty");
+    }
+    let expr = parser.or()?;
+    match parser.peek() {
+        (Tok::End, _) => Ok(expr),
+        (t, s) => err(s, format!("unexpected {} after a complete rule", describe(t))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> (usize, usize, String) {
+        let e = parse(text).unwrap_err();
+        (e.span.start, e.span.end, e.message)
+    }
+
+    fn shape(e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Number { value, unit: Some((u, _)) } => format!("{value}{u}"),
+            ExprKind::Number { value, unit: None } => format!("{value}"),
+            ExprKind::Bool(b) => b.to_string(),
+            ExprKind::Name(n) => n.clone(),
+            ExprKind::List(items) => format!("[{}]", items.iter().map(|i| i.0.as_str()).collect::<Vec<_>>().join(",")),
+            ExprKind::Not(x) => format!("(not {})", shape(x)),
+            ExprKind::Neg(x) => format!("(-{})", shape(x)),
+            ExprKind::Binary(op, l, r) => format!("({} {} {})", shape(l), op.symbol(), shape(r)),
+            ExprKind::In { value, list, negated } => {
+                format!("({} {}in {})", shape(value), if *negated { "not " } else { "" }, shape(list))
+            }
+            ExprKind::Call { name, args, .. } => {
+                format!("{name}({})", args.iter().map(shape).collect::<Vec<_>>().join(", "))
+            }
+        }
+    }
+
+    #[test]
+    fn precedence_reads_as_a_coordinator_expects() {
+        let e = parse("age_years >= 6 and age_years <= 18 or not pregnant").unwrap();
+        assert_eq!(shape(&e), "(((age_years >= 6) and (age_years <= 18)) or (not pregnant))");
+        let e = parse("alt <= 3 * alt_uln + 1").unwrap();
+        assert_eq!(shape(&e), "(alt <= ((3 * alt_uln) + 1))");
+    }
+
+    #[test]
+    fn units_lists_calls_and_not_in() {
+        let e = parse("bilirubin <= 34 umol/L and egfr >= 30 mL/min/1.73m2").unwrap();
+        assert_eq!(shape(&e), "((bilirubin <= 34umol/L) and (egfr >= 30mL/min/1.73m2))");
+        let e = parse("count(meds, [cyclophosphamide, tacrolimus]) >= 2").unwrap();
+        assert_eq!(shape(&e), "(count(meds, [cyclophosphamide,tacrolimus]) >= 2)");
+        let e = parse("biopsy_class not in [V]").unwrap();
+        assert_eq!(shape(&e), "(biopsy_class not in [V])");
+        assert_eq!(shape(&parse("lvef ≥ 55%").unwrap()), "(lvef >= 55%)");
+    }
+
+    #[test]
+    fn spans_point_at_the_source() {
+        let text = "count(meds, [a]) >= 2";
+        let ExprKind::Binary(_, left, _) = parse(text).unwrap().kind else { panic!() };
+        assert_eq!(&text[left.span.start..left.span.end], "count(meds, [a])");
+    }
+
+    #[test]
+    fn syntax_errors_say_what_and_where() {
+        assert_eq!(error("age_years >= "), (13, 13, "expected a value, found the end of the rule".into()));
+        assert_eq!(error("(age_years >= 6"), (15, 15, "expected `)` to close `(`, found the end of the rule".into()));
+        assert_eq!(error("sex = female"), (4, 5, "write `==` to compare".into()));
+        assert_eq!(error("a && b"), (2, 4, "write `and` instead of `&&`".into()));
+        assert_eq!(error("6 <= age_years <= 18").2, "comparisons do not chain: write `a <= x and x <= b`");
+        assert_eq!(error("x in [a b]"), (8, 9, "expected `,` or `]` in the list, found `b`".into()));
+        assert_eq!(error("x in y"), (5, 6, "expected a list after `in`, like `[III, IV]`".into()));
+        assert_eq!(error("age_years >= 6 age_years"), (15, 24, "unexpected `age_years` after a complete rule".into()));
+        assert_eq!(error("x # y"), (2, 3, "unexpected character `#`".into()));
+        assert_eq!(error("  "), (2, 2, "the rule is empty".into()));
+        assert_eq!(error("x AND y"), (2, 5, "write `and` in lower case".into()));
+        assert_eq!(error("1.2.3 > x"), (0, 5, "`1.2.3` is not a number".into()));
+    }
+}

@@ -1,0 +1,112 @@
+//! A trial as the engine sees it: its facts for people to read, and its
+//! criteria, each with the registry's own words beside the rule.
+
+use crate::engine::rule::Rule;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Text in several languages, by language tag ("en", "vi", "zh").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    pub fn english(text: &str) -> Localized {
+        Localized(BTreeMap::from([("en".to_string(), text.to_string())]))
+    }
+
+    /// The text in `lang`, else in English: never an empty string where any text exists.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Inclusion,
+    Exclusion,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Criterion {
+    pub id: String,
+    pub side: Side,
+    /// The registry's text, verbatim.
+    pub original: String,
+    /// The same in plain words.
+    pub plain: Localized,
+    /// `None`: the study team decides (investigator judgement, venous access...).
+    /// Shown to the person, never a reason for "not eligible".
+    pub rule: Option<Rule>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub facility: String,
+    pub city: String,
+    pub country: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// What was read: a seed document, a registry mirror.
+    pub name: String,
+    /// When it was read (YYYY-MM-DD).
+    pub read: String,
+}
+
+/// What people read about a trial: all of it from its sources, none computed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrialFacts {
+    pub title: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_title: Option<String>,
+    pub summary: Localized,
+    pub phase: String,
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrollment: Option<u32>,
+    /// As registered, e.g. "6 to 18 years".
+    pub ages: String,
+    pub sex: String,
+    #[serde(default)]
+    pub sites: Vec<Site>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    pub registry_url: String,
+    pub sources: Vec<Source>,
+    /// What the sources leave out, said plainly.
+    #[serde(default)]
+    pub missing: Vec<Localized>,
+    /// The date the data were last checked against the sources (YYYY-MM-DD).
+    pub data_as_of: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trial {
+    pub id: String,
+    pub facts: TrialFacts,
+    pub criteria: Vec<Criterion>,
+}

@@ -1,0 +1,17 @@
+//! TrialCheck: a private clinical-trial eligibility self-check.
+//!
+//! - `clinical`: calculators (eGFR, SLEDAI-2K, 2019 EULAR/ACR), dates, units.
+//! - `engine`: questions, answers, the rule language, verdicts, relevance.
+//! - `catalog`: trial files: reading, validating, the catalog shipped inside.
+//! - `cli` (native): the command-line tool for trial authors and CI.
+//! - `web` (wasm): the Yew app; thin components over the engine.
+
+pub mod catalog;
+pub mod clinical;
+pub mod engine;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
