@@ -112,3 +112,45 @@ impl Catalog {
         load::catalog(spec, "catalog.json")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_catalog_is_valid_and_holds_the_three_seed_trials() {
+        let catalog = Catalog::shipped().unwrap_or_else(|errors| {
+            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        });
+        let ids: Vec<&str> = catalog.trials.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["NCT06904729", "NCT07233642", "NCT07432334"]);
+    }
+
+    #[test]
+    fn every_criterion_without_a_rule_is_said_to_be_the_study_teams() {
+        let catalog = Catalog::shipped().unwrap();
+        let undecidable: Vec<&str> = catalog
+            .trials
+            .iter()
+            .flat_map(|t| &t.criteria)
+            .filter(|c| c.rule.is_none())
+            .map(|c| c.id.as_str())
+            .collect();
+        // Venous access, consent, investigator judgement and the like: listed, not dropped.
+        assert!(undecidable.contains(&"investigator_judgement") && undecidable.contains(&"venous_access"));
+    }
+
+    #[test]
+    fn every_question_is_used_by_some_trial() {
+        let catalog = Catalog::shipped().unwrap();
+        let used: std::collections::BTreeSet<&str> = catalog
+            .trials
+            .iter()
+            .flat_map(|t| &t.criteria)
+            .filter_map(|c| c.rule.as_ref())
+            .flat_map(|r| r.node.inputs())
+            .collect();
+        let unused: Vec<&str> = catalog.bank.iter().map(|q| q.id.as_str()).filter(|q| !used.contains(q)).collect();
+        assert!(unused.is_empty(), "questions no trial asks: {unused:?}");
+    }
+}

@@ -42,6 +42,7 @@ pub const FUNCTIONS: &[(&str, &str)] = &[
     ("sledai2k_without(q, [descriptors])", "SLEDAI-2K without the listed descriptors"),
     ("eular_acr_score(q)", "2019 EULAR/ACR total (highest item per domain)"),
     ("eular_acr_classified(ana, q)", "classified as SLE: ANA >= 1:80, total >= 10, a clinical item"),
+    ("at_least(n, condition, ...)", "at least n of the conditions hold (e.g. 2 of 5 kinds of medicine)"),
     ("months_since(q)", "months from a date to today"),
     ("egfr_schwartz(creatinine, height)", "bedside Schwartz eGFR"),
     ("egfr_ckd_epi(creatinine, age, sex)", "CKD-EPI 2021 eGFR"),
@@ -420,6 +421,19 @@ impl<'b> Checker<'b> {
                     Some(ana) => Ok(Typed::Truth(Node::EularAcrClassified(Box::new(ana), q.id.clone()))),
                     None => plain(Node::EularAcrScore(q.id.clone())),
                 }
+            }
+            "at_least" => {
+                let k = match args.first().map(|a| &a.kind) {
+                    Some(ExprKind::Number { value, unit: None }) if value.fract() == 0.0 && *value >= 1.0 => *value as usize,
+                    _ => return self.fail(args.first().map_or(span, |a| a.span), "`at_least` needs a whole number first, like `at_least(2, a, b, c)`"),
+                };
+                let rest = args.get(1..).unwrap_or_default();
+                if rest.len() < k {
+                    return self.fail(span, format!("`at_least({k}, ...)` needs at least {k} conditions"));
+                }
+                let conditions: Vec<Checked<Node>> = rest.iter().map(|a| self.truth(a)).collect();
+                let conditions = conditions.into_iter().collect::<Checked<Vec<Node>>>()?;
+                Ok(Typed::Truth(Node::AtLeast(k, conditions)))
             }
             "months_since" => {
                 self.arity(name, args, 1, span)?;

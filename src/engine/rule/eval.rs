@@ -136,6 +136,18 @@ impl Node {
                     }
                 }
             }
+            Node::AtLeast(k, conditions) => {
+                let results: Vec<(Tri, Missing)> = conditions.iter().map(|c| c.truth(facts)).collect();
+                let sure = results.iter().filter(|(t, _)| *t == Tri::True).count();
+                let possible = sure + results.iter().filter(|(t, _)| *t == Tri::Unknown).count();
+                if sure >= *k {
+                    (Tri::True, Missing::new())
+                } else if possible < *k {
+                    (Tri::False, Missing::new())
+                } else {
+                    (Tri::Unknown, results.into_iter().filter(|(t, _)| *t == Tri::Unknown).flat_map(|(_, m)| m).collect())
+                }
+            }
             Node::Not(a) => {
                 let (t, m) = a.truth(facts);
                 (!t, m)

@@ -49,6 +49,8 @@ pub enum Node {
     MonthsSince(String),
     AgeYears(String),
     Egfr(Box<Egfr>),
+    /// At least this many of the conditions hold.
+    AtLeast(usize, Vec<Node>),
     Not(Box<Node>),
     And(Box<Node>, Box<Node>),
     Or(Box<Node>, Box<Node>),
@@ -110,6 +112,7 @@ impl Node {
                         out.push(s);
                     }
             }
+            Node::AtLeast(_, conditions) => conditions.iter().for_each(|c| c.collect_inputs(out)),
             Node::Not(a) | Node::Neg(a) => a.collect_inputs(out),
             Node::And(a, b) | Node::Or(a, b) | Node::Compare(_, a, b) | Node::Arith(_, a, b) => {
                 a.collect_inputs(out);

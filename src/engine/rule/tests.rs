@@ -137,6 +137,17 @@ fn medicines_are_counted_by_time_taken_and_by_side_effects() {
 }
 
 #[test]
+fn at_least_counts_kinds_of_treatment_not_drugs() {
+    let rule = "at_least(2, count_taken(lupus_medicines, [tacrolimus], 6) >= 1, count_taken(lupus_medicines, [cyclophosphamide], 6) >= 1, count_taken(lupus_medicines, [mycophenolate], 6) >= 1)";
+    let taken = |meds: serde_json::Value| json!({"lupus_medicines": meds});
+    assert_eq!(eval(rule, taken(json!([{"drug": "tacrolimus", "months": 8}, {"drug": "mycophenolate", "months": 8}]))).0, Tri::True);
+    assert_eq!(eval(rule, taken(json!([{"drug": "tacrolimus", "months": 8}]))).0, Tri::False);
+    assert_eq!(eval(rule, taken(json!([{"drug": "tacrolimus", "months": 8}, {"drug": "mycophenolate"}]))),
+        (Tri::Unknown, vec!["lupus_medicines".into()]));
+    assert_eq!(one_error("at_least(3, pregnant, pregnant)").1, "`at_least(3, ...)` needs at least 3 conditions");
+}
+
+#[test]
 fn biopsy_class_and_its_date() {
     let with = |classes: serde_json::Value, date: &str| json!({"biopsy_class": classes, "biopsy_date": date});
     let rule = "biopsy_class in [III, IV] and months_since(biopsy_date) <= 6";
@@ -182,4 +193,127 @@ fn sledai_variants_and_eular_acr_in_rules() {
     assert_eq!(eval(classified, json!({"eular_items": ["fever"]})).0, Tri::False);
     assert_eq!(eval(classified, json!({"eular_items": ["biopsy_class_III_or_IV"]})),
         (Tri::Unknown, vec!["ana_positive".into()]));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ATOMS: &[&str] = &[
+        "pregnant",
+        "age_years >= 6 and age_years <= 18",
+        "alt <= 3 * alt_uln",
+        "egfr >= 30 mL/min/1.73m2",
+        "biopsy_class in [III, IV]",
+        "months_since(biopsy_date) <= 6",
+        "count_taken(lupus_medicines, [cyclophosphamide, mycophenolate, tacrolimus], 6) >= 2",
+        "count_intolerant(lupus_medicines, [mycophenolate, tacrolimus]) >= 1",
+        "sex == female",
+        "eular_acr_classified(ana_positive, eular_items)",
+        "sledai2k(sledai_items) >= 8",
+        "sledai2k_lab(sledai_items) >= 4",
+        "ecog <= 2",
+        "bilirubin <= 34 umol/L",
+        "at_least(2, pregnant, ecog <= 1, sex == male)",
+    ];
+
+    fn rule() -> impl Strategy<Value = String> {
+        let leaf = prop::sample::select(ATOMS).prop_map(|a| format!("({a})"));
+        leaf.prop_recursive(4, 24, 2, |inner| {
+            prop_oneof![
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} and {b})")),
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} or {b})")),
+                inner.prop_map(|a| format!("not {a}")),
+            ]
+        })
+    }
+
+    /// A possible answer for each question, "don't know" among them.
+    fn full_answers() -> impl Strategy<Value = serde_json::Value> {
+        let pick = |values: Vec<serde_json::Value>| prop::sample::select(values);
+        (
+            (
+                pick(vec![json!("2016-05-10"), json!("2008-11-22"), json!("1980-01-01"), json!("dont_know")]),
+                pick(vec![json!("female"), json!("male"), json!("dont_know")]),
+                pick(vec![json!("110 cm"), json!("1.6 m"), json!("dont_know")]),
+                pick(vec![json!(true), json!(false), json!("dont_know")]),
+                pick(vec![json!(["III", "V"]), json!(["V"]), json!([]), json!("dont_know")]),
+                pick(vec![json!("2026-05"), json!("2026-09"), json!("2025-01"), json!("dont_know")]),
+                pick(vec![
+                    json!([{"drug": "cyclophosphamide", "months": 7}, {"drug": "tacrolimus"}]),
+                    json!([{"drug": "mycophenolate", "months": 12, "stopped_for_side_effects": true}, {"drug": "tacrolimus", "months": 9}]),
+                    json!([]),
+                    json!("dont_know"),
+                ]),
+            ),
+            (
+                pick(vec![json!(["seizure", "proteinuria"]), json!(["rash"]), json!([]), json!("dont_know")]),
+                pick(vec![json!(["joint_involvement", "anti_dsdna_or_anti_sm"]), json!(["fever"]), json!("dont_know")]),
+                pick(vec![json!(true), json!(false), json!("dont_know")]),
+                pick(vec![json!("0.5 mg/dL"), json!("300 umol/L"), json!("dont_know")]),
+                pick(vec![json!("1.0 mg/dL"), json!("40 umol/L"), json!("dont_know")]),
+                pick(vec![json!("30 U/L"), json!("200 U/L"), json!("dont_know")]),
+                pick(vec![json!("40 U/L"), json!("dont_know")]),
+                pick(vec![json!(0), json!(3), json!("dont_know")]),
+            ),
+        )
+            .prop_map(|((dob, sex, height, pregnant, class, date, meds), (sledai, eular, ana, creat, bili, alt, uln, ecog))| {
+                json!({
+                    "date_of_birth": dob, "sex": sex, "height": height, "pregnant": pregnant,
+                    "biopsy_class": class, "biopsy_date": date, "lupus_medicines": meds,
+                    "sledai_items": sledai, "eular_items": eular, "ana_positive": ana,
+                    "creatinine": creat, "bilirubin": bili, "alt": alt, "alt_uln": uln, "ecog": ecog,
+                })
+            })
+    }
+
+    /// The answers with some questions left out: what a person has said so far.
+    fn fewer(full: &serde_json::Value, keep: &[bool]) -> serde_json::Value {
+        let kept = full
+            .as_object()
+            .into_iter()
+            .flatten()
+            .zip(keep.iter().cycle())
+            .filter(|(_, k)| **k)
+            .map(|((id, v), _)| (id.clone(), v.clone()));
+        serde_json::Value::Object(kept.collect())
+    }
+
+    fn run(rule: &Rule, json: &serde_json::Value) -> (Tri, Missing) {
+        let answers = answers(json.clone());
+        rule.evaluate(&Facts { answers: &answers, today: today() })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// Answering more never turns a decided criterion into unknown or into its opposite.
+        #[test]
+        fn answering_more_never_undoes_a_decision(text in rule(), full in full_answers(), keep in prop::collection::vec(any::<bool>(), 15)) {
+            let rule = Rule::compile(&text, &bank()).unwrap();
+            let (before, _) = run(&rule, &fewer(&full, &keep));
+            let (after, _) = run(&rule, &full);
+            prop_assert!(before == Tri::Unknown || before == after, "{text}: {before:?} then {after:?}");
+        }
+
+        /// An unknown result names what could decide it, and only questions
+        /// that are unanswered or answered "don't know".
+        #[test]
+        fn an_unknown_says_which_questions_are_open(text in rule(), full in full_answers(), keep in prop::collection::vec(any::<bool>(), 15)) {
+            let rule = Rule::compile(&text, &bank()).unwrap();
+            let some = fewer(&full, &keep);
+            let (value, missing) = run(&rule, &some);
+            let given = answers(some);
+            if value == Tri::Unknown {
+                prop_assert!(!missing.is_empty(), "{text}: unknown with nothing open");
+            } else {
+                prop_assert!(missing.is_empty(), "{text}: decided but {missing:?} open");
+            }
+            for q in &missing {
+                let open = given.known(q).is_none()
+                    || ["biopsy_date", "lupus_medicines"].contains(&q.as_str());
+                prop_assert!(open, "{text}: {q} was answered yet reported open");
+            }
+        }
+    }
 }
