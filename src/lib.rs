@@ -3,12 +3,14 @@
 //! - `clinical`: calculators (eGFR, SLEDAI-2K, 2019 EULAR/ACR), dates, units.
 //! - `engine`: questions, answers, the rule language, verdicts, relevance.
 //! - `catalog`: trial files: reading, validating, the catalog shipped inside.
+//! - `text`: the words people read, by message id and language.
 //! - `cli` (native): the command-line tool for trial authors and CI.
 //! - `web` (wasm): the Yew app; thin components over the engine.
 
 pub mod catalog;
 pub mod clinical;
 pub mod engine;
+pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -1,7 +1,112 @@
-//! The command-line tool for study coordinators and CI.
+//! `trialcheck`: the command-line tool for study coordinators and CI.
+//! Each command is a module; this one reads the arguments and reports errors.
+
+mod import_ctgov;
+mod questions;
+mod screen;
+mod validate;
 
 use std::process::ExitCode;
 
+const USAGE: &str = "\
+trialcheck: check trial catalogs and screen answers against them
+
+usage:
+  trialcheck validate [FILES...]          check catalog files (default: catalog/questions.toml catalog/trials/*.toml)
+  trialcheck screen --answers FILE [--trials ID,...] [--today YYYY-MM-DD] [--lang LANG] [--json]
+                                          each trial's verdict for a person's answers
+  trialcheck questions [--json]           the question bank
+  trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
+                                          a draft trial file from a ClinicalTrials.gov API v2 record
+";
+
+/// Command-line arguments: flags with values, switches, and the rest in order.
+pub(crate) struct Args {
+    rest: Vec<String>,
+    flags: Vec<(String, Option<String>)>,
+}
+
+impl Args {
+    fn parse(args: impl Iterator<Item = String>, with_value: &[&str]) -> Result<Args, String> {
+        let mut out = Args { rest: vec![], flags: vec![] };
+        let mut args = args.peekable();
+        while let Some(arg) = args.next() {
+            if let Some(name) = arg.strip_prefix("--") {
+                let (name, inline) = match name.split_once('=') {
+                    Some((n, v)) => (n.to_string(), Some(v.to_string())),
+                    None => (name.to_string(), None),
+                };
+                let value = if with_value.contains(&name.as_str()) {
+                    Some(inline.or_else(|| args.next()).ok_or_else(|| format!("--{name} needs a value"))?)
+                } else {
+                    inline
+                };
+                out.flags.push((name, value));
+            } else {
+                out.rest.push(arg);
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn value(&self, name: &str) -> Option<&str> {
+        self.flags.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+    }
+
+    pub(crate) fn switch(&self, name: &str) -> bool {
+        self.flags.iter().any(|(n, _)| n == name)
+    }
+
+    fn only(&self, allowed: &[&str]) -> Result<(), String> {
+        match self.flags.iter().find(|(n, _)| !allowed.contains(&n.as_str())) {
+            Some((n, _)) => Err(format!("unknown option --{n}")),
+            None => Ok(()),
+        }
+    }
+
+    /// `--today`, or the machine's date.
+    pub(crate) fn today(&self) -> Result<crate::clinical::dates::Ymd, String> {
+        match self.value("today") {
+            Some(t) => crate::clinical::dates::Ymd::parse(t).ok_or_else(|| format!("--today {t}: not a date (YYYY-MM-DD)")),
+            None => {
+                let secs = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_err(|e| e.to_string())?
+                    .as_secs();
+                Ok(crate::clinical::dates::Ymd::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0)))
+            }
+        }
+    }
+}
+
+/// What a command ends with: success, "problems found" (exit 1), or misuse (exit 2).
+pub(crate) enum Outcome {
+    Ok,
+    Problems,
+}
+
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let mut args = std::env::args().skip(1);
+    let command = args.next().unwrap_or_default();
+    let result = match command.as_str() {
+        "validate" => Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| validate::run(&a))),
+        "screen" => Args::parse(args, &["answers", "trials", "today", "lang"])
+            .and_then(|a| a.only(&["answers", "trials", "today", "lang", "json"]).and_then(|()| screen::run(&a))),
+        "questions" => Args::parse(args, &["lang"]).and_then(|a| a.only(&["json", "lang"]).and_then(|()| questions::run(&a))),
+        "import-ctgov" => Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a))),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        "" => Err("no command given".to_string()),
+        other => Err(format!("unknown command `{other}`")),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("trialcheck: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
 }

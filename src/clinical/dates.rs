@@ -72,6 +72,20 @@ impl Ymd {
         Ymd { year, month, day }
     }
 
+    /// The date `days` after 1970-01-01 (inverse of `days_from_epoch`).
+    pub fn from_days_since_epoch(days: i64) -> Ymd {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+        let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).unwrap_or(1970);
+        Ymd { year, month, day }
+    }
+
     /// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's algorithm.
     pub fn days_from_epoch(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);
@@ -179,8 +193,11 @@ mod tests {
     }
 
     #[test]
-    fn epoch_days_match_known_dates() {
+    fn epoch_days_match_known_dates_both_ways() {
         assert_eq!(ymd("1970-01-01").days_from_epoch(), 0);
         assert_eq!(ymd("2000-03-01").days_from_epoch(), 11_017);
+        for day in (-800_000..800_000).step_by(997) {
+            assert_eq!(Ymd::from_days_since_epoch(day).days_from_epoch(), day);
+        }
     }
 }

@@ -1,0 +1,77 @@
+//! The words people read, by message id and language, from `locales/*.toml`.
+//! Components and the CLI never hold user-visible text of their own.
+
+use std::collections::BTreeMap;
+
+/// `{ "en": { "question-sex": "…", … }, "vi": … }`, built from `locales/` by build.rs.
+pub const SHIPPED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.json"));
+
+pub const DEFAULT_LANGUAGE: &str = "en";
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Messages {
+    by_language: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Messages {
+    pub fn new(by_language: BTreeMap<String, BTreeMap<String, String>>) -> Messages {
+        Messages { by_language }
+    }
+
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.by_language.keys().map(String::as_str)
+    }
+
+    /// The message in `language`, else in English; `None` if neither has it.
+    pub fn get(&self, language: &str, id: &str) -> Option<&str> {
+        [language, DEFAULT_LANGUAGE]
+            .iter()
+            .find_map(|l| self.by_language.get(*l).and_then(|m| m.get(id)))
+            .map(String::as_str)
+    }
+
+    /// The message with `{name}` placeholders filled in.
+    pub fn format(&self, language: &str, id: &str, args: &[(&str, &str)]) -> Option<String> {
+        let mut text = self.get(language, id)?.to_string();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        Some(text)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Messages {
+    pub fn shipped() -> Result<Messages, String> {
+        serde_json::from_str(SHIPPED_JSON).map(Messages::new).map_err(|e| format!("messages.json: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn every_question_and_option_has_english_words() {
+        let messages = Messages::shipped().unwrap();
+        let catalog = Catalog::shipped().unwrap();
+        let mut missing = Vec::new();
+        for q in catalog.bank.iter() {
+            let mut ids = vec![q.prompt_id()];
+            ids.extend(q.kind.options().iter().map(|o| q.option_id(o)));
+            missing.extend(ids.into_iter().filter(|id| messages.get("en", id).is_none()));
+        }
+        assert!(missing.is_empty(), "no English text for: {missing:?}");
+    }
+
+    #[test]
+    fn falls_back_to_english_and_fills_placeholders() {
+        let messages = Messages::new(BTreeMap::from([
+            ("en".to_string(), BTreeMap::from([("hello".to_string(), "Hello {name}".to_string())])),
+            ("vi".to_string(), BTreeMap::new()),
+        ]));
+        assert_eq!(messages.format("vi", "hello", &[("name", "Lan")]), Some("Hello Lan".to_string()));
+        assert_eq!(messages.get("vi", "absent"), None);
+    }
+}
