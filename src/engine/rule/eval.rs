@@ -95,6 +95,22 @@ fn arith(op: Arith, a: Range, b: Range) -> Option<Range> {
     }
 }
 
+/// Unknown for good: everything behind it was answered "don't know". An
+/// operation that needs both sides cannot be decided by the other side then,
+/// so the other side's questions are not worth asking.
+fn settled(m: &Missing, answers: &Answers) -> bool {
+    !m.is_empty() && m.iter().all(|q| answers.get(q) == Some(&Answer::DontKnow))
+}
+
+/// What leaves a strict two-sided operation unknown.
+fn both_sides(a: (Option<Range>, Missing), b: (Option<Range>, Missing), answers: &Answers) -> Missing {
+    match (a, b) {
+        ((None, ma), _) if settled(&ma, answers) => ma,
+        (_, (None, mb)) if settled(&mb, answers) => mb,
+        ((_, ma), (_, mb)) => ma.union(&mb).cloned().collect(),
+    }
+}
+
 fn missing(q: &str) -> Missing {
     BTreeSet::from([q.to_string()])
 }
@@ -159,13 +175,12 @@ impl Node {
                 (t, if t.is_known() { Missing::new() } else { unknown_sides([(ta, ma), (tb, mb)]) })
             }
             Node::Compare(op, a, b) => {
-                let (ra, ma) = a.number(facts);
-                let (rb, mb) = b.number(facts);
-                let t = match (ra, rb) {
+                let (a, b) = (a.number(facts), b.number(facts));
+                let t = match (a.0, b.0) {
                     (Some(x), Some(y)) => compare(*op, x, y),
                     _ => Tri::Unknown,
                 };
-                (t, if t.is_known() { Missing::new() } else { ma.union(&mb).cloned().collect() })
+                (t, if t.is_known() { Missing::new() } else { both_sides(a, b, answers) })
             }
             // The checker lets only conditions reach here; anything else is unknown, not a crash.
             _ => (Tri::Unknown, self.inputs().into_iter().map(String::from).collect()),
@@ -259,10 +274,9 @@ impl Node {
             }
             Node::Egfr(e) => e.estimate(facts),
             Node::Arith(op, a, b) => {
-                let (ra, ma) = a.number(facts);
-                let (rb, mb) = b.number(facts);
-                let r = ra.zip(rb).and_then(|(x, y)| arith(*op, x, y));
-                let m = if r.is_some_and(Range::is_exact) { Missing::new() } else { ma.union(&mb).cloned().collect() };
+                let (a, b) = (a.number(facts), b.number(facts));
+                let r = a.0.zip(b.0).and_then(|(x, y)| arith(*op, x, y));
+                let m = if r.is_some_and(Range::is_exact) { Missing::new() } else { both_sides(a, b, answers) };
                 (r, m)
             }
             Node::Neg(a) => {
@@ -336,6 +350,9 @@ impl Egfr {
 
     fn with(&self, formula: Formula, facts: &Facts) -> (Option<Range>, Missing) {
         let (creatinine, mut why) = self.creatinine.number(facts);
+        if creatinine.is_none() && settled(&why, facts.answers) {
+            return (None, why);
+        }
         let mut input = |n: &Option<Node>| {
             let (r, m) = n.as_ref().map_or((None, Missing::new()), |n| n.number(facts));
             why.extend(m);

@@ -109,8 +109,11 @@ fn units_are_converted_before_comparing() {
 #[test]
 fn unknown_answers_leave_the_rule_unknown_and_say_which() {
     assert_eq!(eval("alt <= 3 * alt_uln", json!({"alt": "50 U/L"})), (Tri::Unknown, vec!["alt_uln".into()]));
-    assert_eq!(eval("alt <= 3 * alt_uln", json!({"alt": "dont_know"})),
-        (Tri::Unknown, vec!["alt".into(), "alt_uln".into()]));
+    assert_eq!(eval("alt <= 3 * alt_uln", json!({})), (Tri::Unknown, vec!["alt".into(), "alt_uln".into()]));
+    // With ALT unknown for good, its upper limit cannot decide anything: not worth asking.
+    assert_eq!(eval("alt <= 3 * alt_uln", json!({"alt": "dont_know"})), (Tri::Unknown, vec!["alt".into()]));
+    assert_eq!(eval("egfr >= 30 mL/min/1.73m2", json!({"date_of_birth": "2016-01-01", "creatinine": "dont_know"})),
+        (Tri::Unknown, vec!["creatinine".into()]));
     // false and unknown = false; true or unknown = true.
     assert_eq!(eval("pregnant and ecog <= 2", json!({"pregnant": false})), (Tri::False, vec![]));
     assert_eq!(eval("pregnant or ecog <= 2", json!({"pregnant": true})), (Tri::True, vec![]));
