@@ -3,6 +3,7 @@
 //! - `clinical`: calculators (eGFR, SLEDAI-2K, 2019 EULAR/ACR), dates, units.
 //! - `engine`: questions, answers, the rule language, verdicts, relevance.
 //! - `catalog`: trial files: reading, validating, the catalog shipped inside.
+//! - `questionnaire`: the questionnaire as a pure model (answers, actions).
 //! - `text`: the words people read, by message id and language.
 //! - `cli` (native): the command-line tool for trial authors and CI.
 //! - `web` (wasm): the Yew app; thin components over the engine.
@@ -10,6 +11,7 @@
 pub mod catalog;
 pub mod clinical;
 pub mod engine;
+pub mod questionnaire;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]

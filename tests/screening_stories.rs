@@ -1,7 +1,12 @@
 //! Patients' stories through the engine and the shipped catalog: what each
 //! trial says for them, and why. Today is fixed so ages do not drift.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -20,7 +25,10 @@ fn today() -> Ymd {
 }
 
 fn patient(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/patients/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/patients/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -50,9 +58,22 @@ fn screen(answers: &Value) -> BTreeMap<String, Outcome> {
         .assess(&answers, today(), &[])
         .into_iter()
         .map(|a| {
-            let failing = a.with(Requirement::NotMet).map(|c| c.criterion.id.clone()).collect();
-            let open = a.with(Requirement::Unknown).map(|c| (c.criterion.id.clone(), c.who_can_answer)).collect();
-            (a.trial.id.clone(), Outcome { verdict: a.verdict, failing, open })
+            let failing = a
+                .with(Requirement::NotMet)
+                .map(|c| c.criterion.id.clone())
+                .collect();
+            let open = a
+                .with(Requirement::Unknown)
+                .map(|c| (c.criterion.id.clone(), c.who_can_answer))
+                .collect();
+            (
+                a.trial.id.clone(),
+                Outcome {
+                    verdict: a.verdict,
+                    failing,
+                    open,
+                },
+            )
         })
         .collect()
 }
@@ -75,19 +96,54 @@ fn a_ten_year_old_with_class_iv_nephritis_may_qualify_in_china_but_is_too_young_
 #[test]
 fn each_main_reason_alone_rules_out_the_guangzhou_trial() {
     let girl = patient("girl-10-class-iv-nephritis");
-    fails_only_on(&with(girl.clone(), json!({"date_of_birth": "2007-11-20"})), GUANGZHOU, "age");
-    fails_only_on(&with(girl.clone(), json!({"biopsy_class": ["V"]})), GUANGZHOU, "lupus_nephritis_biopsy");
-    fails_only_on(&with(girl.clone(), json!({"biopsy_date": "2025-10"})), GUANGZHOU, "lupus_nephritis_biopsy");
-    let one_drug = json!([{"drug": "glucocorticoids", "months": 18}, {"drug": "mycophenolate", "months": 3}]);
-    fails_only_on(&with(girl.clone(), json!({"lupus_medicines": one_drug})), GUANGZHOU, "refractory");
-    fails_only_on(&with(girl.clone(), json!({"alt": "130 U/L", "enzymes_raised_by_myositis": false})), GUANGZHOU, "liver");
-    fails_only_on(&with(girl.clone(), json!({"infection_uncontrolled": true})), GUANGZHOU, "infection");
-    fails_only_on(&with(girl, json!({"prior_car_t": true})), GUANGZHOU, "prior_car_t");
+    fails_only_on(
+        &with(girl.clone(), json!({"date_of_birth": "2007-11-20"})),
+        GUANGZHOU,
+        "age",
+    );
+    fails_only_on(
+        &with(girl.clone(), json!({"biopsy_class": ["V"]})),
+        GUANGZHOU,
+        "lupus_nephritis_biopsy",
+    );
+    fails_only_on(
+        &with(girl.clone(), json!({"biopsy_date": "2025-10"})),
+        GUANGZHOU,
+        "lupus_nephritis_biopsy",
+    );
+    let one_drug =
+        json!([{"drug": "glucocorticoids", "months": 18}, {"drug": "mycophenolate", "months": 3}]);
+    fails_only_on(
+        &with(girl.clone(), json!({"lupus_medicines": one_drug})),
+        GUANGZHOU,
+        "refractory",
+    );
+    fails_only_on(
+        &with(
+            girl.clone(),
+            json!({"alt": "130 U/L", "enzymes_raised_by_myositis": false}),
+        ),
+        GUANGZHOU,
+        "liver",
+    );
+    fails_only_on(
+        &with(girl.clone(), json!({"infection_uncontrolled": true})),
+        GUANGZHOU,
+        "infection",
+    );
+    fails_only_on(
+        &with(girl, json!({"prior_car_t": true})),
+        GUANGZHOU,
+        "prior_car_t",
+    );
 }
 
 #[test]
 fn a_high_alt_stays_open_until_the_doctor_says_whether_myositis_explains_it() {
-    let girl = with(patient("girl-10-class-iv-nephritis"), json!({"alt": "130 U/L"}));
+    let girl = with(
+        patient("girl-10-class-iv-nephritis"),
+        json!({"alt": "130 U/L"}),
+    );
     let r = &screen(&girl)[GUANGZHOU];
     assert_eq!(r.verdict, Verdict::Undecided);
     assert_eq!(r.open, [("liver".to_string(), Some(AnsweredBy::Doctor))]);
@@ -95,33 +151,62 @@ fn a_high_alt_stays_open_until_the_doctor_says_whether_myositis_explains_it() {
 
 #[test]
 fn the_same_alt_passes_when_the_persons_own_lab_limit_is_higher() {
-    let girl = with(patient("girl-10-class-iv-nephritis"), json!({"alt": "130 U/L", "alt_uln": "45 U/L"}));
+    let girl = with(
+        patient("girl-10-class-iv-nephritis"),
+        json!({"alt": "130 U/L", "alt_uln": "45 U/L"}),
+    );
     assert_eq!(screen(&girl)[GUANGZHOU].verdict, Verdict::LikelyEligible);
 }
 
 #[test]
 fn egfr_below_30_by_the_childs_formula_rules_out_even_where_the_adult_formula_would_not() {
     // 140 cm, creatinine 2.0 mg/dL: bedside Schwartz 28.9; CKD-EPI would say about 38.
-    let girl = with(patient("girl-10-class-iv-nephritis"), json!({"creatinine": "2.0 mg/dL", "kidney_low_from_lupus": false}));
+    let girl = with(
+        patient("girl-10-class-iv-nephritis"),
+        json!({"creatinine": "2.0 mg/dL", "kidney_low_from_lupus": false}),
+    );
     let results = screen(&girl);
     assert_eq!(results[GUANGZHOU].failing, ["kidney_function"]);
     assert_eq!(results[HANGZHOU].failing, ["kidney_function"]);
     // Guangzhou accepts low kidney function caused by lupus itself.
     let from_lupus = with(girl, json!({"kidney_low_from_lupus": true}));
-    assert_eq!(screen(&from_lupus)[GUANGZHOU].verdict, Verdict::LikelyEligible);
+    assert_eq!(
+        screen(&from_lupus)[GUANGZHOU].verdict,
+        Verdict::LikelyEligible
+    );
 }
 
 #[test]
 fn an_adult_is_judged_by_ckd_epi_in_hangzhou() {
     // 30-year-old woman, creatinine 2.5 mg/dL: CKD-EPI 2021 about 25.
-    let woman = with(patient("girl-10-class-iv-nephritis"), json!({"date_of_birth": "1996-06-01", "creatinine": "221 umol/L", "height": null}));
+    let woman = with(
+        patient("girl-10-class-iv-nephritis"),
+        json!({"date_of_birth": "1996-06-01", "creatinine": "221 umol/L", "height": null}),
+    );
     assert_eq!(screen(&woman)[HANGZHOU].failing, ["kidney_function"]);
 }
 
 #[test]
 fn labs_answered_dont_know_leave_trials_undecided_never_ruled_out() {
-    let labs = ["creatinine", "wbc", "neutrophils", "lymphocytes", "hemoglobin", "alt", "alt_uln", "ast", "ast_uln",
-        "bilirubin", "bilirubin_uln", "inr", "inr_uln", "pt", "pt_uln", "lvef", "spo2"];
+    let labs = [
+        "creatinine",
+        "wbc",
+        "neutrophils",
+        "lymphocytes",
+        "hemoglobin",
+        "alt",
+        "alt_uln",
+        "ast",
+        "ast_uln",
+        "bilirubin",
+        "bilirubin_uln",
+        "inr",
+        "inr_uln",
+        "pt",
+        "pt_uln",
+        "lvef",
+        "spo2",
+    ];
     let mut girl = patient("girl-10-class-iv-nephritis");
     for lab in labs {
         girl[lab] = json!("dont_know");
@@ -131,7 +216,13 @@ fn labs_answered_dont_know_leave_trials_undecided_never_ruled_out() {
         let r = &results[trial];
         assert_eq!(r.verdict, Verdict::Undecided, "{trial}");
         assert!(r.failing.is_empty(), "{trial}: {:?}", r.failing);
-        assert!(r.open.iter().any(|(id, who)| id == "liver" && *who == Some(AnsweredBy::Doctor)), "{trial}: {:?}", r.open);
+        assert!(
+            r.open
+                .iter()
+                .any(|(id, who)| id == "liver" && *who == Some(AnsweredBy::Doctor)),
+            "{trial}: {:?}",
+            r.open
+        );
     }
 }
 
@@ -151,18 +242,33 @@ fn a_forty_year_old_who_knows_no_lab_values_is_never_ruled_out_by_a_lab() {
 #[test]
 fn hepatitis_b_rules_out_only_with_virus_in_the_blood() {
     let girl = patient("girl-10-class-iv-nephritis");
-    let past = with(girl.clone(), json!({"hepatitis_b": true, "hbv_dna_above_normal": false}));
+    let past = with(
+        girl.clone(),
+        json!({"hepatitis_b": true, "hbv_dna_above_normal": false}),
+    );
     assert_eq!(screen(&past)[GUANGZHOU].verdict, Verdict::LikelyEligible);
-    let active = with(girl.clone(), json!({"hepatitis_b": true, "hbv_dna_above_normal": true}));
+    let active = with(
+        girl.clone(),
+        json!({"hepatitis_b": true, "hbv_dna_above_normal": true}),
+    );
     assert_eq!(screen(&active)[GUANGZHOU].failing, ["hepatitis_b"]);
-    let unsure = with(girl, json!({"hepatitis_b": true, "hbv_dna_above_normal": "dont_know"}));
-    assert_eq!(screen(&unsure)[GUANGZHOU].open, [("hepatitis_b".to_string(), Some(AnsweredBy::Doctor))]);
+    let unsure = with(
+        girl,
+        json!({"hepatitis_b": true, "hbv_dna_above_normal": "dont_know"}),
+    );
+    assert_eq!(
+        screen(&unsure)[GUANGZHOU].open,
+        [("hepatitis_b".to_string(), Some(AnsweredBy::Doctor))]
+    );
 }
 
 #[test]
 fn stopping_medicines_for_side_effects_counts_as_intolerance_in_hangzhou() {
     let meds = json!([{"drug": "glucocorticoids", "months": 2}, {"drug": "mycophenolate", "months": 1, "stopped_for_side_effects": true}]);
-    let girl = with(patient("girl-10-class-iv-nephritis"), json!({"lupus_medicines": meds, "high_dose_steroid_3_months": false}));
+    let girl = with(
+        patient("girl-10-class-iv-nephritis"),
+        json!({"lupus_medicines": meds, "high_dose_steroid_3_months": false}),
+    );
     let results = screen(&girl);
     assert_eq!(results[HANGZHOU].verdict, Verdict::LikelyEligible);
     assert_eq!(results[GUANGZHOU].failing, ["refractory"]);

@@ -135,17 +135,35 @@ pub fn parse(file: &str, text: &str) -> Result<Contents, CatalogError> {
     }
     let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
     if table.contains_key("question") {
-        toml::from_str(text).map(Contents::Questions).map_err(|e| toml_error(file, text, &e))
+        toml::from_str(text)
+            .map(Contents::Questions)
+            .map_err(|e| toml_error(file, text, &e))
     } else {
-        toml::from_str(text).map(|t| Contents::Trial(Box::new(t))).map_err(|e| toml_error(file, text, &e))
+        toml::from_str(text)
+            .map(|t| Contents::Trial(Box::new(t)))
+            .map_err(|e| toml_error(file, text, &e))
     }
 }
 
-pub fn question_bank(file: &str, text: &str, questions: QuestionFile) -> Result<QuestionBank, Vec<CatalogError>> {
-    load::question_bank(questions.question, file, &[PathPart::Key("question".into())]).map_err(|e| with_positions(text, e))
+pub fn question_bank(
+    file: &str,
+    text: &str,
+    questions: QuestionFile,
+) -> Result<QuestionBank, Vec<CatalogError>> {
+    load::question_bank(
+        questions.question,
+        file,
+        &[PathPart::Key("question".into())],
+    )
+    .map_err(|e| with_positions(text, e))
 }
 
-pub fn trial(file: &str, text: &str, spec: TrialSpec, bank: &QuestionBank) -> Result<Trial, Vec<CatalogError>> {
+pub fn trial(
+    file: &str,
+    text: &str,
+    spec: TrialSpec,
+    bank: &QuestionBank,
+) -> Result<Trial, Vec<CatalogError>> {
     load::trial(spec, bank, file, &[]).map_err(|e| with_positions(text, e))
 }
 
@@ -180,7 +198,10 @@ pub fn validate(paths: &[&Path]) -> (Vec<Trial>, Vec<CatalogError>) {
         }
     }
     let bank = if question_specs.is_empty() {
-        Catalog::shipped().map(|c| c.bank).map_err(|e| errors.extend(e)).ok()
+        Catalog::shipped()
+            .map(|c| c.bank)
+            .map_err(|e| errors.extend(e))
+            .ok()
     } else {
         let mut all = Vec::new();
         let mut ok = true;
@@ -198,7 +219,11 @@ pub fn validate(paths: &[&Path]) -> (Vec<Trial>, Vec<CatalogError>) {
     if let Some(bank) = bank {
         for (file, text, spec) in trial_specs {
             if trials.iter().any(|t: &Trial| t.id == spec.id) {
-                let mut e = CatalogError::new(&file, vec![PathPart::Key("id".into())], format!("duplicate trial id `{}`", spec.id));
+                let mut e = CatalogError::new(
+                    &file,
+                    vec![PathPart::Key("id".into())],
+                    format!("duplicate trial id `{}`", spec.id),
+                );
                 e.line_col = locate(&text, &e.path, None);
                 errors.push(e);
                 continue;

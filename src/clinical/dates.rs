@@ -52,7 +52,8 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 impl Ymd {
     pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then_some(())
             .filter(|_| day >= 1 && day <= days_in_month(year, month))
             .map(|_| Ymd { year, month, day })
@@ -121,7 +122,11 @@ impl PartialDate {
     }
 
     pub fn latest(self) -> Option<Ymd> {
-        Ymd::new(self.year, self.month, self.day.unwrap_or(days_in_month(self.year, self.month)))
+        Ymd::new(
+            self.year,
+            self.month,
+            self.day.unwrap_or(days_in_month(self.year, self.month)),
+        )
     }
 }
 
@@ -148,7 +153,10 @@ pub fn months_between(from: Ymd, to: Ymd) -> f64 {
 
 /// Months since a (possibly month-only) date, as the range it may be.
 pub fn months_since(date: PartialDate, today: Ymd) -> Option<(f64, f64)> {
-    Some((months_between(date.latest()?, today), months_between(date.earliest()?, today)))
+    Some((
+        months_between(date.latest()?, today),
+        months_between(date.earliest()?, today),
+    ))
 }
 
 #[cfg(test)]
@@ -169,11 +177,29 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        for bad in ["2026-02-30", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01-01", "x", ""] {
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-1-01",
+            "26-01-01",
+            "2026-01-01-01",
+            "x",
+            "",
+        ] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }
-        assert_eq!(PartialDate::parse("2024-02-29").map(|d| d.day), Some(Some(29)));
-        assert_eq!(PartialDate::parse("2026-05"), Some(PartialDate { year: 2026, month: 5, day: None }));
+        assert_eq!(
+            PartialDate::parse("2024-02-29").map(|d| d.day),
+            Some(Some(29))
+        );
+        assert_eq!(
+            PartialDate::parse("2026-05"),
+            Some(PartialDate {
+                year: 2026,
+                month: 5,
+                day: None
+            })
+        );
     }
 
     #[test]

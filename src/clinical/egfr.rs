@@ -85,7 +85,10 @@ mod tests {
             let computed = case["computed"].as_f64().unwrap();
             assert!((got - computed).abs() <= 0.01, "{case}: got {got}");
             if let Some(published) = case["expected_published"].as_f64() {
-                assert!(rounds_to(got, published), "{case}: {got} does not round to {published}");
+                assert!(
+                    rounds_to(got, published),
+                    "{case}: {got} does not round to {published}"
+                );
             }
         }
     }
@@ -101,7 +104,10 @@ mod tests {
             let computed = case["computed"].as_f64().unwrap();
             assert!((got - computed).abs() <= 0.01, "{case}: got {got}");
             if let Some(published) = case["expected_published"].as_f64() {
-                assert!(rounds_to(got, published), "{case}: {got} does not round to {published}");
+                assert!(
+                    rounds_to(got, published),
+                    "{case}: {got} does not round to {published}"
+                );
             }
         }
     }

@@ -95,7 +95,11 @@ pub static QUANTITIES: &[Quantity] = &[
     },
     Quantity {
         id: "protein_creatinine_ratio",
-        units: &[("mg/mg", 1.0), ("g/g", 1.0), ("mg/mmol", 1.0 / CREATININE_MG_PER_MMOL)],
+        units: &[
+            ("mg/mg", 1.0),
+            ("g/g", 1.0),
+            ("mg/mmol", 1.0 / CREATININE_MG_PER_MMOL),
+        ],
     },
     Quantity {
         id: "time_seconds",
@@ -203,8 +207,13 @@ mod tests {
             let b = ex[to.1].as_f64().unwrap_or(f64::NAN);
             let canonical_a = quantity.to_canonical(a, from.0).unwrap_or(f64::NAN);
             let canonical_b = quantity.to_canonical(b, to.0).unwrap_or(f64::NAN);
-            assert!(close(canonical_a, canonical_b), "{case}: {canonical_a} vs {canonical_b}");
-            let back = quantity.from_canonical(canonical_a, to.0).unwrap_or(f64::NAN);
+            assert!(
+                close(canonical_a, canonical_b),
+                "{case}: {canonical_a} vs {canonical_b}"
+            );
+            let back = quantity
+                .from_canonical(canonical_a, to.0)
+                .unwrap_or(f64::NAN);
             assert!(close(back, b), "{case}: {back} vs {b}");
         }
     }

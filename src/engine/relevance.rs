@@ -10,7 +10,11 @@ use std::collections::BTreeSet;
 
 /// The unanswered questions that could still change a verdict, in the order
 /// they are asked. "Don't know" counts as answered: it is not asked again.
-pub fn questions_to_ask<'b>(bank: &'b QuestionBank, assessments: &[Assessment], answers: &Answers) -> Vec<&'b Question> {
+pub fn questions_to_ask<'b>(
+    bank: &'b QuestionBank,
+    assessments: &[Assessment],
+    answers: &Answers,
+) -> Vec<&'b Question> {
     let open: BTreeSet<&str> = assessments
         .iter()
         .filter(|a| a.verdict == Verdict::Undecided)
@@ -18,5 +22,7 @@ pub fn questions_to_ask<'b>(bank: &'b QuestionBank, assessments: &[Assessment], 
         .flat_map(|c| c.open_questions.iter().map(String::as_str))
         .filter(|q| answers.get(q).is_none())
         .collect();
-    bank.iter().filter(|q| open.contains(q.id.as_str())).collect()
+    bank.iter()
+        .filter(|q| open.contains(q.id.as_str()))
+        .collect()
 }

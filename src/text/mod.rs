@@ -43,7 +43,9 @@ impl Messages {
 #[cfg(not(target_arch = "wasm32"))]
 impl Messages {
     pub fn shipped() -> Result<Messages, String> {
-        serde_json::from_str(SHIPPED_JSON).map(Messages::new).map_err(|e| format!("messages.json: {e}"))
+        serde_json::from_str(SHIPPED_JSON)
+            .map(Messages::new)
+            .map_err(|e| format!("messages.json: {e}"))
     }
 }
 
@@ -60,7 +62,10 @@ mod tests {
         for q in catalog.bank.iter() {
             let mut ids = vec![q.prompt_id()];
             ids.extend(q.kind.options().iter().map(|o| q.option_id(o)));
-            missing.extend(ids.into_iter().filter(|id| messages.get("en", id).is_none()));
+            missing.extend(
+                ids.into_iter()
+                    .filter(|id| messages.get("en", id).is_none()),
+            );
         }
         assert!(missing.is_empty(), "no English text for: {missing:?}");
     }
@@ -68,10 +73,16 @@ mod tests {
     #[test]
     fn falls_back_to_english_and_fills_placeholders() {
         let messages = Messages::new(BTreeMap::from([
-            ("en".to_string(), BTreeMap::from([("hello".to_string(), "Hello {name}".to_string())])),
+            (
+                "en".to_string(),
+                BTreeMap::from([("hello".to_string(), "Hello {name}".to_string())]),
+            ),
             ("vi".to_string(), BTreeMap::new()),
         ]));
-        assert_eq!(messages.format("vi", "hello", &[("name", "Lan")]), Some("Hello Lan".to_string()));
+        assert_eq!(
+            messages.format("vi", "hello", &[("name", "Lan")]),
+            Some("Hello Lan".to_string())
+        );
         assert_eq!(messages.get("vi", "absent"), None);
     }
 }

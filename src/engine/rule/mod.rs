@@ -11,8 +11,8 @@ pub mod syntax;
 use crate::engine::question::QuestionBank;
 pub use eval::{Facts, Missing, Range};
 pub use node::Node;
-pub use syntax::Span;
 use std::fmt;
+pub use syntax::Span;
 
 /// A rule as written, compiled against a question bank.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,11 +37,25 @@ impl fmt::Display for RuleError {
 impl Rule {
     /// Parses and checks `text`; all problems the checker finds are returned.
     pub fn compile(text: &str, bank: &QuestionBank) -> Result<Rule, Vec<RuleError>> {
-        let expr = syntax::parse(text).map_err(|e| vec![RuleError { span: e.span, message: e.message }])?;
-        let node = check::check(&expr, bank).map_err(|errors| {
-            errors.into_iter().map(|e| RuleError { span: e.span, message: e.message }).collect::<Vec<_>>()
+        let expr = syntax::parse(text).map_err(|e| {
+            vec![RuleError {
+                span: e.span,
+                message: e.message,
+            }]
         })?;
-        Ok(Rule { text: text.to_string(), node })
+        let node = check::check(&expr, bank).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| RuleError {
+                    span: e.span,
+                    message: e.message,
+                })
+                .collect::<Vec<_>>()
+        })?;
+        Ok(Rule {
+            text: text.to_string(),
+            node,
+        })
     }
 
     pub fn evaluate(&self, facts: &Facts) -> (crate::engine::logic::Tri, Missing) {

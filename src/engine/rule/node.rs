@@ -104,13 +104,17 @@ impl Node {
                 }
             }
             Node::Egfr(e) => {
-                for n in [Some(&e.creatinine), e.height.as_ref(), e.age.as_ref()].into_iter().flatten() {
+                for n in [Some(&e.creatinine), e.height.as_ref(), e.age.as_ref()]
+                    .into_iter()
+                    .flatten()
+                {
                     n.collect_inputs(out);
                 }
                 if let Some(s) = &e.sex
-                    && !out.contains(&s.as_str()) {
-                        out.push(s);
-                    }
+                    && !out.contains(&s.as_str())
+                {
+                    out.push(s);
+                }
             }
             Node::AtLeast(_, conditions) => conditions.iter().for_each(|c| c.collect_inputs(out)),
             Node::Not(a) | Node::Neg(a) => a.collect_inputs(out),
