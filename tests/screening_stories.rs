@@ -273,3 +273,79 @@ fn stopping_medicines_for_side_effects_counts_as_intolerance_in_hangzhou() {
     assert_eq!(results[HANGZHOU].verdict, Verdict::LikelyEligible);
     assert_eq!(results[GUANGZHOU].failing, ["refractory"]);
 }
+
+#[test]
+fn a_thirty_two_year_old_with_refractory_sle_may_qualify_in_hanoi_and_hangzhou_but_not_guangzhou() {
+    let results = screen(&patient("woman-32-refractory-sle"));
+    assert_eq!(results[HANOI].verdict, Verdict::LikelyEligible);
+    assert_eq!(results[HANGZHOU].verdict, Verdict::LikelyEligible);
+    assert_eq!(results[GUANGZHOU].verdict, Verdict::NotEligible);
+    assert!(results[GUANGZHOU].failing.contains(&"age".to_string()));
+}
+
+#[test]
+fn each_main_reason_alone_rules_out_the_hanoi_trial() {
+    let woman = patient("woman-32-refractory-sle");
+    fails_only_on(
+        &with(woman.clone(), json!({"date_of_birth": "1968-01-01"})),
+        HANOI,
+        "age",
+    );
+    // ALT is compared with 5 times her own lab's upper limit: 175 U/L.
+    fails_only_on(
+        &with(woman.clone(), json!({"alt": "180 U/L"})),
+        HANOI,
+        "liver",
+    );
+    fails_only_on(
+        &with(woman.clone(), json!({"bilirubin": "2.1 mg/dL"})),
+        HANOI,
+        "liver",
+    );
+    fails_only_on(
+        &with(woman.clone(), json!({"lung_function_percent": "55 %"})),
+        HANOI,
+        "lungs",
+    );
+    // Tacrolimus and cyclosporine are one kind of medicine (calcineurin inhibitors).
+    let one_kind = json!([{"drug": "glucocorticoids", "months": 36}, {"drug": "hydroxychloroquine", "months": 36},
+        {"drug": "tacrolimus", "months": 8}, {"drug": "cyclosporine", "months": 9}]);
+    fails_only_on(
+        &with(woman.clone(), json!({"lupus_medicines": one_kind})),
+        HANOI,
+        "refractory",
+    );
+    fails_only_on(
+        &with(
+            woman,
+            json!({"sledai_items": ["seizure", "psychosis", "rash"]}),
+        ),
+        HANOI,
+        "sledai",
+    );
+}
+
+#[test]
+fn hangzhou_rules_out_by_its_own_criteria() {
+    let woman = patient("woman-32-refractory-sle");
+    fails_only_on(
+        &with(woman.clone(), json!({"pregnant": true})),
+        HANGZHOU,
+        "pregnancy",
+    );
+    fails_only_on(
+        &with(woman.clone(), json!({"lvef": "50 %"})),
+        HANGZHOU,
+        "heart",
+    );
+    fails_only_on(
+        &with(woman.clone(), json!({"dialysis_last_3_months": true})),
+        HANGZHOU,
+        "dialysis",
+    );
+    let four = with(
+        patient("girl-10-class-iv-nephritis"),
+        json!({"date_of_birth": "2022-01-01"}),
+    );
+    assert!(screen(&four)[HANGZHOU].failing.contains(&"age".to_string()));
+}
