@@ -1,11 +1,12 @@
 //! The app in a real browser (headless Chromium, through wasm-bindgen-test):
 //! the shipped catalog parses with the browser's JSON parser, and the app
-//! mounts and asks its first question.
+//! mounts, offers who is answering, and asks its first question.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use gloo::timers::future::TimeoutFuture;
 use trialcheck::web::{components::app::App, data};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -28,19 +29,35 @@ async fn the_app_mounts_and_asks_for_the_date_of_birth_first() {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    // Yew renders on the next turn of the event loop.
+    // Yew renders on a later turn of the event loop.
     TimeoutFuture::new(50).await;
+    let modes = root.query_selector_all(".tc-mode").unwrap();
+    assert_eq!(
+        modes.length(),
+        3,
+        "the welcome screen offers the three ways to answer"
+    );
+    let myself: web_sys::HtmlElement = modes.get(0).unwrap().dyn_into().unwrap();
+    myself.click();
+    TimeoutFuture::new(100).await;
     let question = root
         .query_selector("[data-question-id]")
         .unwrap()
-        .expect("a question on screen");
+        .unwrap_or_else(|| {
+            panic!(
+                "no question in: {}",
+                root.inner_html().chars().take(400).collect::<String>()
+            )
+        });
     assert_eq!(
         question.get_attribute("data-question-id").as_deref(),
         Some("date_of_birth")
     );
-    let cards = root
-        .query_selector_all("[data-verdict=\"undecided\"]")
-        .unwrap();
-    assert_eq!(cards.length(), 3);
+    assert_eq!(
+        root.query_selector_all("[data-verdict=\"undecided\"]")
+            .unwrap()
+            .length(),
+        3
+    );
     app.destroy();
 }

@@ -1,34 +1,93 @@
-//! The questionnaire as a pure model: the answers so far and what happens
-//! when a person answers, changes or takes back an answer. No view code and
-//! no web dependency: the app wraps it in a reducer, the tests drive it directly.
+//! The questionnaire as a pure model: who is answering, which screen is
+//! shown, the answers so far, and what each action does to them. No view
+//! code and no web dependency: the app wraps it in a reducer, the tests
+//! drive it directly.
 
 pub mod input;
 
 use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answer, AnswerError, Answers};
-use crate::engine::question::Question;
+use crate::engine::question::{AnsweredBy, Group, Kind, Question};
 use crate::engine::verdict::Assessment;
+use serde::{Deserialize, Serialize};
+
+/// Who is answering: it sets the wording and the order of the questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// The person who may join, in plain words.
+    Myself,
+    /// A parent or carer, in plain words about "your child".
+    MyChild,
+    /// A study coordinator or doctor with the notes and a lab report at hand.
+    Clinician,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Questions,
+    Review,
+    Results,
+}
+
+/// What the questions screen shows now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step<'c> {
+    /// One question.
+    Ask(&'c Question),
+    /// "Do you have a recent lab report?", before any lab value in plain-word modes.
+    LabReport,
+    /// All the lab values still worth asking, on one form.
+    LabPanel(Vec<&'c Question>),
+    /// Nothing more can change a verdict.
+    Done,
+}
+
+/// A number read off a lab report: asked on the lab panel, and unknown
+/// without a report. (Yes/no questions of the lab group are asked one by one.)
+pub fn is_lab_value(q: &Question) -> bool {
+    q.group == Group::LabResults && matches!(q.kind, Kind::Number { .. })
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
+    pub mode: Mode,
+    pub screen: Screen,
     pub answers: Answers,
     /// Ages and dates are counted to this day.
     pub today: Ymd,
+    /// Questions in the order they were answered, for going back.
+    pub history: Vec<String>,
+    /// A question being changed (from Back or the review), shown before any new one.
+    pub editing: Option<String>,
+    /// The answer to "Do you have a recent lab report?"; `None` until asked.
+    pub has_lab_report: Option<bool>,
     /// The last refused answer, for the form to show beside its question.
     pub refused: Option<(String, AnswerError)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    Start(Mode),
+    Show(Screen),
     Answer {
         question: String,
         answer: Answer,
     },
+    /// Several answers from one form (the lab panel); all or none are kept.
+    AnswerAll(Vec<(String, Answer)>),
     /// An answer the form could not even read (text where a number belongs).
     Refuse {
         question: String,
         error: AnswerError,
+    },
+    HasLabReport(bool),
+    /// Back to the question answered before the one shown.
+    Back,
+    Edit {
+        question: String,
     },
     TakeBack {
         question: String,
@@ -38,8 +97,13 @@ pub enum Action {
 impl Session {
     pub fn new(today: Ymd) -> Session {
         Session {
+            mode: Mode::Myself,
+            screen: Screen::Welcome,
             answers: Answers::new(),
             today,
+            history: Vec::new(),
+            editing: None,
+            has_lab_report: None,
             refused: None,
         }
     }
@@ -49,113 +113,136 @@ impl Session {
         let mut next = self.clone();
         next.refused = None;
         match action {
+            Action::Start(mode) => {
+                next.mode = mode;
+                next.screen = Screen::Questions;
+                // A clinician has the report at hand.
+                next.has_lab_report = (mode == Mode::Clinician)
+                    .then_some(true)
+                    .or(self.has_lab_report);
+            }
+            Action::Show(screen) => next.screen = screen,
             Action::Answer { question, answer } => {
-                if let Err(error) = next
+                match next
                     .answers
                     .set(&catalog.bank, &question, answer, self.today)
                 {
-                    next.refused = Some((question, error));
+                    Ok(()) => next.answered(&question),
+                    Err(error) => next.refused = Some((question, error)),
+                }
+            }
+            Action::AnswerAll(answers) => {
+                let mut trial = next.answers.clone();
+                for (question, answer) in &answers {
+                    if let Err(error) =
+                        trial.set(&catalog.bank, question, answer.clone(), self.today)
+                    {
+                        next.refused = Some((question.clone(), error));
+                        return next;
+                    }
+                }
+                next.answers = trial;
+                for (question, _) in &answers {
+                    next.answered(question);
                 }
             }
             Action::Refuse { question, error } => next.refused = Some((question, error)),
-            Action::TakeBack { question } => next.answers.clear(&question),
+            Action::HasLabReport(has) => {
+                next.has_lab_report = Some(has);
+                if !has {
+                    // No report: every lab value is unknown, and not asked one by one.
+                    for q in catalog.bank.iter().filter(|q| is_lab_value(q)) {
+                        if next.answers.get(&q.id).is_none() {
+                            let _ = next.answers.set(
+                                &catalog.bank,
+                                &q.id,
+                                Answer::DontKnow,
+                                self.today,
+                            );
+                        }
+                    }
+                }
+            }
+            Action::Back => {
+                let shown = next.editing.clone();
+                let before = match &shown {
+                    Some(q) => next
+                        .history
+                        .iter()
+                        .position(|h| h == q)
+                        .and_then(|i| i.checked_sub(1)),
+                    None => next.history.len().checked_sub(1),
+                };
+                match before.and_then(|i| next.history.get(i)).cloned() {
+                    Some(q) => next.editing = Some(q),
+                    None => next.screen = Screen::Welcome,
+                }
+            }
+            Action::Edit { question } => {
+                next.editing = Some(question);
+                next.screen = Screen::Questions;
+            }
+            Action::TakeBack { question } => {
+                next.answers.clear(&question);
+                next.history.retain(|h| *h != question);
+            }
         }
         next
+    }
+
+    fn answered(&mut self, question: &str) {
+        if !self.history.iter().any(|h| h == question) {
+            self.history.push(question.to_string());
+        }
+        if self.editing.as_deref() == Some(question) {
+            self.editing = None;
+        }
     }
 
     pub fn assess<'c>(&self, catalog: &'c Catalog, trials: &[String]) -> Vec<Assessment<'c>> {
         catalog.assess(&self.answers, self.today, trials)
     }
 
-    /// The next question worth asking, if any.
-    pub fn next_question<'c>(
+    /// The questions still worth asking, in the order this mode asks them:
+    /// for people answering from memory, what they can answer comes first.
+    pub fn to_ask<'c>(
         &self,
         catalog: &'c Catalog,
         assessments: &[Assessment],
-    ) -> Option<&'c Question> {
-        catalog
-            .questions_to_ask(assessments, &self.answers)
-            .into_iter()
-            .next()
+    ) -> Vec<&'c Question> {
+        let mut questions = catalog.questions_to_ask(assessments, &self.answers);
+        if self.mode != Mode::Clinician {
+            questions.sort_by_key(|q| (q.answered_by != AnsweredBy::Person, is_lab_value(q)));
+        }
+        questions
+    }
+
+    /// What the questions screen shows now.
+    pub fn step<'c>(&self, catalog: &'c Catalog, assessments: &[Assessment]) -> Step<'c> {
+        if let Some(q) = self.editing.as_deref().and_then(|id| catalog.bank.get(id)) {
+            return Step::Ask(q);
+        }
+        let to_ask = self.to_ask(catalog, assessments);
+        match to_ask.first() {
+            None => Step::Done,
+            Some(q) if is_lab_value(q) => {
+                if self.has_lab_report.is_none() {
+                    Step::LabReport
+                } else {
+                    Step::LabPanel(to_ask.into_iter().filter(|q| is_lab_value(q)).collect())
+                }
+            }
+            Some(q) => Step::Ask(q),
+        }
+    }
+
+    /// (answered, answered + still to ask), for a progress bar that can grow
+    /// or shrink as answers open or close questions.
+    pub fn progress(&self, catalog: &Catalog, assessments: &[Assessment]) -> (usize, usize) {
+        let done = self.history.len();
+        (done, done + self.to_ask(catalog, assessments).len())
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::verdict::Verdict;
-
-    fn today() -> Ymd {
-        Ymd::parse("2026-11-21").unwrap()
-    }
-
-    fn answer(id: &str, answer: Answer) -> Action {
-        Action::Answer {
-            question: id.into(),
-            answer,
-        }
-    }
-
-    #[test]
-    fn the_first_question_is_the_date_of_birth_and_answering_it_changes_a_verdict() {
-        let catalog = Catalog::shipped().unwrap();
-        let session = Session::new(today());
-        let assessments = session.assess(&catalog, &[]);
-        assert!(assessments.iter().all(|a| a.verdict == Verdict::Undecided));
-        assert_eq!(
-            session
-                .next_question(&catalog, &assessments)
-                .map(|q| q.id.as_str()),
-            Some("date_of_birth")
-        );
-        let dob = crate::clinical::dates::PartialDate::parse("2016-03-15").unwrap();
-        let session = session.apply(&catalog, answer("date_of_birth", Answer::Date(dob)));
-        let hanoi = session.assess(&catalog, &["NCT07432334".into()]).remove(0);
-        assert_eq!(hanoi.verdict, Verdict::NotEligible);
-    }
-
-    #[test]
-    fn an_impossible_answer_is_refused_and_changes_nothing() {
-        let catalog = Catalog::shipped().unwrap();
-        let session = Session::new(today()).apply(
-            &catalog,
-            answer(
-                "creatinine",
-                Answer::Number {
-                    value: 0.0,
-                    unit: Some("mg/dL".into()),
-                },
-            ),
-        );
-        assert!(session.answers.is_empty());
-        assert!(
-            matches!(session.refused, Some((ref q, AnswerError::OutOfRange { .. })) if q == "creatinine")
-        );
-        // The next good answer clears the message.
-        let session = session.apply(
-            &catalog,
-            answer(
-                "creatinine",
-                Answer::Number {
-                    value: 0.7,
-                    unit: Some("mg/dL".into()),
-                },
-            ),
-        );
-        assert_eq!(session.refused, None);
-    }
-
-    #[test]
-    fn taking_an_answer_back_makes_its_question_open_again() {
-        let catalog = Catalog::shipped().unwrap();
-        let session = Session::new(today())
-            .apply(&catalog, answer("sle_diagnosed", Answer::Bool(true)))
-            .apply(
-                &catalog,
-                Action::TakeBack {
-                    question: "sle_diagnosed".into(),
-                },
-            );
-        assert!(session.answers.get("sle_diagnosed").is_none());
-    }
-}
+mod tests;

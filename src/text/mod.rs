@@ -70,6 +70,45 @@ mod tests {
         assert!(missing.is_empty(), "no English text for: {missing:?}");
     }
 
+    /// Every message id the app's components name (a string literal shaped
+    /// like `word-word`, other than a `tc-` CSS class) has English words.
+    #[test]
+    fn every_message_the_app_shows_has_english_words() {
+        fn literals(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    literals(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for piece in text.split('"').skip(1).step_by(2) {
+                        let id_like = piece.contains('-')
+                            && piece.chars().all(|c| {
+                                c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
+                            })
+                            && piece.starts_with(|c: char| c.is_ascii_lowercase())
+                            && !piece.starts_with("tc-");
+                        if id_like {
+                            out.push(piece.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let mut ids = Vec::new();
+        literals(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web"),
+            &mut ids,
+        );
+        assert!(ids.len() > 40, "found only {} message ids", ids.len());
+        let messages = Messages::shipped().unwrap();
+        let missing: Vec<&String> = ids
+            .iter()
+            .filter(|id| messages.get("en", id).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no English text for: {missing:?}");
+    }
+
     #[test]
     fn falls_back_to_english_and_fills_placeholders() {
         let messages = Messages::new(BTreeMap::from([

@@ -1,6 +1,8 @@
 //! The words on screen, shared with every component through a context, so
 //! that no component holds user-visible text of its own.
 
+use crate::engine::question::Question;
+use crate::questionnaire::Mode;
 use crate::text::Messages;
 use std::rc::Rc;
 
@@ -36,5 +38,41 @@ impl Texts {
         self.messages
             .format(&self.language, id, args)
             .unwrap_or_else(|| id.to_string())
+    }
+
+    fn variant(&self, id: &str, mode: Mode) -> String {
+        let suffix = match mode {
+            Mode::Myself => None,
+            Mode::MyChild => Some("child"),
+            Mode::Clinician => Some("clinician"),
+        };
+        suffix
+            .and_then(|s| self.messages.get(&self.language, &format!("{id}-{s}")))
+            .map(String::from)
+            .unwrap_or_else(|| self.get(id))
+    }
+
+    /// The question in the words of who is answering.
+    pub fn prompt(&self, question: &Question, mode: Mode) -> String {
+        self.variant(&question.prompt_id(), mode)
+    }
+
+    /// Help text, if the question has any.
+    pub fn help(&self, question: &Question) -> Option<String> {
+        self.messages
+            .get(&self.language, &question.help_id())
+            .map(String::from)
+    }
+
+    pub fn option(&self, question: &Question, option: &str) -> String {
+        self.get(&question.option_id(option))
+    }
+
+    pub fn dont_know(&self, mode: Mode) -> String {
+        self.get(if mode == Mode::Clinician {
+            "answer-dont-know-clinician"
+        } else {
+            "answer-dont-know"
+        })
     }
 }

@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { launch, PHONE, ARTIFACTS } from './browser.mjs';
+import { start, shown, verdict, ago } from './questionnaire.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -12,32 +13,28 @@ test('the first question is the date of birth, and answering it rules out the ad
   const page = await browser.newPage({ viewport: PHONE });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await start(page, server.url, 'child');
+  assert.equal(await shown(page), 'date_of_birth');
+  assert.equal(await verdict(page, 'NCT07432334'), 'undecided');
 
-  const question = page.locator('[data-question-id]');
-  await question.waitFor();
-  assert.equal(await question.getAttribute('data-question-id'), 'date_of_birth');
-  const hanoi = page.locator('[data-trial-id="NCT07432334"]');
-  assert.equal(await hanoi.getAttribute('data-verdict'), 'undecided');
-
-  await page.locator('[data-question-id="date_of_birth"] input').fill('2016-03-15');
+  await page.locator('[data-question-id="date_of_birth"] input').fill(ago({ years: 10 }));
   await page.getByRole('button', { name: 'Next' }).click();
 
   await page.locator('[data-trial-id="NCT07432334"][data-verdict="ineligible"]').waitFor();
-  assert.match(await hanoi.innerText(), /Aged 16 to 55/);
+  assert.match(await page.locator('[data-trial-id="NCT07432334"] .tc-not-met').innerText(), /Aged 16 to 55/);
   // The child's age keeps the children's trial open, and the next question comes.
-  assert.equal(await page.locator('[data-trial-id="NCT06904729"]').getAttribute('data-verdict'), 'undecided');
-  assert.equal(await question.getAttribute('data-question-id'), 'sex');
+  assert.equal(await verdict(page, 'NCT06904729'), 'undecided');
+  assert.equal(await shown(page), 'sex');
   await page.screenshot({ path: `${ARTIFACTS}first-question-answered-phone.png`, fullPage: true });
   assert.deepEqual(errors, []);
 });
 
 test('an impossible date of birth is refused with a message, and nothing changes', async () => {
   const page = await browser.newPage({ viewport: PHONE });
-  await page.goto(server.url);
+  await start(page, server.url, 'myself');
   await page.locator('[data-question-id="date_of_birth"] input').fill('1700-01-01');
   await page.getByRole('button', { name: 'Next' }).click();
   await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'too long ago' }).waitFor());
-  assert.equal(await page.locator('[data-question-id]').getAttribute('data-question-id'), 'date_of_birth');
-  assert.equal(await page.locator('[data-trial-id="NCT07432334"]').getAttribute('data-verdict'), 'undecided');
+  assert.equal(await shown(page), 'date_of_birth');
+  assert.equal(await verdict(page, 'NCT07432334'), 'undecided');
 });

@@ -1,6 +1,13 @@
 //! Presentational components: they get data and callbacks, never the reducer.
 
+pub mod answer_text;
 pub mod app;
+pub mod lab_panel;
+pub mod medicines;
+pub mod progress;
 pub mod question_card;
+pub mod results;
+pub mod review;
 pub mod screening;
 pub mod trial_card;
+pub mod welcome;

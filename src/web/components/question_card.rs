@@ -1,8 +1,9 @@
 //! One question, its help, the ways to answer it, and why an answer was refused.
 
-use crate::engine::answer::{Answer, AnswerError, MedicationUse};
+use super::medicines::Medicines;
+use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{DatePrecision, Kind, Question};
-use crate::questionnaire::{Action, input};
+use crate::questionnaire::{Action, Mode, input};
 use crate::web::texts::Texts;
 use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -11,19 +12,21 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub question: Question,
+    pub mode: Mode,
+    /// The answer given before, when the question is shown again.
+    pub current: Option<Answer>,
     pub refused: Option<AnswerError>,
     pub on_action: Callback<Action>,
 }
 
 /// The refusal in the person's words.
 pub fn refusal(texts: &Texts, error: &AnswerError) -> String {
-    let number = |x: f64| format!("{x}");
     match error {
         AnswerError::OutOfRange { min, max, unit } => texts.format(
             "error-out-of-range",
             &[
-                ("min", &number(*min)),
-                ("max", &number(*max)),
+                ("min", &min.to_string()),
+                ("max", &max.to_string()),
                 ("unit", unit.unwrap_or("")),
             ],
         ),
@@ -32,23 +35,50 @@ pub fn refusal(texts: &Texts, error: &AnswerError) -> String {
         AnswerError::BadDate | AnswerError::NeedsDay => texts.get("error-bad-date"),
         AnswerError::InTheFuture => texts.get("error-future"),
         AnswerError::TooLongAgo => texts.get("error-too-long-ago"),
+        AnswerError::BadDuration => texts.get("error-bad-months"),
         _ => texts.get("error-other"),
+    }
+}
+
+/// The text a field shows for an earlier answer.
+fn field_value(current: Option<&Answer>) -> (String, Option<String>) {
+    match current {
+        Some(Answer::Number { value, unit }) => (value.to_string(), unit.clone()),
+        Some(Answer::Date(d)) => (d.to_string(), None),
+        _ => (String::new(), None),
     }
 }
 
 #[component]
 pub fn QuestionCard(props: &Props) -> Html {
-    let texts = use_context::<Texts>();
+    let heading = use_node_ref();
     let field = use_node_ref();
     let unit = use_node_ref();
-    let chosen = use_state(BTreeSet::<String>::new);
-    let Some(texts) = texts else { return html! {} };
+    let chosen = {
+        let initial = match &props.current {
+            Some(Answer::Multi(set)) => set.clone(),
+            _ => BTreeSet::new(),
+        };
+        use_state(move || initial)
+    };
+    // Each new question takes the focus, so a screen reader reads it and the keyboard starts there.
+    {
+        let heading = heading.clone();
+        use_effect_with(props.question.id.clone(), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let Some(texts) = use_context::<Texts>() else {
+        return html! {};
+    };
     let q = &props.question;
     let id = q.id.clone();
     let send = {
         let on_action = props.on_action.clone();
         let id = id.clone();
-        move |answer: Result<Answer, AnswerError>| match answer {
+        Callback::from(move |answer: Result<Answer, AnswerError>| match answer {
             Ok(answer) => on_action.emit(Action::Answer {
                 question: id.clone(),
                 answer,
@@ -57,70 +87,74 @@ pub fn QuestionCard(props: &Props) -> Html {
                 question: id.clone(),
                 error,
             }),
-        }
+        })
     };
     let button = |label: String, answer: Answer| {
         let send = send.clone();
-        html! { <button type="button" class="tc-choice" onclick={Callback::from(move |_| send(Ok(answer.clone())))}>{ label }</button> }
-    };
-    let dont_know = button(texts.get("answer-dont-know"), Answer::DontKnow);
-    let field_id = format!("tc-field-{id}");
-    let prompt_id = format!("tc-prompt-{id}");
-    let help = texts.get(&q.help_id());
-    let help = (help != q.help_id()).then(|| html! { <p class="tc-help">{ help }</p> });
-    let answers = match &q.kind {
-        Kind::YesNo => {
-            html! { <div class="tc-choices">{ button(texts.get("answer-yes"), Answer::Bool(true)) }{ button(texts.get("answer-no"), Answer::Bool(false)) }{ dont_know }</div> }
+        let pressed = props.current.as_ref() == Some(&answer);
+        html! {
+            <button type="button" class={classes!("tc-choice", pressed.then_some("tc-chosen"))} aria-pressed={pressed.to_string()}
+                onclick={Callback::from(move |_| send.emit(Ok(answer.clone())))}>{ label }</button>
         }
+    };
+    let dont_know = button(texts.dont_know(props.mode), Answer::DontKnow);
+    let prompt = texts.prompt(q, props.mode);
+    let prompt_id = format!("tc-prompt-{id}");
+    let help_id = format!("tc-help-{id}");
+    let error_id = format!("tc-error-{id}");
+    let help = texts.help(q);
+    let described = [
+        help.as_ref().map(|_| help_id.clone()),
+        props.refused.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let answers = match &q.kind {
+        Kind::YesNo => html! {
+            <div class="tc-choices">{ button(texts.get("answer-yes"), Answer::Bool(true)) }{ button(texts.get("answer-no"), Answer::Bool(false)) }{ dont_know }</div>
+        },
         Kind::Choice { options } => html! {
-            <div class="tc-choices">
-                { for options.iter().map(|o| button(texts.get(&q.option_id(o)), Answer::Choice(o.clone()))) }
+            <div class="tc-choices tc-stacked">
+                { for options.iter().map(|o| button(texts.option(q, o), Answer::Choice(o.clone()))) }
                 { dont_know }
             </div>
         },
-        Kind::Multi { options } | Kind::Medications { options } => {
-            let medications = matches!(q.kind, Kind::Medications { .. });
+        Kind::Multi { options } => {
             let submit = {
-                let chosen = chosen.clone();
-                let send = send.clone();
+                let (chosen, send) = (chosen.clone(), send.clone());
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
-                    let picked = (*chosen).clone();
-                    send(Ok(if medications {
-                        Answer::Medications(
-                            picked
-                                .into_iter()
-                                .map(|drug| MedicationUse {
-                                    drug,
-                                    months: None,
-                                    stopped_for_side_effects: None,
-                                })
-                                .collect(),
-                        )
-                    } else {
-                        Answer::Multi(picked)
-                    }))
+                    send.emit(Ok(Answer::Multi((*chosen).clone())));
                 })
             };
             html! {
                 <form onsubmit={submit}>
-                    <fieldset aria-labelledby={prompt_id.clone()}>
+                    <fieldset>
+                        <legend class="tc-visually-hidden">{ prompt.clone() }</legend>
                         { for options.iter().map(|o| {
                             let toggle = {
-                                let chosen = chosen.clone();
-                                let o = o.clone();
-                                Callback::from(move |_| {
+                                let (chosen, o) = (chosen.clone(), o.clone());
+                                Callback::from(move |_: Event| {
                                     let mut next = (*chosen).clone();
                                     if !next.remove(&o) { next.insert(o.clone()); }
                                     chosen.set(next);
                                 })
                             };
-                            html! { <label class="tc-check"><input type="checkbox" checked={chosen.contains(o)} onchange={toggle} />{ texts.get(&q.option_id(o)) }</label> }
+                            html! { <label class="tc-check"><input type="checkbox" checked={chosen.contains(o)} onchange={toggle} />{ texts.option(q, o) }</label> }
                         }) }
                     </fieldset>
                     <div class="tc-choices"><button type="submit" class="tc-next">{ texts.get("answer-next") }</button>{ dont_know }</div>
                 </form>
             }
+        }
+        Kind::Medications { .. } => {
+            let current = match &props.current {
+                Some(Answer::Medications(uses)) => Some(uses.clone()),
+                _ => None,
+            };
+            html! { <Medicines question={q.clone()} {current} mode={props.mode} on_answer={send.clone()} /> }
         }
         Kind::Number { .. } | Kind::Date { .. } => {
             let (kind, units) = match &q.kind {
@@ -136,6 +170,8 @@ pub fn QuestionCard(props: &Props) -> Html {
                 ),
                 _ => ("text", vec![]),
             };
+            let (value, chosen_unit) = field_value(props.current.as_ref());
+            let chosen_unit = chosen_unit.or_else(|| units.first().map(|u| u.to_string()));
             let submit = {
                 let (field, unit, send) = (field.clone(), unit.clone(), send.clone());
                 let is_date = kind != "text";
@@ -145,38 +181,46 @@ pub fn QuestionCard(props: &Props) -> Html {
                         .cast::<HtmlInputElement>()
                         .map(|i| i.value())
                         .unwrap_or_default();
-                    let chosen_unit = unit.cast::<HtmlSelectElement>().map(|s| s.value());
-                    send(if is_date {
+                    let unit = unit.cast::<HtmlSelectElement>().map(|s| s.value());
+                    send.emit(if is_date {
                         input::date(&text)
                     } else {
-                        input::measurement(&text, chosen_unit.as_deref())
-                    })
+                        input::measurement(&text, unit.as_deref())
+                    });
                 })
             };
-            let described = props.refused.as_ref().map(|_| format!("tc-error-{id}"));
+            let field_id = format!("tc-field-{id}");
             html! {
                 <form onsubmit={submit} class="tc-field">
-                    <label for={field_id.clone()} class="tc-visually-hidden">{ texts.get(&q.prompt_id()) }</label>
-                    <input id={field_id.clone()} ref={field} type={kind} inputmode={(kind == "text").then_some("decimal")}
-                        aria-invalid={props.refused.is_some().then_some("true")} aria-describedby={described} />
-                    if !units.is_empty() {
-                        <select ref={unit} aria-label={texts.get("answer-unit")}>
-                            { for units.iter().map(|u| html! { <option value={*u}>{ *u }</option> }) }
-                        </select>
-                    }
+                    <label for={field_id.clone()} class="tc-visually-hidden">{ prompt.clone() }</label>
+                    <div class="tc-inline">
+                        <input id={field_id} ref={field} type={kind} {value} inputmode={(kind == "text").then_some("decimal")}
+                            aria-invalid={props.refused.is_some().then_some("true")}
+                            aria-describedby={(!described.is_empty()).then(|| described.clone())} />
+                        if !units.is_empty() {
+                            <select ref={unit} aria-label={texts.get("answer-unit")}>
+                                { for units.iter().map(|u| html! { <option value={*u} selected={chosen_unit.as_deref() == Some(*u)}>{ *u }</option> }) }
+                            </select>
+                        }
+                    </div>
                     <div class="tc-choices"><button type="submit" class="tc-next">{ texts.get("answer-next") }</button>{ dont_know }</div>
                 </form>
             }
         }
     };
+    let back = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::Back))
+    };
     html! {
         <div class="tc-question" data-question-id={id.clone()} role="group" aria-labelledby={prompt_id.clone()}>
-            <h2 id={prompt_id} tabindex="-1">{ texts.get(&q.prompt_id()) }</h2>
-            { help }
+            <h2 id={prompt_id} ref={heading} tabindex="-1">{ prompt }</h2>
+            if let Some(help) = help { <p id={help_id} class="tc-help">{ help }</p> }
             { answers }
             if let Some(error) = &props.refused {
-                <p id={format!("tc-error-{id}")} class="tc-refused" role="alert">{ refusal(&texts, error) }</p>
+                <p id={error_id} class="tc-refused" role="alert">{ refusal(&texts, error) }</p>
             }
+            <button type="button" class="tc-back" onclick={back}>{ texts.get("nav-back") }</button>
         </div>
     }
 }

@@ -1,47 +1,60 @@
-//! One trial's verdict with its reasons, in plain words and the registry's own.
+//! One trial's verdict, its reasons in plain words with the registry's own
+//! words on demand, what is still open and who can answer it, and the facts.
 
 use crate::engine::question::AnsweredBy;
+use crate::engine::trial::TrialFacts;
 use crate::engine::verdict::{Assessment, Requirement, Verdict};
 use crate::web::texts::Texts;
 use yew::prelude::*;
 
-/// What a card shows, owned so it can be a component's props.
 #[derive(Clone, PartialEq)]
-pub struct TrialSummary {
-    pub id: String,
-    pub title: String,
-    pub verdict: Verdict,
-    /// (plain words, registry text) of the criteria not met.
-    pub not_met: Vec<(String, String)>,
-    pub open_for_person: usize,
-    pub open_for_doctor: usize,
+pub struct CriterionLine {
+    pub plain: String,
+    pub original: String,
+    pub requirement: Requirement,
+    pub who: Option<AnsweredBy>,
 }
 
-impl From<&Assessment<'_>> for TrialSummary {
-    fn from(a: &Assessment) -> TrialSummary {
-        TrialSummary {
+/// What a card shows, owned so that it can be a component's props.
+#[derive(Clone, PartialEq)]
+pub struct TrialView {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub verdict: Verdict,
+    pub criteria: Vec<CriterionLine>,
+    pub facts: TrialFacts,
+}
+
+impl TrialView {
+    pub fn new(a: &Assessment, language: &str) -> TrialView {
+        let facts = &a.trial.facts;
+        TrialView {
             id: a.trial.id.clone(),
-            title: a.trial.facts.title.get("en").to_string(),
+            title: facts.title.get(language).to_string(),
+            summary: facts.summary.get(language).to_string(),
             verdict: a.verdict,
-            not_met: a
-                .with(Requirement::NotMet)
-                .map(|c| {
-                    (
-                        c.criterion.plain.get("en").to_string(),
-                        c.criterion.original.clone(),
-                    )
+            criteria: a
+                .criteria
+                .iter()
+                .map(|c| CriterionLine {
+                    plain: c.criterion.plain.get(language).to_string(),
+                    original: c.criterion.original.clone(),
+                    requirement: c.requirement,
+                    who: c.who_can_answer,
                 })
                 .collect(),
-            open_for_person: a
-                .with(Requirement::Unknown)
-                .filter(|c| c.who_can_answer == Some(AnsweredBy::Person))
-                .count(),
-            open_for_doctor: a.open_for_doctor().count(),
+            facts: facts.clone(),
         }
+    }
+
+    fn lines(&self, keep: impl Fn(&CriterionLine) -> bool) -> Vec<&CriterionLine> {
+        self.criteria.iter().filter(|c| keep(c)).collect()
     }
 }
 
-fn verdict_attribute(v: Verdict) -> &'static str {
+/// The `data-verdict` value tests and embedding pages read.
+pub fn verdict_attribute(v: Verdict) -> &'static str {
     match v {
         Verdict::LikelyEligible => "eligible",
         Verdict::NotEligible => "ineligible",
@@ -49,9 +62,85 @@ fn verdict_attribute(v: Verdict) -> &'static str {
     }
 }
 
+pub fn verdict_words(texts: &Texts, v: Verdict) -> String {
+    texts.get(match v {
+        Verdict::LikelyEligible => "verdict-likely_eligible",
+        Verdict::NotEligible => "verdict-not_eligible",
+        Verdict::Undecided => "verdict-undecided",
+    })
+}
+
+fn criteria_list(
+    texts: &Texts,
+    title: String,
+    class: &'static str,
+    lines: Vec<&CriterionLine>,
+    open: bool,
+) -> Html {
+    if lines.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class={classes!("tc-criteria", class)} {open}>
+            <summary>{ title }</summary>
+            <ul>
+                { for lines.into_iter().map(|c| html! {
+                    <li>
+                        { &c.plain }
+                        <details class="tc-original"><summary>{ texts.get("registry-text") }</summary><blockquote>{ &c.original }</blockquote></details>
+                    </li>
+                }) }
+            </ul>
+        </details>
+    }
+}
+
+fn fact(texts: &Texts, label: &str, value: Html) -> Html {
+    html! { <><dt>{ texts.get(label) }</dt><dd>{ value }</dd></> }
+}
+
+fn facts(texts: &Texts, f: &TrialFacts) -> Html {
+    let sites = f
+        .sites
+        .iter()
+        .map(|s| format!("{}, {}, {}", s.facility, s.city, s.country))
+        .collect::<Vec<_>>();
+    html! {
+        <details class="tc-facts">
+            <summary>{ texts.get("card-about") }</summary>
+            <dl>
+                { fact(texts, "fact-phase", html! { &f.phase }) }
+                { fact(texts, "fact-status", html! { &f.status }) }
+                { fact(texts, "fact-ages", html! { &f.ages }) }
+                { fact(texts, "fact-sex", html! { &f.sex }) }
+                if let Some(n) = f.enrollment { { fact(texts, "fact-enrollment", html! { n }) } }
+                { fact(texts, "fact-sites", html! { { for sites.iter().map(|s| html! { <div>{ s }</div> }) } }) }
+                if !f.contacts.is_empty() {
+                    { fact(texts, "fact-contacts", html! { { for f.contacts.iter().map(|c| html! {
+                        <div>
+                            { &c.name }
+                            if let Some(e) = &c.email { { " · " }<a href={format!("mailto:{e}")}>{ e }</a> }
+                            if let Some(p) = &c.phone { { " · " }<a href={format!("tel:{p}")}>{ p }</a> }
+                        </div>
+                    }) } }) }
+                }
+                { fact(texts, "fact-registry", html! { <a href={f.registry_url.clone()} rel="noreferrer noopener" target="_blank">{ &f.registry_url }</a> }) }
+                { fact(texts, "fact-data-as-of", html! { &f.data_as_of }) }
+                { fact(texts, "fact-sources", html! { { for f.sources.iter().map(|s| html! { <div>{ format!("{} ({})", s.name, s.read) }</div> }) } }) }
+                if !f.missing.is_empty() {
+                    { fact(texts, "fact-missing", html! { { for f.missing.iter().map(|m| html! { <div>{ m.get(&texts.language) }</div> }) } }) }
+                }
+            </dl>
+        </details>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub summary: TrialSummary,
+    pub trial: TrialView,
+    /// Beside the questions: the verdict, why not, and what is open, counted.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 #[component]
@@ -59,29 +148,45 @@ pub fn TrialCard(props: &Props) -> Html {
     let Some(texts) = use_context::<Texts>() else {
         return html! {};
     };
-    let s = &props.summary;
-    let verdict = texts.get(match s.verdict {
-        Verdict::LikelyEligible => "verdict-likely_eligible",
-        Verdict::NotEligible => "verdict-not_eligible",
-        Verdict::Undecided => "verdict-undecided",
-    });
+    let t = &props.trial;
+    let not_met = t.lines(|c| c.requirement == Requirement::NotMet);
+    let open_person =
+        t.lines(|c| c.requirement == Requirement::Unknown && c.who == Some(AnsweredBy::Person));
+    let open_doctor =
+        t.lines(|c| c.requirement == Requirement::Unknown && c.who != Some(AnsweredBy::Person));
+    let study_team = t.lines(|c| c.requirement == Requirement::StudyTeam);
+    let met = t.lines(|c| c.requirement == Requirement::Met);
+    let met_title = texts.format("card-met", &[("count", &met.len().to_string())]);
+    let heading_id = format!(
+        "tc-card-{}{}",
+        t.id,
+        if props.compact { "-live" } else { "" }
+    );
+    if props.compact {
+        return html! {
+            <article class={classes!("tc-card", "tc-compact", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}
+                aria-labelledby={heading_id.clone()}>
+                <h3 id={heading_id}>{ &t.title }</h3>
+                <p class="tc-verdict"><strong>{ verdict_words(&texts, t.verdict) }</strong>{ format!(" · {}", t.id) }</p>
+                { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", not_met, true) }
+                if t.verdict == Verdict::Undecided {
+                    <p class="tc-open">{ texts.format("open-counts", &[("person", &open_person.len().to_string()), ("doctor", &open_doctor.len().to_string())]) }</p>
+                }
+            </article>
+        };
+    }
     html! {
-        <article class={classes!("tc-card", verdict_attribute(s.verdict))} data-trial-id={s.id.clone()} data-verdict={verdict_attribute(s.verdict)}>
-            <h3>{ &s.title }</h3>
-            <p class="tc-verdict"><strong>{ verdict }</strong>{ format!(" · {}", s.id) }</p>
-            if !s.not_met.is_empty() {
-                <ul class="tc-reasons">
-                    { for s.not_met.iter().map(|(plain, original)| html! {
-                        <li>
-                            { plain }
-                            <details><summary>{ texts.get("registry-text") }</summary><blockquote>{ original }</blockquote></details>
-                        </li>
-                    }) }
-                </ul>
-            }
-            if s.verdict == Verdict::Undecided {
-                <p class="tc-open">{ texts.format("open-counts", &[("person", &s.open_for_person.to_string()), ("doctor", &s.open_for_doctor.to_string())]) }</p>
-            }
+        <article class={classes!("tc-card", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}
+            aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ &t.title }</h3>
+            <p class="tc-verdict"><strong>{ verdict_words(&texts, t.verdict) }</strong>{ format!(" · {}", t.id) }</p>
+            { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", not_met, true) }
+            { criteria_list(&texts, texts.get("card-open-person"), "tc-open-person", open_person, t.verdict == Verdict::Undecided) }
+            { criteria_list(&texts, texts.get("card-open-doctor"), "tc-open-doctor", open_doctor, false) }
+            { criteria_list(&texts, texts.get("card-study-team"), "tc-study-team", study_team, false) }
+            { criteria_list(&texts, met_title, "tc-met", met, false) }
+            <p class="tc-summary">{ &t.summary }</p>
+            { facts(&texts, &t.facts) }
         </article>
     }
 }

@@ -1,0 +1,240 @@
+use super::*;
+use crate::clinical::dates::PartialDate;
+use crate::engine::verdict::Verdict;
+
+fn today() -> Ymd {
+    Ymd::parse("2026-11-21").unwrap()
+}
+
+fn catalog() -> Catalog {
+    Catalog::shipped().unwrap()
+}
+
+fn answer(id: &str, answer: Answer) -> Action {
+    Action::Answer {
+        question: id.into(),
+        answer,
+    }
+}
+
+fn date(text: &str) -> Answer {
+    Answer::Date(PartialDate::parse(text).unwrap())
+}
+
+fn step_id(session: &Session, catalog: &Catalog) -> String {
+    let assessments = session.assess(catalog, &[]);
+    match session.step(catalog, &assessments) {
+        Step::Ask(q) => q.id.clone(),
+        Step::LabReport => "<lab report?>".into(),
+        Step::LabPanel(qs) => format!("<panel of {}>", qs.len()),
+        Step::Done => "<done>".into(),
+    }
+}
+
+#[test]
+fn a_parent_starts_and_is_asked_the_date_of_birth_and_a_verdict_follows() {
+    let c = catalog();
+    let s = Session::new(today()).apply(&c, Action::Start(Mode::MyChild));
+    assert_eq!(s.screen, Screen::Questions);
+    assert_eq!(step_id(&s, &c), "date_of_birth");
+    let s = s.apply(&c, answer("date_of_birth", date("2016-03-15")));
+    let hanoi = s.assess(&c, &["NCT07432334".into()]).remove(0);
+    assert_eq!(hanoi.verdict, Verdict::NotEligible);
+    assert_eq!(s.history, ["date_of_birth"]);
+}
+
+#[test]
+fn back_reopens_the_previous_answer_and_changing_it_changes_the_verdict() {
+    let c = catalog();
+    let s = Session::new(today())
+        .apply(&c, Action::Start(Mode::Myself))
+        .apply(&c, answer("date_of_birth", date("2016-03-15")))
+        .apply(&c, answer("sex", Answer::Choice("female".into())))
+        .apply(&c, Action::Back);
+    assert_eq!(step_id(&s, &c), "sex");
+    let s = s.apply(&c, Action::Back);
+    assert_eq!(step_id(&s, &c), "date_of_birth");
+    let s = s.apply(&c, answer("date_of_birth", date("1990-01-01")));
+    assert_eq!(s.editing, None);
+    let hanoi = s.assess(&c, &["NCT07432334".into()]).remove(0);
+    assert_ne!(hanoi.verdict, Verdict::NotEligible);
+    // Back from the first question returns to the welcome screen.
+    let s = Session::new(today())
+        .apply(&c, Action::Start(Mode::Myself))
+        .apply(&c, Action::Back);
+    assert_eq!(s.screen, Screen::Welcome);
+}
+
+#[test]
+fn people_answering_from_memory_get_their_own_questions_before_the_doctors() {
+    let c = catalog();
+    let s = Session::new(today()).apply(&c, Action::Start(Mode::MyChild));
+    let assessments = s.assess(&c, &[]);
+    let order: Vec<AnsweredBy> = s
+        .to_ask(&c, &assessments)
+        .iter()
+        .map(|q| q.answered_by)
+        .collect();
+    let first_doctor = order.iter().position(|w| *w == AnsweredBy::Doctor).unwrap();
+    assert!(
+        order[first_doctor..]
+            .iter()
+            .all(|w| *w == AnsweredBy::Doctor),
+        "{order:?}"
+    );
+    // A clinician goes through the groups in order instead.
+    let s = Session::new(today()).apply(&c, Action::Start(Mode::Clinician));
+    let groups: Vec<Group> = s.to_ask(&c, &assessments).iter().map(|q| q.group).collect();
+    assert!(groups.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn without_a_lab_report_lab_values_become_unknown_instead_of_being_asked() {
+    let c = catalog();
+    let mut s = Session::new(today()).apply(&c, Action::Start(Mode::Myself));
+    // Answer everything a person can, "don't know" for the doctor's questions, until the labs.
+    for _ in 0..80 {
+        let id = step_id(&s, &c);
+        if id.starts_with('<') {
+            break;
+        }
+        s = s.apply(&c, answer(&id, Answer::DontKnow));
+    }
+    assert_eq!(step_id(&s, &c), "<lab report?>");
+    let s = s.apply(&c, Action::HasLabReport(false));
+    assert_ne!(step_id(&s, &c), "<lab report?>");
+    assert!(!step_id(&s, &c).starts_with("<panel"));
+    assert_eq!(s.answers.get("creatinine"), Some(&Answer::DontKnow));
+}
+
+#[test]
+fn a_clinician_gets_the_lab_values_on_one_panel_and_saves_them_at_once() {
+    let c = catalog();
+    let mut s = Session::new(today()).apply(&c, Action::Start(Mode::Clinician));
+    s = s.apply(&c, answer("date_of_birth", date("1994-04-02")));
+    for _ in 0..80 {
+        let id = step_id(&s, &c);
+        if id.starts_with('<') {
+            break;
+        }
+        s = s.apply(&c, answer(&id, Answer::DontKnow));
+    }
+    assert!(step_id(&s, &c).starts_with("<panel"), "{}", step_id(&s, &c));
+    let ok = Action::AnswerAll(vec![
+        (
+            "creatinine".into(),
+            Answer::Number {
+                value: 71.0,
+                unit: Some("umol/L".into()),
+            },
+        ),
+        (
+            "alt".into(),
+            Answer::Number {
+                value: 25.0,
+                unit: Some("U/L".into()),
+            },
+        ),
+    ]);
+    let assessments = s.assess(&c, &[]);
+    let Step::LabPanel(panel) = s.step(&c, &assessments) else {
+        panic!("no panel")
+    };
+    // Only numbers read off a report are on the panel; yes/no questions are asked on their own.
+    assert!(panel.iter().all(|q| matches!(q.kind, Kind::Number { .. })));
+    assert!(
+        s.to_ask(&c, &assessments)
+            .iter()
+            .any(|q| q.id == "ecg_normal")
+    );
+    let saved = s.apply(&c, ok);
+    assert!(
+        saved.answers.get("creatinine").is_some() && saved.history.contains(&"alt".to_string())
+    );
+    // One impossible value keeps the whole panel unsaved, with the reason.
+    let bad = Action::AnswerAll(vec![
+        (
+            "alt".into(),
+            Answer::Number {
+                value: 25.0,
+                unit: Some("U/L".into()),
+            },
+        ),
+        (
+            "creatinine".into(),
+            Answer::Number {
+                value: 0.0,
+                unit: Some("mg/dL".into()),
+            },
+        ),
+    ]);
+    let refused = s.apply(&c, bad);
+    assert!(refused.answers.get("alt").is_none());
+    assert!(matches!(refused.refused, Some((ref q, _)) if q == "creatinine"));
+}
+
+#[test]
+fn an_impossible_answer_is_refused_and_changes_nothing() {
+    let c = catalog();
+    let s = Session::new(today()).apply(
+        &c,
+        answer(
+            "creatinine",
+            Answer::Number {
+                value: 0.0,
+                unit: Some("mg/dL".into()),
+            },
+        ),
+    );
+    assert!(s.answers.is_empty() && s.history.is_empty());
+    assert!(
+        matches!(s.refused, Some((ref q, AnswerError::OutOfRange { .. })) if q == "creatinine")
+    );
+    let s = s.apply(
+        &c,
+        answer(
+            "creatinine",
+            Answer::Number {
+                value: 0.7,
+                unit: Some("mg/dL".into()),
+            },
+        ),
+    );
+    assert_eq!(s.refused, None);
+}
+
+#[test]
+fn the_review_edits_any_answer_and_then_carries_on() {
+    let c = catalog();
+    let s = Session::new(today())
+        .apply(&c, Action::Start(Mode::Myself))
+        .apply(&c, answer("date_of_birth", date("1990-01-01")))
+        .apply(&c, answer("sex", Answer::Choice("female".into())))
+        .apply(&c, Action::Show(Screen::Review))
+        .apply(
+            &c,
+            Action::Edit {
+                question: "date_of_birth".into(),
+            },
+        );
+    assert_eq!(
+        (s.screen, step_id(&s, &c)),
+        (Screen::Questions, "date_of_birth".to_string())
+    );
+    let s = s.apply(&c, answer("date_of_birth", date("1991-01-01")));
+    assert_ne!(step_id(&s, &c), "date_of_birth");
+}
+
+#[test]
+fn progress_counts_what_was_answered_against_what_may_still_be_asked() {
+    let c = catalog();
+    let s = Session::new(today()).apply(&c, Action::Start(Mode::Myself));
+    let (done, total) = s.progress(&c, &s.assess(&c, &[]));
+    assert_eq!(done, 0);
+    assert!(total > 20);
+    // An adult is ruled out of the children's trial: its questions drop out.
+    let s = s.apply(&c, answer("date_of_birth", date("1960-01-01")));
+    let (done, total_after) = s.progress(&c, &s.assess(&c, &[]));
+    assert_eq!(done, 1);
+    assert!(total_after < total, "{total_after} !< {total}");
+}

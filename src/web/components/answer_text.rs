@@ -1,0 +1,46 @@
+//! An answer in words, for the review and the printed summary.
+
+use crate::engine::answer::Answer;
+use crate::engine::question::Question;
+use crate::questionnaire::Mode;
+use crate::web::texts::Texts;
+
+pub fn answer_text(texts: &Texts, question: &Question, answer: &Answer, mode: Mode) -> String {
+    let options = |ids: &mut dyn Iterator<Item = &String>| {
+        let words: Vec<String> = ids.map(|o| texts.option(question, o)).collect();
+        if words.is_empty() {
+            texts.get("answer-none-of-these")
+        } else {
+            words.join("; ")
+        }
+    };
+    match answer {
+        Answer::DontKnow => texts.dont_know(mode),
+        Answer::Bool(true) => texts.get("answer-yes"),
+        Answer::Bool(false) => texts.get("answer-no"),
+        Answer::Choice(o) => texts.option(question, o),
+        Answer::Multi(chosen) => options(&mut chosen.iter()),
+        Answer::Number { value, unit } => format!("{value} {}", unit.as_deref().unwrap_or(""))
+            .trim_end()
+            .to_string(),
+        Answer::Date(d) => d.to_string(),
+        Answer::Medications(uses) => {
+            if uses.is_empty() {
+                return texts.get("answer-none-of-these");
+            }
+            uses.iter()
+                .map(|u| {
+                    let mut text = texts.option(question, &u.drug);
+                    if let Some(m) = u.months {
+                        text.push_str(&format!(" ({m} m)"));
+                    }
+                    if u.stopped_for_side_effects == Some(true) {
+                        text.push_str(" *");
+                    }
+                    text
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! All the lab values still worth asking, on one form: quick with a report
+//! in hand. An empty field means "not on the report".
+
+use super::question_card::refusal;
+use crate::engine::answer::{Answer, AnswerError};
+use crate::engine::question::{Kind, Question};
+use crate::questionnaire::{Action, Mode, input};
+use crate::web::texts::Texts;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub questions: Vec<Question>,
+    pub mode: Mode,
+    pub refused: Option<(String, AnswerError)>,
+    pub on_action: Callback<Action>,
+}
+
+fn field<T: JsCast>(form: &HtmlFormElement, name: &str) -> Option<T> {
+    form.elements()
+        .named_item(name)
+        .and_then(|e| e.dyn_into::<T>().ok())
+}
+
+/// Every field read as an answer; the first unreadable one is the error.
+fn read(
+    form: &HtmlFormElement,
+    questions: &[Question],
+) -> Result<Vec<(String, Answer)>, (String, AnswerError)> {
+    questions
+        .iter()
+        .map(|q| {
+            let text = field::<HtmlInputElement>(form, &format!("value-{}", q.id))
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let unit =
+                field::<HtmlSelectElement>(form, &format!("unit-{}", q.id)).map(|s| s.value());
+            let answer = if text.trim().is_empty() {
+                Ok(Answer::DontKnow)
+            } else {
+                input::measurement(&text, unit.as_deref())
+            };
+            answer
+                .map(|a| (q.id.clone(), a))
+                .map_err(|e| (q.id.clone(), e))
+        })
+        .collect()
+}
+
+#[component]
+pub fn LabPanel(props: &Props) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let Some(texts) = use_context::<Texts>() else {
+        return html! {};
+    };
+    let submit = {
+        let (questions, on_action) = (props.questions.clone(), props.on_action.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(form) = e.target_dyn_into::<HtmlFormElement>() else {
+                return;
+            };
+            on_action.emit(match read(&form, &questions) {
+                Ok(answers) => Action::AnswerAll(answers),
+                Err((question, error)) => Action::Refuse { question, error },
+            });
+        })
+    };
+    let back = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::Back))
+    };
+    html! {
+        <form class="tc-lab-panel" onsubmit={submit} data-question-id="lab_panel" aria-labelledby="tc-lab-title">
+            <h2 id="tc-lab-title" ref={heading} tabindex="-1">{ texts.get("lab-panel-title") }</h2>
+            <p class="tc-help">{ texts.get("lab-panel-help") }</p>
+            { for props.questions.iter().map(|q| {
+                let units = match &q.kind {
+                    Kind::Number { quantity: Some(quantity), .. } => quantity.unit_symbols(),
+                    _ => vec![],
+                };
+                let id = format!("tc-lab-{}", q.id);
+                let refused = props.refused.as_ref().filter(|(r, _)| *r == q.id).map(|(_, e)| e);
+                let error_id = format!("tc-error-{}", q.id);
+                html! {
+                    <div class="tc-lab-row" data-lab-id={q.id.clone()}>
+                        <label for={id.clone()}>{ texts.prompt(q, props.mode) }</label>
+                        <div class="tc-inline">
+                            <input id={id} name={format!("value-{}", q.id)} type="text" inputmode="decimal"
+                                aria-invalid={refused.is_some().then_some("true")}
+                                aria-describedby={refused.is_some().then(|| error_id.clone())} />
+                            if !units.is_empty() {
+                                <select name={format!("unit-{}", q.id)} aria-label={format!("{}: {}", texts.get("answer-unit"), texts.prompt(q, props.mode))}>
+                                    { for units.iter().map(|u| html! { <option value={*u}>{ *u }</option> }) }
+                                </select>
+                            }
+                        </div>
+                        if let Some(error) = refused {
+                            <p id={error_id} class="tc-refused" role="alert">{ refusal(&texts, error) }</p>
+                        }
+                    </div>
+                }
+            }) }
+            <div class="tc-choices">
+                <button type="submit" class="tc-next">{ texts.get("lab-panel-save") }</button>
+            </div>
+            <button type="button" class="tc-back" onclick={back}>{ texts.get("nav-back") }</button>
+        </form>
+    }
+}

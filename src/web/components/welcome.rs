@@ -1,0 +1,51 @@
+//! What TrialCheck does and does not do, the privacy promise, and who is answering.
+
+use crate::questionnaire::Mode;
+use crate::web::texts::Texts;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub on_start: Callback<Mode>,
+}
+
+#[component]
+pub fn Welcome(props: &Props) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let Some(texts) = use_context::<Texts>() else {
+        return html! {};
+    };
+    let start = |mode: Mode, label: &str, hint: Option<&str>| {
+        let on_start = props.on_start.clone();
+        html! {
+            <button type="button" class="tc-mode" onclick={Callback::from(move |_| on_start.emit(mode))}>
+                <span>{ texts.get(label) }</span>
+                if let Some(hint) = hint { <small>{ texts.get(hint) }</small> }
+            </button>
+        }
+    };
+    html! {
+        <section class="tc-welcome tc-panel" aria-labelledby="tc-welcome-title">
+            <h2 id="tc-welcome-title" ref={heading} tabindex="-1">{ texts.get("welcome-who") }</h2>
+            <p>{ texts.get("welcome-what") }</p>
+            <ul class="tc-promises">
+                <li>{ texts.get("welcome-not") }</li>
+                <li>{ texts.get("welcome-private") }</li>
+                <li>{ texts.get("welcome-trials") }</li>
+            </ul>
+            <div class="tc-modes">
+                { start(Mode::Myself, "mode-myself", None) }
+                { start(Mode::MyChild, "mode-my_child", None) }
+                { start(Mode::Clinician, "mode-clinician", Some("mode-clinician-hint")) }
+            </div>
+        </section>
+    }
+}

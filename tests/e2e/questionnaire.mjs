@@ -1,0 +1,103 @@
+// Helpers that use the questionnaire the way a person does: by the labels
+// on screen. Anything the script does not answer gets "don't know".
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export const MODES = {
+  myself: 'I am answering for myself',
+  child: 'I am answering for my child',
+  clinician: 'I am a doctor or study coordinator',
+};
+
+/** A date `years` and `months` before today, as YYYY-MM-DD (or YYYY-MM). */
+export function ago({ years = 0, months = 0 }, monthOnly = false) {
+  const d = new Date();
+  d.setMonth(d.getMonth() - months - 12 * years);
+  const iso = d.toISOString().slice(0, 10);
+  return monthOnly ? iso.slice(0, 7) : iso;
+}
+
+export async function start(page, url, mode) {
+  await page.goto(url);
+  await page.getByRole('button', { name: MODES[mode] }).click();
+  await page.locator('[data-question-id]').first().waitFor();
+}
+
+export async function shown(page) {
+  const q = page.locator('[data-question-id]').first();
+  await q.waitFor();
+  return q.getAttribute('data-question-id');
+}
+
+const button = (scope, name) => scope.getByRole('button', { name, exact: true });
+
+/** Answers the question on screen as `how` says. */
+export async function answer(page, id, how, mode) {
+  const q = page.locator(`[data-question-id="${id}"]`);
+  if (id === 'lab_panel') {
+    for (const [lab, [value, unit]] of Object.entries(how ?? {})) {
+      const row = q.locator(`[data-lab-id="${lab}"]`);
+      await row.locator('input').fill(value);
+      if (unit) await row.locator('select').selectOption(unit);
+    }
+    await button(q, 'Save lab values').click();
+  } else if (how === undefined) {
+    await button(q, mode === 'clinician' ? 'Not available' : "I don't know / I'll check").click();
+  } else if (typeof how === 'string') {
+    await button(q, how).click();
+  } else if (how.fill !== undefined) {
+    await q.locator('input').first().fill(how.fill);
+    if (how.unit) await q.locator('select').selectOption(how.unit);
+    await button(q, 'Next').click();
+  } else if (how.check) {
+    for (const label of how.check) await q.getByLabel(label, { exact: true }).check();
+    await button(q, 'Next').click();
+  } else if (how.medicines) {
+    for (const m of how.medicines) {
+      await q.getByLabel(m.name, { exact: true }).check();
+      const details = q.locator('.tc-medicine', { has: page.getByLabel(m.name, { exact: true }) });
+      if (m.months !== undefined) await details.getByLabel('How many months in total?').fill(String(m.months));
+      if (m.sideEffects !== undefined) await details.getByLabel('Stopped because of side effects?').selectOption(m.sideEffects ? 'Yes' : 'No');
+    }
+    await button(q, 'Next').click();
+  } else {
+    throw new Error(`cannot answer ${id} with ${JSON.stringify(how)}`);
+  }
+}
+
+/**
+ * Answers every question the app asks, from `script` (question id -> how),
+ * until no question is left. Returns the ids in the order they were asked.
+ * `visit(page, id)` runs before each answer (for screenshots and audits).
+ */
+export async function answerAll(page, script, mode, visit = async () => {}) {
+  const asked = [];
+  for (let i = 0; i < 120; i++) {
+    const id = await shown(page);
+    if (id === 'done') return asked;
+    await visit(page, id);
+    asked.push(id);
+    await answer(page, id, script[id], mode);
+    // Wait for the next question (or the same one with a refusal).
+    await page.waitForFunction(
+      ([before, n]) => {
+        const el = document.querySelector('[data-question-id]');
+        return el && (el.getAttribute('data-question-id') !== before || document.querySelectorAll('[role="alert"]').length > n);
+      },
+      [id, 0],
+    );
+  }
+  throw new Error(`the questionnaire never ended: ${asked.join(', ')}`);
+}
+
+export async function verdict(page, trial) {
+  return page.locator(`[data-trial-id="${trial}"]`).first().getAttribute('data-verdict');
+}
+
+/** axe-core's violations on the page as it is now. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}

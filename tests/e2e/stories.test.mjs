@@ -1,0 +1,191 @@
+// People using TrialCheck on the release build, told as their stories.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, PHONE, DESKTOP, ARTIFACTS } from './browser.mjs';
+import { start, answerAll, answer, shown, verdict, ago, axeViolations } from './questionnaire.mjs';
+
+const GUANGZHOU = 'NCT06904729';
+const HANGZHOU = 'NCT07233642';
+const HANOI = 'NCT07432334';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function page(viewport = PHONE) {
+  const p = await browser.newPage({ viewport });
+  p.errors = [];
+  p.on('pageerror', (e) => p.errors.push(e.message));
+  return p;
+}
+
+// A parent of a 10-year-old with class IV lupus nephritis, who knows her
+// child's history but has no lab report at hand.
+const PARENT = {
+  date_of_birth: { fill: ago({ years: 10, months: 2 }) },
+  sex: 'Female',
+  pregnant: 'No',
+  height: { fill: '140', unit: 'cm' },
+  daily_activity: 'Can do light activity or school work, not hard physical activity',
+  sle_diagnosed: 'Yes',
+  lupus_medicines: { medicines: [
+    { name: 'Steroids (prednisone, prednisolone, methylprednisolone)', months: 18 },
+    { name: 'Hydroxychloroquine (Plaquenil)', months: 18 },
+    { name: 'Mycophenolate (CellCept, Myfortic)', months: 12 },
+    { name: 'Tacrolimus', months: 7, sideEffects: false },
+  ] },
+  high_dose_steroid_3_months: 'Yes',
+  lupus_still_active: 'Yes',
+  prior_car_t: 'No',
+  other_trial_last_3_months: 'No',
+  biopsy_done: 'Yes',
+  biopsy_date: { fill: ago({ months: 3 }, true) },
+  proteinuria_persists: 'Yes',
+  kidney_transplant: 'No',
+  dialysis_last_3_months: 'No',
+  infection_uncontrolled: 'No',
+  hepatitis_b: 'No', hepatitis_c: 'No', hiv: 'No', syphilis: 'No',
+  cancer_last_5_years: 'No', severe_drug_allergy: 'No', severe_brain_or_mental_illness: 'No',
+  biopsy_class: { check: ['Class IV'] },
+  lab_report: 'No',
+};
+
+test('a parent of a 10-year-old with class IV nephritis finishes, and sees why Hanoi is not for her child', async () => {
+  const p = await page();
+  await start(p, server.url, 'child');
+  const asked = await answerAll(p, PARENT, 'child');
+  assert.equal(asked[0], 'date_of_birth');
+  assert.ok(!asked.includes('creatinine'), 'no lab value is asked one by one without a report');
+  assert.ok(['eligible', 'undecided'].includes(await verdict(p, GUANGZHOU)));
+  assert.ok(['eligible', 'undecided'].includes(await verdict(p, HANGZHOU)));
+  assert.equal(await verdict(p, HANOI), 'ineligible');
+  const hanoi = p.locator(`[data-trial-id="${HANOI}"]`).first();
+  assert.match(await hanoi.locator('.tc-not-met').innerText(), /Aged 16 to 55/);
+  await p.getByRole('navigation').getByRole('button', { name: 'Results', exact: true }).click();
+  await p.locator('.tc-results').waitFor();
+  await p.screenshot({ path: `${ARTIFACTS}parent-results-phone.png`, fullPage: true });
+  assert.deepEqual(p.errors, []);
+});
+
+test('a 40-year-old who knows no lab value is never ruled out because of a lab', async () => {
+  const p = await page();
+  await start(p, server.url, 'myself');
+  await answerAll(p, {
+    date_of_birth: { fill: ago({ years: 40, months: 1 }) },
+    sex: 'Male',
+    sle_diagnosed: 'Yes',
+    lupus_still_active: 'Yes',
+    lab_report: 'Yes',
+    lab_panel: {},
+  }, 'myself');
+  const reasons = [];
+  for (const trial of [GUANGZHOU, HANGZHOU, HANOI]) {
+    const card = p.locator(`[data-trial-id="${trial}"]`).first();
+    if (await card.locator('.tc-not-met li').count()) reasons.push(...(await card.locator('.tc-not-met li').allInnerTexts()));
+  }
+  // Only the children's trial rules him out, and only for his age.
+  assert.equal(reasons.length, 1, reasons.join('\n'));
+  assert.match(reasons[0], /Aged 6 to 18/);
+  assert.equal(await verdict(p, HANOI), 'undecided');
+  assert.equal(await verdict(p, HANGZHOU), 'undecided');
+});
+
+test('a clinician enters a full lab panel in mixed units and gets decided verdicts', async () => {
+  const p = await page(DESKTOP);
+  await start(p, server.url, 'clinician');
+  await answerAll(p, {
+    date_of_birth: { fill: ago({ years: 32, months: 7 }) },
+    sex: 'Female', pregnant: 'No', daily_activity: 'Can do light activity or school work, not hard physical activity',
+    sle_diagnosed: 'Yes', ana_at_least_1_80: 'Yes',
+    eular_acr_items: { check: ['Swollen or painful joints (2 or more), with morning stiffness', 'Anti-dsDNA or anti-Smith antibody positive', 'Low complement: both C3 and C4 low'] },
+    sledai_score: { fill: '18' },
+    sledai_items: { check: ['Arthritis (2 or more joints)', 'Protein in the urine (more than 0.5 g a day)', 'Blood in the urine (more than 5 red cells per high-power field)', 'Low complement (C3, C4 or CH50)', 'Raised anti-dsDNA', 'Lupus rash'] },
+    cns_lupus_last_60_days: 'No',
+    lupus_medicines: { medicines: [
+      { name: 'Steroids (prednisone, prednisolone, methylprednisolone)', months: 36 },
+      { name: 'Hydroxychloroquine (Plaquenil)', months: 36 },
+      { name: 'Mycophenolate (CellCept, Myfortic)', months: 14 },
+      { name: 'Tacrolimus', months: 8 },
+    ] },
+    high_dose_steroid_3_months: 'Yes', lupus_still_active: 'Yes', growth_factor_last_2_weeks: 'No', prior_car_t: 'No',
+    dialysis_last_3_months: 'No', ecg_normal: 'Yes', serious_lung_disease: 'No', heart_failure_or_arrhythmia: 'No',
+    lab_panel: {
+      creatinine: ['71', 'umol/L'], neutrophils: ['2500', '/uL'], lymphocytes: ['0,9', 'x10^9/L'],
+      alt: ['25', 'U/L'], alt_uln: ['35', 'U/L'], ast: ['22', 'U/L'], ast_uln: ['35', 'U/L'],
+      bilirubin: ['0.6', 'mg/dL'], bilirubin_uln: ['21', 'umol/L'],
+      lvef: ['62', '%'], spo2: ['97', '%'], lung_function_percent: ['85', '%'],
+    },
+  }, 'clinician', async (pg, id) => {
+    if (id === 'lab_panel') await pg.screenshot({ path: `${ARTIFACTS}clinician-lab-panel-desktop.png`, fullPage: true });
+  });
+  assert.equal(await verdict(p, HANOI), 'eligible');
+  assert.equal(await verdict(p, HANGZHOU), 'eligible');
+  assert.equal(await verdict(p, GUANGZHOU), 'ineligible');
+  await p.screenshot({ path: `${ARTIFACTS}clinician-done-desktop.png`, fullPage: true });
+});
+
+test('going back and changing the date of birth changes a verdict', async () => {
+  const p = await page();
+  await start(p, server.url, 'myself');
+  await answer(p, 'date_of_birth', { fill: ago({ years: 40 }) });
+  await p.locator('[data-question-id="sex"]').waitFor();
+  assert.equal(await verdict(p, GUANGZHOU), 'ineligible');
+  await p.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.equal(await shown(p), 'date_of_birth');
+  // The earlier answer is there to change.
+  assert.equal(await p.locator('[data-question-id="date_of_birth"] input').inputValue(), ago({ years: 40 }));
+  await answer(p, 'date_of_birth', { fill: ago({ years: 10 }) });
+  await p.locator('[data-question-id="sex"]').waitFor();
+  assert.equal(await verdict(p, GUANGZHOU), 'undecided');
+  assert.equal(await verdict(p, HANOI), 'ineligible');
+  // The same through the review of all answers.
+  await p.getByRole('navigation').getByRole('button', { name: 'Answers', exact: true }).click();
+  await p.getByRole('button', { name: /Change the answer to: What is your date of birth/ }).click();
+  await answer(p, 'date_of_birth', { fill: ago({ years: 30 }) });
+  await p.locator('[data-question-id="sex"]').waitFor();
+  assert.equal(await verdict(p, HANOI), 'undecided');
+});
+
+test('an impossible lab value is refused with a message and nothing is saved', async () => {
+  const p = await page();
+  await start(p, server.url, 'clinician');
+  await answerAll(p, { date_of_birth: { fill: ago({ years: 30 }) }, lab_panel: { creatinine: ['0', 'mg/dL'] } }, 'clinician').catch(() => {});
+  assert.match(await p.getByRole('alert').first().innerText(), /not possible/);
+  assert.equal(await shown(p), 'lab_panel');
+});
+
+test('every screen passes axe-core, and screenshots are kept at phone and desktop widths', async () => {
+  for (const [width, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    const p = await page(viewport);
+    const audit = async (name) => {
+      assert.deepEqual(await axeViolations(p), [], `axe on ${name} (${width})`);
+      await p.screenshot({ path: `${ARTIFACTS}${name}-${width}.png`, fullPage: true });
+    };
+    await p.goto(server.url);
+    await p.locator('.tc-mode').first().waitFor();
+    await audit('welcome');
+    await p.getByRole('button', { name: 'I am answering for my child' }).click();
+    const seen = new Set();
+    await answerAll(p, { ...PARENT, lab_report: 'Yes', lab_panel: { creatinine: ['0.6', 'mg/dL'] } }, 'child', async (pg, id) => {
+      const kind = ['date_of_birth', 'sex', 'height', 'lupus_medicines', 'biopsy_class', 'lab_report', 'lab_panel', 'sle_diagnosed'].includes(id) ? id : null;
+      if (kind && !seen.has(kind)) {
+        seen.add(kind);
+        if (id === 'lupus_medicines') await pg.getByLabel('Tacrolimus', { exact: true }).check();
+        await audit(`question-${kind}`);
+        if (id === 'lupus_medicines') await pg.getByLabel('Tacrolimus', { exact: true }).uncheck();
+      }
+    });
+    await audit('questions-done');
+    await p.getByRole('navigation').getByRole('button', { name: 'Answers', exact: true }).click();
+    await p.locator('.tc-review').waitFor();
+    await audit('review');
+    await p.getByRole('navigation').getByRole('button', { name: 'Results', exact: true }).click();
+    await p.locator('.tc-results').waitFor();
+    await p.locator('.tc-card details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+    await audit('results');
+    await p.emulateMedia({ media: 'print' });
+    await p.screenshot({ path: `${ARTIFACTS}print-${width}.png`, fullPage: true });
+    assert.deepEqual(p.errors, []);
+  }
+});
