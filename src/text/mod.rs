@@ -30,6 +30,19 @@ impl Messages {
             .map(String::as_str)
     }
 
+    /// The form of `id` for a count: `{id}-one` or `{id}-other`, with
+    /// `{count}` filled in. English has one/other; Vietnamese and Chinese
+    /// have no plural forms, so they always use `-other`.
+    pub fn plural(&self, language: &str, id: &str, count: usize) -> Option<String> {
+        let form = match plural_category(language, count) {
+            PluralCategory::One => "one",
+            PluralCategory::Other => "other",
+        };
+        let n = count.to_string();
+        self.format(language, &format!("{id}-{form}"), &[("count", &n)])
+            .or_else(|| self.format(language, &format!("{id}-other"), &[("count", &n)]))
+    }
+
     /// The message with `{name}` placeholders filled in.
     pub fn format(&self, language: &str, id: &str, args: &[(&str, &str)]) -> Option<String> {
         let mut text = self.get(language, id)?.to_string();
@@ -37,6 +50,22 @@ impl Messages {
             text = text.replace(&format!("{{{name}}}"), value);
         }
         Some(text)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PluralCategory {
+    One,
+    Other,
+}
+
+/// CLDR plural categories for the languages TrialCheck speaks.
+pub fn plural_category(language: &str, count: usize) -> PluralCategory {
+    match language {
+        // No plural forms.
+        "vi" | "zh" => PluralCategory::Other,
+        _ if count == 1 => PluralCategory::One,
+        _ => PluralCategory::Other,
     }
 }
 
@@ -102,11 +131,46 @@ mod tests {
         );
         assert!(ids.len() > 40, "found only {} message ids", ids.len());
         let messages = Messages::shipped().unwrap();
-        let missing: Vec<&String> = ids
-            .iter()
-            .filter(|id| messages.get("en", id).is_none())
-            .collect();
+        // A plural stem counts when its `-other` form exists.
+        let known = |id: &str| {
+            messages.get("en", id).is_some() || messages.get("en", &format!("{id}-other")).is_some()
+        };
+        let missing: Vec<&String> = ids.iter().filter(|id| !known(id)).collect();
         assert!(missing.is_empty(), "no English text for: {missing:?}");
+    }
+
+    #[test]
+    fn english_counts_take_one_or_other_and_vietnamese_and_chinese_do_not_inflect() {
+        let messages = Messages::new(BTreeMap::from([
+            (
+                "en".to_string(),
+                BTreeMap::from([
+                    ("things-one".to_string(), "{count} thing".to_string()),
+                    ("things-other".to_string(), "{count} things".to_string()),
+                ]),
+            ),
+            (
+                "vi".to_string(),
+                BTreeMap::from([("things-other".to_string(), "{count} việc".to_string())]),
+            ),
+        ]));
+        assert_eq!(
+            messages.plural("en", "things", 1).as_deref(),
+            Some("1 thing")
+        );
+        assert_eq!(
+            messages.plural("en", "things", 0).as_deref(),
+            Some("0 things")
+        );
+        assert_eq!(
+            messages.plural("en", "things", 2).as_deref(),
+            Some("2 things")
+        );
+        assert_eq!(
+            messages.plural("vi", "things", 1).as_deref(),
+            Some("1 việc")
+        );
+        assert_eq!(plural_category("zh", 1), PluralCategory::Other);
     }
 
     #[test]

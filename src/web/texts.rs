@@ -40,6 +40,13 @@ impl Texts {
             .unwrap_or_else(|| id.to_string())
     }
 
+    /// The `-one` or `-other` form of `id` for `count`, with `{count}` filled in.
+    pub fn plural(&self, id: &str, count: usize) -> String {
+        self.messages
+            .plural(&self.language, id, count)
+            .unwrap_or_else(|| id.to_string())
+    }
+
     fn variant(&self, id: &str, mode: Mode) -> String {
         let suffix = match mode {
             Mode::Myself => None,

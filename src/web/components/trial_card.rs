@@ -170,7 +170,7 @@ pub fn TrialCard(props: &Props) -> Html {
                 <p class="tc-verdict"><strong>{ verdict_words(&texts, t.verdict) }</strong>{ format!(" · {}", t.id) }</p>
                 { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", not_met, true) }
                 if t.verdict == Verdict::Undecided {
-                    <p class="tc-open">{ texts.format("open-counts", &[("person", &open_person.len().to_string()), ("doctor", &open_doctor.len().to_string())]) }</p>
+                    <p class="tc-open">{ texts.format("open-counts", &[("person", &texts.plural("open-person", open_person.len())), ("doctor", &texts.plural("open-doctor", open_doctor.len()))]) }</p>
                 }
             </article>
         };
