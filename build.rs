@@ -29,10 +29,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
 
     let questions = toml_file(Path::new("catalog/questions.toml"))?;
-    let trials = files_in("catalog/trials")?
-        .iter()
-        .map(|p| toml_file(p))
-        .collect::<Result<Vec<_>, _>>()?;
+    let trials = files_in("catalog/trials")?.iter().map(|p| toml_file(p)).collect::<Result<Vec<_>, _>>()?;
     let catalog = serde_json::json!({
         "questions": questions.get("question").cloned().unwrap_or_default(),
         "trials": trials,
@@ -41,11 +38,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let mut messages = serde_json::Map::new();
     for path in files_in("locales")? {
-        let lang = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
+        let lang = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         messages.insert(lang, toml_file(&path)?);
     }
     fs::write(out.join("messages.json"), serde_json::to_string(&messages)?)?;

@@ -1,63 +1,81 @@
 //! The app in a real browser (headless Chromium, through wasm-bindgen-test):
-//! the shipped catalog parses with the browser's JSON parser, and the app
-//! mounts, offers who is answering, and asks its first question.
+//! the shipped catalog parses with the browser's JSON parser, and widgets
+//! mount the way the loader mounts them, with a site's options.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use gloo::timers::future::TimeoutFuture;
-use trialcheck::web::{components::app::App, data};
-use wasm_bindgen::JsCast;
+use trialcheck::web::data;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Mounts as www/loader.js does: through the function the wasm registers.
+fn mount(root: &web_sys::Element, options: &[(&str, &str)]) -> JsValue {
+    trialcheck::web::start();
+    let window = web_sys::window().unwrap();
+    let mount: js_sys::Function =
+        js_sys::Reflect::get(&window, &"__trialcheckMount".into()).unwrap().dyn_into().unwrap();
+    let opts = js_sys::Object::new();
+    for (k, v) in options {
+        js_sys::Reflect::set(&opts, &(*k).into(), &(*v).into()).unwrap();
+    }
+    mount.call2(&JsValue::NULL, root, &opts).unwrap()
+}
+
+fn shown(root: &web_sys::Element) -> Option<String> {
+    root.query_selector("[data-question-id]").unwrap().and_then(|q| q.get_attribute("data-question-id"))
+}
 
 #[wasm_bindgen_test]
 fn the_shipped_catalog_and_messages_load_in_the_browser() {
     let catalog = data::shipped_catalog().unwrap();
     assert_eq!(catalog.trials.len(), 3);
-    assert!(
-        data::shipped_messages()
-            .unwrap()
-            .get("en", "question-date_of_birth")
-            .is_some()
-    );
+    assert!(data::shipped_messages().unwrap().get("en", "question-date_of_birth").is_some());
 }
 
 #[wasm_bindgen_test]
-async fn the_app_mounts_and_asks_for_the_date_of_birth_first() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    // Yew renders on a later turn of the event loop.
+async fn a_widget_offers_who_is_answering_then_asks_for_the_date_of_birth() {
+    let root = container();
+    let _handle = mount(&root, &[]);
     TimeoutFuture::new(50).await;
     let modes = root.query_selector_all(".tc-mode").unwrap();
-    assert_eq!(
-        modes.length(),
-        3,
-        "the welcome screen offers the three ways to answer"
-    );
-    let myself: web_sys::HtmlElement = modes.get(0).unwrap().dyn_into().unwrap();
-    myself.click();
+    assert_eq!(modes.length(), 3, "the welcome screen offers the three ways to answer");
+    modes.get(0).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
     TimeoutFuture::new(100).await;
-    let question = root
-        .query_selector("[data-question-id]")
-        .unwrap()
-        .unwrap_or_else(|| {
-            panic!(
-                "no question in: {}",
-                root.inner_html().chars().take(400).collect::<String>()
-            )
-        });
-    assert_eq!(
-        question.get_attribute("data-question-id").as_deref(),
-        Some("date_of_birth")
-    );
-    assert_eq!(
-        root.query_selector_all("[data-verdict=\"undecided\"]")
-            .unwrap()
-            .length(),
-        3
-    );
-    app.destroy();
+    assert_eq!(shown(&root).as_deref(), Some("date_of_birth"));
+    assert_eq!(root.query_selector_all("[data-verdict=\"undecided\"]").unwrap().length(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn a_sites_options_choose_the_trials_the_mode_and_the_colour_and_destroy_removes_it() {
+    let root = container();
+    let handle = mount(&root, &[("trials", "NCT06904729"), ("mode", "child"), ("accent", "#7a2e4d")]);
+    TimeoutFuture::new(100).await;
+    assert_eq!(shown(&root).as_deref(), Some("date_of_birth"), "the mode skips the welcome");
+    assert_eq!(root.query_selector_all("[data-trial-id]").unwrap().length(), 1);
+    assert_eq!(root.get_attribute("style").as_deref(), Some("--tc-accent: #7a2e4d"));
+    let destroy: js_sys::Function = js_sys::Reflect::get(&handle, &"destroy".into()).unwrap().dyn_into().unwrap();
+    destroy.call0(&handle).unwrap();
+    TimeoutFuture::new(50).await;
+    assert_eq!(root.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn unusable_options_show_a_clear_panel_not_a_blank_widget() {
+    let root = container();
+    let _handle = mount(&root, &[("trials", "NCT99999999,banana")]);
+    TimeoutFuture::new(100).await;
+    let panel = root.query_selector("[data-failure]").unwrap().expect("a failure panel");
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("NCT99999999 is not in the catalog"), "{text}");
+    assert!(text.contains("`BANANA` is not a registry id"), "{text}");
 }

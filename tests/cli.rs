@@ -2,12 +2,7 @@
 //! files (and being told exactly where a mistake is), screening a patient's
 //! answers, listing the questions, importing a registry record.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -74,10 +69,7 @@ fn problems_after(test: &str, from: &str, to: &str) -> Vec<String> {
     let run = trialcheck(&["validate", path.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     let prefix = format!("{}:", path.display());
-    run.stdout
-        .lines()
-        .map(|l| l.strip_prefix(&prefix).unwrap_or(l).to_string())
-        .collect()
+    run.stdout.lines().map(|l| l.strip_prefix(&prefix).unwrap_or(l).to_string()).collect()
 }
 
 #[test]
@@ -103,29 +95,19 @@ fn bad_syntax_is_reported_where_it_is() {
 fn an_unknown_question_is_pointed_at_inside_the_rule() {
     let problems = problems_after("unknown-id", "age_years <= 18", "creatinin <= 1 mg/dL");
     // Column 28 is where `creatinin` starts inside `rule = "age_years >= 6 and ...`.
-    assert_eq!(
-        problems,
-        ["19:28: unknown question `creatinin` (did you mean `creatinine`?)"]
-    );
+    assert_eq!(problems, ["19:28: unknown question `creatinin` (did you mean `creatinine`?)"]);
 }
 
 #[test]
 fn a_unit_that_does_not_fit_is_pointed_at() {
     let problems = problems_after("unit", "age_years <= 18", "creatinine <= 1.5 g/L");
-    assert_eq!(
-        problems,
-        ["19:46: `g/L` is not a unit of creatinine (use one of: mg/dL, umol/L)"]
-    );
+    assert_eq!(problems, ["19:46: `g/L` is not a unit of creatinine (use one of: mg/dL, umol/L)"]);
 }
 
 #[test]
 fn a_duplicate_criterion_id_is_reported_at_the_second_one() {
     let second = "\n[[criterion]]\nid = \"age\"\nside = \"exclusion\"\noriginal = \"x\"\nplain.en = \"y\"\nrule = \"prior_car_t\"\n";
-    let problems = problems_after(
-        "duplicate",
-        "age_years <= 18\"\n",
-        &format!("age_years <= 18\"\n{second}"),
-    );
+    let problems = problems_after("duplicate", "age_years <= 18\"\n", &format!("age_years <= 18\"\n{second}"));
     assert_eq!(problems, ["22:6: duplicate criterion id `age`"]);
 }
 
@@ -138,10 +120,7 @@ fn a_missing_required_field_names_the_field_and_its_table() {
 #[test]
 fn a_value_of_the_wrong_type_is_reported() {
     let problems = problems_after("wrong-type", "phase = ", "enrollment = \"fifty\"\nphase = ");
-    assert_eq!(
-        problems,
-        ["6:14: invalid type: string \"fifty\", expected u32"]
-    );
+    assert_eq!(problems, ["6:14: invalid type: string \"fifty\", expected u32"]);
 }
 
 #[test]
@@ -149,24 +128,16 @@ fn a_misspelt_key_lists_the_expected_ones() {
     let problems = problems_after("typo", "rule = ", "rules = ");
     assert_eq!(
         problems,
-        [
-            "19:1: unknown field `rules`, expected one of `id`, `side`, `original`, `plain`, `rule`, `decided_by`"
-        ]
+        ["19:1: unknown field `rules`, expected one of `id`, `side`, `original`, `plain`, `rule`, `decided_by`"]
     );
 }
 
 #[test]
 fn a_criterion_with_neither_rule_nor_study_team_is_an_error() {
-    let problems = problems_after(
-        "no-rule",
-        "rule = \"age_years >= 6 and age_years <= 18\"\n",
-        "",
-    );
+    let problems = problems_after("no-rule", "rule = \"age_years >= 6 and age_years <= 18\"\n", "");
     assert_eq!(
         problems,
-        [
-            "14:1: criterion `age` has no rule: write one, or `decided_by = \"study_team\"` when no answer can decide it"
-        ]
+        ["14:1: criterion `age` has no rule: write one, or `decided_by = \"study_team\"` when no answer can decide it"]
     );
 }
 
@@ -180,9 +151,7 @@ fn a_question_file_with_an_unknown_quantity_is_reported() {
     let run = trialcheck(&["validate", path.to_str().unwrap()]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stdout.contains(
-            "questions.toml:4:12: unknown quantity `ferritin` (known: creatinine, bilirubin"
-        ),
+        run.stdout.contains("questions.toml:4:12: unknown quantity `ferritin` (known: creatinine, bilirubin"),
         "{}",
         run.stdout
     );
@@ -190,9 +159,8 @@ fn a_question_file_with_an_unknown_quantity_is_reported() {
 
 #[test]
 fn all_problems_are_reported_at_once() {
-    let text = VALID_TRIAL
-        .replace("age_years <= 18", "creatinin <= 1 mg/dL")
-        .replace("phase = ", "enrollment = 5\nphase = ");
+    let text =
+        VALID_TRIAL.replace("age_years <= 18", "creatinin <= 1 mg/dL").replace("phase = ", "enrollment = 5\nphase = ");
     let text = text.replace("rule = \"age_years >= 6", "rule = \"agee >= 6");
     let path = scratch("many", "trial.toml", &text);
     let run = trialcheck(&["validate", path.to_str().unwrap()]);
@@ -202,27 +170,14 @@ fn all_problems_are_reported_at_once() {
 
 #[test]
 fn screening_a_ten_year_old_girl_prints_each_verdict_with_its_reason() {
-    let run = trialcheck(&[
-        "screen",
-        "--answers",
-        &fixture("patients/girl-10-class-iv-nephritis.json"),
-        "--today",
-        TODAY,
-    ]);
+    let run =
+        trialcheck(&["screen", "--answers", &fixture("patients/girl-10-class-iv-nephritis.json"), "--today", TODAY]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout.contains("NCT06904729  May qualify"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains("NCT06904729  May qualify"), "{}", run.stdout);
     assert!(run.stdout.contains("NCT07233642  May qualify"));
     assert!(run.stdout.contains("NCT07432334  Does not qualify"));
     assert!(run.stdout.contains("x Aged 16 to 55.\n        registry: \"Ages eligible for study: 16 Years to 55 Years; sexes eligible: All (registry)\""));
-    assert!(
-        run.stdout
-            .trim_end()
-            .ends_with("The study team decides who can join.")
-    );
+    assert!(run.stdout.trim_end().ends_with("The study team decides who can join."));
 }
 
 #[test]
@@ -244,20 +199,9 @@ fn screening_as_json_gives_the_same_verdicts_as_data() {
         .iter()
         .map(|r| (r["trial"].as_str().unwrap(), r["verdict"].as_str().unwrap()))
         .collect();
-    assert_eq!(
-        verdicts,
-        [
-            ("NCT06904729", "likely_eligible"),
-            ("NCT07432334", "not_eligible")
-        ]
-    );
+    assert_eq!(verdicts, [("NCT06904729", "likely_eligible"), ("NCT07432334", "not_eligible")]);
     let hanoi = &reports[1]["criteria"];
-    let age = hanoi
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "age")
-        .unwrap();
+    let age = hanoi.as_array().unwrap().iter().find(|c| c["id"] == "age").unwrap();
     assert_eq!(age["requirement"], "not_met");
     assert_eq!(age["rule"], "age_years >= 16 and age_years <= 55");
 }
@@ -269,29 +213,15 @@ fn answers_the_engine_cannot_use_are_refused_with_the_question_and_the_reason() 
         "answers.json",
         r#"{"creatinine": "0 mg/dL", "date_of_birth": "2030-01-01", "sexx": "female"}"#,
     );
-    let run = trialcheck(&[
-        "screen",
-        "--answers",
-        path.to_str().unwrap(),
-        "--today",
-        TODAY,
-    ]);
+    let run = trialcheck(&["screen", "--answers", path.to_str().unwrap(), "--today", TODAY]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains(
-            "`creatinine`: this value is not possible: it must be between 0.1 mg/dL and 20 mg/dL"
-        ),
+        run.stderr.contains("`creatinine`: this value is not possible: it must be between 0.1 mg/dL and 20 mg/dL"),
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr
-            .contains("`date_of_birth`: this date is in the future")
-    );
-    assert!(
-        run.stderr
-            .contains("`sexx`: there is no such question (did you mean `sex`?)")
-    );
+    assert!(run.stderr.contains("`date_of_birth`: this date is in the future"));
+    assert!(run.stderr.contains("`sexx`: there is no such question (did you mean `sex`?)"));
 }
 
 #[test]
@@ -311,12 +241,7 @@ fn an_unknown_trial_id_is_refused() {
 fn questions_lists_the_bank_with_units_and_choices() {
     let run = trialcheck(&["questions", "--json"]);
     let rows: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let creatinine = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == "creatinine")
-        .unwrap();
+    let creatinine = rows.as_array().unwrap().iter().find(|r| r["id"] == "creatinine").unwrap();
     assert_eq!(creatinine["units"], serde_json::json!(["mg/dL", "umol/L"]));
     assert_eq!(creatinine["answered_by"], "doctor");
     assert_eq!(creatinine["prompt"], "Blood creatinine (latest result)");
@@ -326,17 +251,10 @@ fn questions_lists_the_bank_with_units_and_choices() {
 
 #[test]
 fn importing_each_seed_trials_registry_record_gives_a_draft_that_validates() {
-    for (id, min, max, lines) in [
-        ("NCT06904729", "6", Some("18"), 6),
-        ("NCT07233642", "5", None, 3),
-        ("NCT07432334", "16", Some("55"), 3),
-    ] {
-        let run = trialcheck(&[
-            "import-ctgov",
-            &fixture(&format!("ctgov/{id}.json")),
-            "--today",
-            TODAY,
-        ]);
+    for (id, min, max, lines) in
+        [("NCT06904729", "6", Some("18"), 6), ("NCT07233642", "5", None, 3), ("NCT07432334", "16", Some("55"), 3)]
+    {
+        let run = trialcheck(&["import-ctgov", &fixture(&format!("ctgov/{id}.json")), "--today", TODAY]);
         assert_eq!(run.code, 0, "{id}: {}", run.stderr);
         let draft: toml::Table = toml::from_str(&run.stdout).unwrap();
         let criteria = draft["criterion"].as_array().unwrap();
@@ -344,18 +262,10 @@ fn importing_each_seed_trials_registry_record_gives_a_draft_that_validates() {
             Some(max) => format!("age_years >= {min} and age_years <= {max}"),
             None => format!("age_years >= {min}"),
         };
-        assert_eq!(
-            criteria[0]["rule"].as_str(),
-            Some(age_rule.as_str()),
-            "{id}"
-        );
+        assert_eq!(criteria[0]["rule"].as_str(), Some(age_rule.as_str()), "{id}");
         // Every other line of the registry text is kept verbatim for the author.
         assert_eq!(criteria.len(), 1 + lines, "{id}");
-        assert!(
-            criteria[1..]
-                .iter()
-                .all(|c| c["decided_by"].as_str() == Some("study_team"))
-        );
+        assert!(criteria[1..].iter().all(|c| c["decided_by"].as_str() == Some("study_team")));
         let path = scratch(&format!("import-{id}"), &format!("{id}.toml"), &run.stdout);
         let check = trialcheck(&["validate", path.to_str().unwrap()]);
         assert_eq!(check.code, 0, "{id}: {}", check.stdout);
@@ -364,12 +274,7 @@ fn importing_each_seed_trials_registry_record_gives_a_draft_that_validates() {
 
 #[test]
 fn importing_keeps_the_registry_text_and_fills_the_facts() {
-    let run = trialcheck(&[
-        "import-ctgov",
-        &fixture("ctgov/NCT06904729.json"),
-        "--today",
-        TODAY,
-    ]);
+    let run = trialcheck(&["import-ctgov", &fixture("ctgov/NCT06904729.json"), "--today", TODAY]);
     let draft: toml::Table = toml::from_str(&run.stdout).unwrap();
     let facts = &draft["facts"];
     assert_eq!(facts["phase"].as_str(), Some("Phase 3"));
@@ -421,15 +326,7 @@ fn screening_a_thirty_two_year_old_through_the_cli_matches_the_engine() {
         "--json",
     ]);
     let reports: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let verdict = |id: &str| {
-        reports
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["trial"] == id)
-            .unwrap()["verdict"]
-            .clone()
-    };
+    let verdict = |id: &str| reports.as_array().unwrap().iter().find(|r| r["trial"] == id).unwrap()["verdict"].clone();
     assert_eq!(verdict("NCT07432334"), "likely_eligible");
     assert_eq!(verdict("NCT07233642"), "likely_eligible");
     assert_eq!(verdict("NCT06904729"), "not_eligible");
@@ -437,10 +334,9 @@ fn screening_a_thirty_two_year_old_through_the_cli_matches_the_engine() {
 
 #[test]
 fn lab_values_answered_dont_know_leave_trials_open_through_the_cli() {
-    let mut answers: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(fixture("patients/woman-32-refractory-sle.json")).unwrap(),
-    )
-    .unwrap();
+    let mut answers: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("patients/woman-32-refractory-sle.json")).unwrap())
+            .unwrap();
     for lab in [
         "creatinine",
         "neutrophils",
@@ -458,20 +354,8 @@ fn lab_values_answered_dont_know_leave_trials_open_through_the_cli() {
         answers[lab] = "dont_know".into();
     }
     let path = scratch("dont-know-labs", "answers.json", &answers.to_string());
-    let run = trialcheck(&[
-        "screen",
-        "--answers",
-        path.to_str().unwrap(),
-        "--today",
-        TODAY,
-        "--trials",
-        "NCT07432334",
-    ]);
-    assert!(
-        run.stdout.contains("NCT07432334  Not decided yet"),
-        "{}",
-        run.stdout
-    );
+    let run = trialcheck(&["screen", "--answers", path.to_str().unwrap(), "--today", TODAY, "--trials", "NCT07432334"]);
+    assert!(run.stdout.contains("NCT07432334  Not decided yet"), "{}", run.stdout);
     assert!(run.stdout.contains("Needs your doctor or a lab report:"));
     assert!(!run.stdout.contains("Not met:"));
 }

@@ -2,12 +2,7 @@
 //! a time (only those that can still change the verdict), and the verdict
 //! follows the answers.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::path::Path;
 use trialcheck::catalog::{Catalog, source};
@@ -22,19 +17,12 @@ fn today() -> Ymd {
 fn sample() -> Catalog {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let (file, text) = source::read(&dir.join("questions.toml")).unwrap();
-    let source::Contents::Questions(q) = source::parse(&file, &text).unwrap() else {
-        panic!("not a question file")
-    };
+    let source::Contents::Questions(q) = source::parse(&file, &text).unwrap() else { panic!("not a question file") };
     let bank = source::question_bank(&file, &text, q).unwrap();
     let (file, text) = source::read(&dir.join("sample-trial.toml")).unwrap();
-    let source::Contents::Trial(t) = source::parse(&file, &text).unwrap() else {
-        panic!("not a trial file")
-    };
+    let source::Contents::Trial(t) = source::parse(&file, &text).unwrap() else { panic!("not a trial file") };
     let trial = source::trial(&file, &text, *t, &bank).unwrap();
-    Catalog {
-        bank,
-        trials: vec![trial],
-    }
+    Catalog { bank, trials: vec![trial] }
 }
 
 /// A person answering whatever is asked next, as a questionnaire would.
@@ -50,31 +38,19 @@ impl Person {
 
     fn next_question(&self) -> Option<String> {
         let assessments = self.catalog.assess(&self.answers, today(), &[]);
-        self.catalog
-            .questions_to_ask(&assessments, &self.answers)
-            .first()
-            .map(|q| q.id.clone())
+        self.catalog.questions_to_ask(&assessments, &self.answers).first().map(|q| q.id.clone())
     }
 
     fn answer(&mut self, id: &str, value: serde_json::Value) {
-        assert_eq!(
-            self.next_question().as_deref(),
-            Some(id),
-            "expected to be asked {id} next"
-        );
+        assert_eq!(self.next_question().as_deref(), Some(id), "expected to be asked {id} next");
         let raw: RawAnswer = serde_json::from_value(value).unwrap();
         let answer = raw.interpret(self.catalog.bank.get(id).unwrap()).unwrap();
-        self.answers
-            .set(&self.catalog.bank, id, answer, today())
-            .unwrap();
+        self.answers.set(&self.catalog.bank, id, answer, today()).unwrap();
     }
 }
 
 fn person() -> Person {
-    Person {
-        catalog: sample(),
-        answers: Answers::new(),
-    }
+    Person { catalog: sample(), answers: Answers::new() }
 }
 
 #[test]
@@ -92,12 +68,7 @@ fn a_boy_answers_only_what_matters_and_may_qualify() {
     let a = p.assessment();
     assert_eq!(a.verdict, Verdict::LikelyEligible);
     // The consent criterion is shown as the study team's, never dropped.
-    assert_eq!(
-        a.with(Requirement::StudyTeam)
-            .map(|c| c.criterion.id.as_str())
-            .collect::<Vec<_>>(),
-        ["consent"]
-    );
+    assert_eq!(a.with(Requirement::StudyTeam).map(|c| c.criterion.id.as_str()).collect::<Vec<_>>(), ["consent"]);
     assert!(!p.answers.iter().any(|(id, _)| id == "pregnant"));
 }
 
@@ -110,10 +81,7 @@ fn once_ruled_out_nothing_more_is_asked_and_the_reason_carries_the_registry_text
     assert_eq!(a.verdict, Verdict::NotEligible);
     let failing: Vec<_> = a.with(Requirement::NotMet).collect();
     assert_eq!(failing.len(), 1);
-    assert_eq!(
-        failing[0].criterion.original,
-        "Age 6-18 years old (including critical value);"
-    );
+    assert_eq!(failing[0].criterion.original, "Age 6-18 years old (including critical value);");
 }
 
 #[test]
@@ -129,11 +97,6 @@ fn dont_know_is_not_asked_again_and_its_partner_limit_is_not_asked_at_all() {
     assert_eq!(p.next_question(), None);
     let a = p.assessment();
     assert_eq!(a.verdict, Verdict::Undecided);
-    assert_eq!(
-        a.open_for_doctor()
-            .map(|c| c.criterion.id.as_str())
-            .collect::<Vec<_>>(),
-        ["liver"]
-    );
+    assert_eq!(a.open_for_doctor().map(|c| c.criterion.id.as_str()).collect::<Vec<_>>(), ["liver"]);
     assert_eq!(p.answers.get("alt"), Some(&Answer::DontKnow));
 }

@@ -1,12 +1,7 @@
 //! Patients' stories through the engine and the shipped catalog: what each
 //! trial says for them, and why. Today is fixed so ages do not drift.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -25,10 +20,7 @@ fn today() -> Ymd {
 }
 
 fn patient(name: &str) -> Value {
-    let path = format!(
-        "{}/tests/fixtures/patients/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/fixtures/patients/{name}.json", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -58,22 +50,9 @@ fn screen(answers: &Value) -> BTreeMap<String, Outcome> {
         .assess(&answers, today(), &[])
         .into_iter()
         .map(|a| {
-            let failing = a
-                .with(Requirement::NotMet)
-                .map(|c| c.criterion.id.clone())
-                .collect();
-            let open = a
-                .with(Requirement::Unknown)
-                .map(|c| (c.criterion.id.clone(), c.who_can_answer))
-                .collect();
-            (
-                a.trial.id.clone(),
-                Outcome {
-                    verdict: a.verdict,
-                    failing,
-                    open,
-                },
-            )
+            let failing = a.with(Requirement::NotMet).map(|c| c.criterion.id.clone()).collect();
+            let open = a.with(Requirement::Unknown).map(|c| (c.criterion.id.clone(), c.who_can_answer)).collect();
+            (a.trial.id.clone(), Outcome { verdict: a.verdict, failing, open })
         })
         .collect()
 }
@@ -96,54 +75,23 @@ fn a_ten_year_old_with_class_iv_nephritis_may_qualify_in_china_but_is_too_young_
 #[test]
 fn each_main_reason_alone_rules_out_the_guangzhou_trial() {
     let girl = patient("girl-10-class-iv-nephritis");
+    fails_only_on(&with(girl.clone(), json!({"date_of_birth": "2007-11-20"})), GUANGZHOU, "age");
+    fails_only_on(&with(girl.clone(), json!({"biopsy_class": ["V"]})), GUANGZHOU, "lupus_nephritis_biopsy");
+    fails_only_on(&with(girl.clone(), json!({"biopsy_date": "2025-10"})), GUANGZHOU, "lupus_nephritis_biopsy");
+    let one_drug = json!([{"drug": "glucocorticoids", "months": 18}, {"drug": "mycophenolate", "months": 3}]);
+    fails_only_on(&with(girl.clone(), json!({"lupus_medicines": one_drug})), GUANGZHOU, "refractory");
     fails_only_on(
-        &with(girl.clone(), json!({"date_of_birth": "2007-11-20"})),
-        GUANGZHOU,
-        "age",
-    );
-    fails_only_on(
-        &with(girl.clone(), json!({"biopsy_class": ["V"]})),
-        GUANGZHOU,
-        "lupus_nephritis_biopsy",
-    );
-    fails_only_on(
-        &with(girl.clone(), json!({"biopsy_date": "2025-10"})),
-        GUANGZHOU,
-        "lupus_nephritis_biopsy",
-    );
-    let one_drug =
-        json!([{"drug": "glucocorticoids", "months": 18}, {"drug": "mycophenolate", "months": 3}]);
-    fails_only_on(
-        &with(girl.clone(), json!({"lupus_medicines": one_drug})),
-        GUANGZHOU,
-        "refractory",
-    );
-    fails_only_on(
-        &with(
-            girl.clone(),
-            json!({"alt": "130 U/L", "enzymes_raised_by_myositis": false}),
-        ),
+        &with(girl.clone(), json!({"alt": "130 U/L", "enzymes_raised_by_myositis": false})),
         GUANGZHOU,
         "liver",
     );
-    fails_only_on(
-        &with(girl.clone(), json!({"infection_uncontrolled": true})),
-        GUANGZHOU,
-        "infection",
-    );
-    fails_only_on(
-        &with(girl, json!({"prior_car_t": true})),
-        GUANGZHOU,
-        "prior_car_t",
-    );
+    fails_only_on(&with(girl.clone(), json!({"infection_uncontrolled": true})), GUANGZHOU, "infection");
+    fails_only_on(&with(girl, json!({"prior_car_t": true})), GUANGZHOU, "prior_car_t");
 }
 
 #[test]
 fn a_high_alt_stays_open_until_the_doctor_says_whether_myositis_explains_it() {
-    let girl = with(
-        patient("girl-10-class-iv-nephritis"),
-        json!({"alt": "130 U/L"}),
-    );
+    let girl = with(patient("girl-10-class-iv-nephritis"), json!({"alt": "130 U/L"}));
     let r = &screen(&girl)[GUANGZHOU];
     assert_eq!(r.verdict, Verdict::Undecided);
     assert_eq!(r.open, [("liver".to_string(), Some(AnsweredBy::Doctor))]);
@@ -151,29 +99,21 @@ fn a_high_alt_stays_open_until_the_doctor_says_whether_myositis_explains_it() {
 
 #[test]
 fn the_same_alt_passes_when_the_persons_own_lab_limit_is_higher() {
-    let girl = with(
-        patient("girl-10-class-iv-nephritis"),
-        json!({"alt": "130 U/L", "alt_uln": "45 U/L"}),
-    );
+    let girl = with(patient("girl-10-class-iv-nephritis"), json!({"alt": "130 U/L", "alt_uln": "45 U/L"}));
     assert_eq!(screen(&girl)[GUANGZHOU].verdict, Verdict::LikelyEligible);
 }
 
 #[test]
 fn egfr_below_30_by_the_childs_formula_rules_out_even_where_the_adult_formula_would_not() {
     // 140 cm, creatinine 2.0 mg/dL: bedside Schwartz 28.9; CKD-EPI would say about 38.
-    let girl = with(
-        patient("girl-10-class-iv-nephritis"),
-        json!({"creatinine": "2.0 mg/dL", "kidney_low_from_lupus": false}),
-    );
+    let girl =
+        with(patient("girl-10-class-iv-nephritis"), json!({"creatinine": "2.0 mg/dL", "kidney_low_from_lupus": false}));
     let results = screen(&girl);
     assert_eq!(results[GUANGZHOU].failing, ["kidney_function"]);
     assert_eq!(results[HANGZHOU].failing, ["kidney_function"]);
     // Guangzhou accepts low kidney function caused by lupus itself.
     let from_lupus = with(girl, json!({"kidney_low_from_lupus": true}));
-    assert_eq!(
-        screen(&from_lupus)[GUANGZHOU].verdict,
-        Verdict::LikelyEligible
-    );
+    assert_eq!(screen(&from_lupus)[GUANGZHOU].verdict, Verdict::LikelyEligible);
 }
 
 #[test]
@@ -217,9 +157,7 @@ fn labs_answered_dont_know_leave_trials_undecided_never_ruled_out() {
         assert_eq!(r.verdict, Verdict::Undecided, "{trial}");
         assert!(r.failing.is_empty(), "{trial}: {:?}", r.failing);
         assert!(
-            r.open
-                .iter()
-                .any(|(id, who)| id == "liver" && *who == Some(AnsweredBy::Doctor)),
+            r.open.iter().any(|(id, who)| id == "liver" && *who == Some(AnsweredBy::Doctor)),
             "{trial}: {:?}",
             r.open
         );
@@ -242,24 +180,12 @@ fn a_forty_year_old_who_knows_no_lab_values_is_never_ruled_out_by_a_lab() {
 #[test]
 fn hepatitis_b_rules_out_only_with_virus_in_the_blood() {
     let girl = patient("girl-10-class-iv-nephritis");
-    let past = with(
-        girl.clone(),
-        json!({"hepatitis_b": true, "hbv_dna_above_normal": false}),
-    );
+    let past = with(girl.clone(), json!({"hepatitis_b": true, "hbv_dna_above_normal": false}));
     assert_eq!(screen(&past)[GUANGZHOU].verdict, Verdict::LikelyEligible);
-    let active = with(
-        girl.clone(),
-        json!({"hepatitis_b": true, "hbv_dna_above_normal": true}),
-    );
+    let active = with(girl.clone(), json!({"hepatitis_b": true, "hbv_dna_above_normal": true}));
     assert_eq!(screen(&active)[GUANGZHOU].failing, ["hepatitis_b"]);
-    let unsure = with(
-        girl,
-        json!({"hepatitis_b": true, "hbv_dna_above_normal": "dont_know"}),
-    );
-    assert_eq!(
-        screen(&unsure)[GUANGZHOU].open,
-        [("hepatitis_b".to_string(), Some(AnsweredBy::Doctor))]
-    );
+    let unsure = with(girl, json!({"hepatitis_b": true, "hbv_dna_above_normal": "dont_know"}));
+    assert_eq!(screen(&unsure)[GUANGZHOU].open, [("hepatitis_b".to_string(), Some(AnsweredBy::Doctor))]);
 }
 
 #[test]
@@ -286,66 +212,24 @@ fn a_thirty_two_year_old_with_refractory_sle_may_qualify_in_hanoi_and_hangzhou_b
 #[test]
 fn each_main_reason_alone_rules_out_the_hanoi_trial() {
     let woman = patient("woman-32-refractory-sle");
-    fails_only_on(
-        &with(woman.clone(), json!({"date_of_birth": "1968-01-01"})),
-        HANOI,
-        "age",
-    );
+    fails_only_on(&with(woman.clone(), json!({"date_of_birth": "1968-01-01"})), HANOI, "age");
     // ALT is compared with 5 times her own lab's upper limit: 175 U/L.
-    fails_only_on(
-        &with(woman.clone(), json!({"alt": "180 U/L"})),
-        HANOI,
-        "liver",
-    );
-    fails_only_on(
-        &with(woman.clone(), json!({"bilirubin": "2.1 mg/dL"})),
-        HANOI,
-        "liver",
-    );
-    fails_only_on(
-        &with(woman.clone(), json!({"lung_function_percent": "55 %"})),
-        HANOI,
-        "lungs",
-    );
+    fails_only_on(&with(woman.clone(), json!({"alt": "180 U/L"})), HANOI, "liver");
+    fails_only_on(&with(woman.clone(), json!({"bilirubin": "2.1 mg/dL"})), HANOI, "liver");
+    fails_only_on(&with(woman.clone(), json!({"lung_function_percent": "55 %"})), HANOI, "lungs");
     // Tacrolimus and cyclosporine are one kind of medicine (calcineurin inhibitors).
     let one_kind = json!([{"drug": "glucocorticoids", "months": 36}, {"drug": "hydroxychloroquine", "months": 36},
         {"drug": "tacrolimus", "months": 8}, {"drug": "cyclosporine", "months": 9}]);
-    fails_only_on(
-        &with(woman.clone(), json!({"lupus_medicines": one_kind})),
-        HANOI,
-        "refractory",
-    );
-    fails_only_on(
-        &with(
-            woman,
-            json!({"sledai_items": ["seizure", "psychosis", "rash"]}),
-        ),
-        HANOI,
-        "sledai",
-    );
+    fails_only_on(&with(woman.clone(), json!({"lupus_medicines": one_kind})), HANOI, "refractory");
+    fails_only_on(&with(woman, json!({"sledai_items": ["seizure", "psychosis", "rash"]})), HANOI, "sledai");
 }
 
 #[test]
 fn hangzhou_rules_out_by_its_own_criteria() {
     let woman = patient("woman-32-refractory-sle");
-    fails_only_on(
-        &with(woman.clone(), json!({"pregnant": true})),
-        HANGZHOU,
-        "pregnancy",
-    );
-    fails_only_on(
-        &with(woman.clone(), json!({"lvef": "50 %"})),
-        HANGZHOU,
-        "heart",
-    );
-    fails_only_on(
-        &with(woman.clone(), json!({"dialysis_last_3_months": true})),
-        HANGZHOU,
-        "dialysis",
-    );
-    let four = with(
-        patient("girl-10-class-iv-nephritis"),
-        json!({"date_of_birth": "2022-01-01"}),
-    );
+    fails_only_on(&with(woman.clone(), json!({"pregnant": true})), HANGZHOU, "pregnancy");
+    fails_only_on(&with(woman.clone(), json!({"lvef": "50 %"})), HANGZHOU, "heart");
+    fails_only_on(&with(woman.clone(), json!({"dialysis_last_3_months": true})), HANGZHOU, "dialysis");
+    let four = with(patient("girl-10-class-iv-nephritis"), json!({"date_of_birth": "2022-01-01"}));
     assert!(screen(&four)[HANGZHOU].failing.contains(&"age".to_string()));
 }

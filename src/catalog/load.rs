@@ -16,9 +16,7 @@ fn key(k: &str) -> PathPart {
 /// Ids and options are written into rules, so they must be rule names.
 fn is_name(s: &str) -> bool {
     let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !matches!(s, "and" | "or" | "not" | "in" | "true" | "false")
 }
@@ -42,16 +40,9 @@ pub fn question_bank(
             p.extend([PathPart::Index(i), key(field)]);
             p
         };
-        let mut fail =
-            |field: &str, message: String| errors.push(CatalogError::new(file, at(field), message));
+        let mut fail = |field: &str, message: String| errors.push(CatalogError::new(file, at(field), message));
         if !is_name(&spec.id) {
-            fail(
-                "id",
-                format!(
-                    "question id `{}` must be a name: letters, digits and _",
-                    spec.id
-                ),
-            );
+            fail("id", format!("question id `{}` must be a name: letters, digits and _", spec.id));
         }
         if !seen.insert(spec.id.clone()) {
             fail("id", format!("duplicate question id `{}`", spec.id));
@@ -59,90 +50,47 @@ pub fn question_bank(
         let mut options_seen = BTreeSet::new();
         for option in &spec.options {
             if !is_name(option) {
-                fail(
-                    "options",
-                    format!("option `{option}` must be a name: letters, digits and _"),
-                );
+                fail("options", format!("option `{option}` must be a name: letters, digits and _"));
             }
             if !options_seen.insert(option) {
                 fail("options", format!("option `{option}` is listed twice"));
             }
         }
-        let needs_options = matches!(
-            spec.kind,
-            KindName::Choice | KindName::Multi | KindName::Medications
-        );
+        let needs_options = matches!(spec.kind, KindName::Choice | KindName::Multi | KindName::Medications);
         if needs_options && spec.options.is_empty() {
             fail("options", format!("question `{}` needs options", spec.id));
         }
         if !needs_options && !spec.options.is_empty() {
-            fail(
-                "options",
-                format!(
-                    "question `{}` is not a choice: options do not apply",
-                    spec.id
-                ),
-            );
+            fail("options", format!("question `{}` is not a choice: options do not apply", spec.id));
         }
-        if spec.kind != KindName::Number
-            && (spec.quantity.is_some() || spec.min.is_some() || spec.max.is_some())
-        {
-            fail(
-                "quantity",
-                format!(
-                    "question `{}` is not a number: quantity, min and max do not apply",
-                    spec.id
-                ),
-            );
+        if spec.kind != KindName::Number && (spec.quantity.is_some() || spec.min.is_some() || spec.max.is_some()) {
+            fail("quantity", format!("question `{}` is not a number: quantity, min and max do not apply", spec.id));
         }
         if spec.kind != KindName::Date && spec.precision.is_some() {
-            fail(
-                "precision",
-                format!(
-                    "question `{}` is not a date: precision does not apply",
-                    spec.id
-                ),
-            );
+            fail("precision", format!("question `{}` is not a date: precision does not apply", spec.id));
         }
         let kind = match spec.kind {
             KindName::YesNo => Some(Kind::YesNo),
-            KindName::Choice => Some(Kind::Choice {
-                options: spec.options,
-            }),
-            KindName::Multi => Some(Kind::Multi {
-                options: spec.options,
-            }),
-            KindName::Medications => Some(Kind::Medications {
-                options: spec.options,
-            }),
-            KindName::Date => Some(Kind::Date {
-                precision: spec.precision.unwrap_or(DatePrecision::Day),
-            }),
+            KindName::Choice => Some(Kind::Choice { options: spec.options }),
+            KindName::Multi => Some(Kind::Multi { options: spec.options }),
+            KindName::Medications => Some(Kind::Medications { options: spec.options }),
+            KindName::Date => Some(Kind::Date { precision: spec.precision.unwrap_or(DatePrecision::Day) }),
             KindName::Number => {
                 let quantity = match &spec.quantity {
                     None => Some(None),
                     Some(id) => match Quantity::by_id(id) {
                         Some(q) => Some(Some(q)),
                         None => {
-                            let known: Vec<&str> = crate::clinical::units::QUANTITIES
-                                .iter()
-                                .map(|q| q.id)
-                                .collect();
-                            fail(
-                                "quantity",
-                                format!("unknown quantity `{id}` (known: {})", known.join(", ")),
-                            );
+                            let known: Vec<&str> = crate::clinical::units::QUANTITIES.iter().map(|q| q.id).collect();
+                            fail("quantity", format!("unknown quantity `{id}` (known: {})", known.join(", ")));
                             None
                         }
                     },
                 };
                 match (quantity, spec.min, spec.max) {
-                    (Some(quantity), Some(min), Some(max)) if min < max => Some(Kind::Number {
-                        quantity,
-                        min,
-                        max,
-                        integer: spec.integer,
-                    }),
+                    (Some(quantity), Some(min), Some(max)) if min < max => {
+                        Some(Kind::Number { quantity, min, max, integer: spec.integer })
+                    }
                     (_, Some(_), Some(_)) => {
                         fail("max", "`max` must be greater than `min`".to_string());
                         None
@@ -166,27 +114,13 @@ pub fn question_bank(
             }
         };
         if let Some(kind) = kind {
-            questions.push(Question {
-                id: spec.id,
-                kind,
-                group: spec.group,
-                answered_by: spec.answered_by,
-            });
+            questions.push(Question { id: spec.id, kind, group: spec.group, answered_by: spec.answered_by });
         }
     }
-    if errors.is_empty() {
-        Ok(QuestionBank::new(questions))
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(QuestionBank::new(questions)) } else { Err(errors) }
 }
 
-pub fn trial(
-    spec: TrialSpec,
-    bank: &QuestionBank,
-    file: &str,
-    base: &[PathPart],
-) -> Result<Trial, Vec<CatalogError>> {
+pub fn trial(spec: TrialSpec, bank: &QuestionBank, file: &str, base: &[PathPart]) -> Result<Trial, Vec<CatalogError>> {
     let mut errors = Vec::new();
     let at = |parts: &[PathPart]| {
         let mut p = base.to_vec();
@@ -197,70 +131,38 @@ pub fn trial(
         errors.push(CatalogError::new(
             file,
             at(&[key("id")]),
-            format!(
-                "trial id `{}` is not a registry id like NCT01234567",
-                spec.id
-            ),
+            format!("trial id `{}` is not a registry id like NCT01234567", spec.id),
         ));
     }
     if spec.criterion.is_empty() {
-        errors.push(CatalogError::new(
-            file,
-            at(&[key("criterion")]),
-            "a trial needs at least one criterion",
-        ));
+        errors.push(CatalogError::new(file, at(&[key("criterion")]), "a trial needs at least one criterion"));
     }
     if spec.facts.title.get("en").is_empty() {
-        errors.push(CatalogError::new(
-            file,
-            at(&[key("facts"), key("title")]),
-            "the trial needs an English title",
-        ));
+        errors.push(CatalogError::new(file, at(&[key("facts"), key("title")]), "the trial needs an English title"));
     }
     let mut seen = BTreeSet::new();
     let mut criteria = Vec::new();
     for (i, c) in spec.criterion.into_iter().enumerate() {
         let here = |field: &str| at(&[key("criterion"), PathPart::Index(i), key(field)]);
         if !seen.insert(c.id.clone()) {
-            errors.push(CatalogError::new(
-                file,
-                here("id"),
-                format!("duplicate criterion id `{}`", c.id),
-            ));
+            errors.push(CatalogError::new(file, here("id"), format!("duplicate criterion id `{}`", c.id)));
         }
         if c.original.trim().is_empty() {
-            errors.push(CatalogError::new(
-                file,
-                here("original"),
-                "the registry's text is empty",
-            ));
+            errors.push(CatalogError::new(file, here("original"), "the registry's text is empty"));
         }
         if c.plain.get("en").trim().is_empty() {
-            errors.push(CatalogError::new(
-                file,
-                here("plain"),
-                "the plain-language text needs English",
-            ));
+            errors.push(CatalogError::new(file, here("plain"), "the plain-language text needs English"));
         }
         match criterion(c, bank) {
             Ok(c) => criteria.push(c),
-            Err((field, rule_errors)) => errors.extend(rule_errors.into_iter().map(
-                |(offset, message)| CatalogError {
-                    offset,
-                    ..CatalogError::new(file, here(field), message)
-                },
-            )),
+            Err((field, rule_errors)) => errors.extend(
+                rule_errors
+                    .into_iter()
+                    .map(|(offset, message)| CatalogError { offset, ..CatalogError::new(file, here(field), message) }),
+            ),
         }
     }
-    if errors.is_empty() {
-        Ok(Trial {
-            id: spec.id,
-            facts: spec.facts,
-            criteria,
-        })
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(Trial { id: spec.id, facts: spec.facts, criteria }) } else { Err(errors) }
 }
 
 type FieldErrors = (&'static str, Vec<(Option<usize>, String)>);
@@ -268,23 +170,11 @@ type FieldErrors = (&'static str, Vec<(Option<usize>, String)>);
 fn criterion(c: CriterionSpec, bank: &QuestionBank) -> Result<Criterion, FieldErrors> {
     let rule = match (c.rule, c.decided_by) {
         (Some(text), None) => Some(Rule::compile(&text, bank).map_err(|errors| {
-            (
-                "rule",
-                errors
-                    .into_iter()
-                    .map(|e| (Some(e.span.start), e.message))
-                    .collect::<Vec<_>>(),
-            )
+            ("rule", errors.into_iter().map(|e| (Some(e.span.start), e.message)).collect::<Vec<_>>())
         })?),
         (None, Some(DecidedBy::StudyTeam)) => None,
         (Some(_), Some(_)) => {
-            return Err((
-                "decided_by",
-                vec![(
-                    None,
-                    "give either a rule or `decided_by`, not both".to_string(),
-                )],
-            ));
+            return Err(("decided_by", vec![(None, "give either a rule or `decided_by`, not both".to_string())]));
         }
         (None, None) => {
             return Err((
@@ -299,13 +189,7 @@ fn criterion(c: CriterionSpec, bank: &QuestionBank) -> Result<Criterion, FieldEr
             ));
         }
     };
-    Ok(Criterion {
-        id: c.id,
-        side: c.side,
-        original: c.original,
-        plain: c.plain,
-        rule,
-    })
+    Ok(Criterion { id: c.id, side: c.side, original: c.original, plain: c.plain, rule })
 }
 
 /// A whole catalog in one document; trial ids must be unique across it.
@@ -318,20 +202,12 @@ pub fn catalog(spec: CatalogSpec, file: &str) -> Result<Catalog, Vec<CatalogErro
         if trials.iter().any(|other| other.id == t.id) {
             let mut path = base.to_vec();
             path.push(key("id"));
-            errors.push(CatalogError::new(
-                file,
-                path,
-                format!("duplicate trial id `{}`", t.id),
-            ));
+            errors.push(CatalogError::new(file, path, format!("duplicate trial id `{}`", t.id)));
         }
         match trial(t, &bank, file, &base) {
             Ok(t) => trials.push(t),
             Err(e) => errors.extend(e),
         }
     }
-    if errors.is_empty() {
-        Ok(Catalog { bank, trials })
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(Catalog { bank, trials }) } else { Err(errors) }
 }

@@ -48,13 +48,7 @@ pub struct CatalogError {
 
 impl CatalogError {
     pub fn new(file: &str, path: Vec<PathPart>, message: impl Into<String>) -> CatalogError {
-        CatalogError {
-            file: file.to_string(),
-            path,
-            offset: None,
-            line_col: None,
-            message: message.into(),
-        }
+        CatalogError { file: file.to_string(), path, offset: None, line_col: None, message: message.into() }
     }
 
     /// "criterion[3].rule", for when no line is known.
@@ -80,17 +74,8 @@ impl fmt::Display for CatalogError {
             Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file, self.message),
             None if self.path.is_empty() => write!(f, "{}: {}", self.file, self.message),
             None => {
-                let at = self
-                    .offset
-                    .map(|o| format!(", character {}", o + 1))
-                    .unwrap_or_default();
-                write!(
-                    f,
-                    "{}: {}{at}: {}",
-                    self.file,
-                    self.path_text(),
-                    self.message
-                )
+                let at = self.offset.map(|o| format!(", character {}", o + 1)).unwrap_or_default();
+                write!(f, "{}: {}{at}: {}", self.file, self.path_text(), self.message)
             }
         }
     }
@@ -102,12 +87,7 @@ impl Catalog {
     }
 
     /// Assesses the given trials (all when `ids` is empty), in catalog order.
-    pub fn assess<'c>(
-        &'c self,
-        answers: &Answers,
-        today: Ymd,
-        ids: &[String],
-    ) -> Vec<Assessment<'c>> {
+    pub fn assess<'c>(&'c self, answers: &Answers, today: Ymd, ids: &[String]) -> Vec<Assessment<'c>> {
         let facts = Facts { answers, today };
         self.trials
             .iter()
@@ -117,11 +97,7 @@ impl Catalog {
     }
 
     /// The questions still worth asking for these assessments.
-    pub fn questions_to_ask(
-        &self,
-        assessments: &[Assessment],
-        answers: &Answers,
-    ) -> Vec<&Question> {
+    pub fn questions_to_ask(&self, assessments: &[Assessment], answers: &Answers) -> Vec<&Question> {
         relevance::questions_to_ask(&self.bank, assessments, answers)
     }
 }
@@ -144,14 +120,7 @@ mod tests {
     #[test]
     fn the_shipped_catalog_is_valid_and_holds_the_three_seed_trials() {
         let catalog = Catalog::shipped().unwrap_or_else(|errors| {
-            panic!(
-                "{}",
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
+            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
         });
         let ids: Vec<&str> = catalog.trials.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["NCT06904729", "NCT07233642", "NCT07432334"]);
@@ -168,10 +137,7 @@ mod tests {
             .map(|c| c.id.as_str())
             .collect();
         // Venous access, consent, investigator judgement and the like: listed, not dropped.
-        assert!(
-            undecidable.contains(&"investigator_judgement")
-                && undecidable.contains(&"venous_access")
-        );
+        assert!(undecidable.contains(&"investigator_judgement") && undecidable.contains(&"venous_access"));
     }
 
     #[test]
@@ -184,12 +150,7 @@ mod tests {
             .filter_map(|c| c.rule.as_ref())
             .flat_map(|r| r.node.inputs())
             .collect();
-        let unused: Vec<&str> = catalog
-            .bank
-            .iter()
-            .map(|q| q.id.as_str())
-            .filter(|q| !used.contains(q))
-            .collect();
+        let unused: Vec<&str> = catalog.bank.iter().map(|q| q.id.as_str()).filter(|q| !used.contains(q)).collect();
         assert!(unused.is_empty(), "questions no trial asks: {unused:?}");
     }
 }

@@ -126,44 +126,24 @@ pub fn read(path: &Path) -> Result<(String, String), CatalogError> {
 
 pub fn parse(file: &str, text: &str) -> Result<Contents, CatalogError> {
     if file.ends_with(".json") {
-        return serde_json::from_str::<CatalogSpec>(text)
-            .map(|c| Contents::Catalog(Box::new(c)))
-            .map_err(|e| CatalogError {
-                line_col: Some((e.line(), e.column())),
-                ..CatalogError::new(file, vec![], e.to_string())
-            });
+        return serde_json::from_str::<CatalogSpec>(text).map(|c| Contents::Catalog(Box::new(c))).map_err(|e| {
+            CatalogError { line_col: Some((e.line(), e.column())), ..CatalogError::new(file, vec![], e.to_string()) }
+        });
     }
     let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
     if table.contains_key("question") {
-        toml::from_str(text)
-            .map(Contents::Questions)
-            .map_err(|e| toml_error(file, text, &e))
+        toml::from_str(text).map(Contents::Questions).map_err(|e| toml_error(file, text, &e))
     } else {
-        toml::from_str(text)
-            .map(|t| Contents::Trial(Box::new(t)))
-            .map_err(|e| toml_error(file, text, &e))
+        toml::from_str(text).map(|t| Contents::Trial(Box::new(t))).map_err(|e| toml_error(file, text, &e))
     }
 }
 
-pub fn question_bank(
-    file: &str,
-    text: &str,
-    questions: QuestionFile,
-) -> Result<QuestionBank, Vec<CatalogError>> {
-    load::question_bank(
-        questions.question,
-        file,
-        &[PathPart::Key("question".into())],
-    )
-    .map_err(|e| with_positions(text, e))
+pub fn question_bank(file: &str, text: &str, questions: QuestionFile) -> Result<QuestionBank, Vec<CatalogError>> {
+    load::question_bank(questions.question, file, &[PathPart::Key("question".into())])
+        .map_err(|e| with_positions(text, e))
 }
 
-pub fn trial(
-    file: &str,
-    text: &str,
-    spec: TrialSpec,
-    bank: &QuestionBank,
-) -> Result<Trial, Vec<CatalogError>> {
+pub fn trial(file: &str, text: &str, spec: TrialSpec, bank: &QuestionBank) -> Result<Trial, Vec<CatalogError>> {
     load::trial(spec, bank, file, &[]).map_err(|e| with_positions(text, e))
 }
 
@@ -198,10 +178,7 @@ pub fn validate(paths: &[&Path]) -> (Vec<Trial>, Vec<CatalogError>) {
         }
     }
     let bank = if question_specs.is_empty() {
-        Catalog::shipped()
-            .map(|c| c.bank)
-            .map_err(|e| errors.extend(e))
-            .ok()
+        Catalog::shipped().map(|c| c.bank).map_err(|e| errors.extend(e)).ok()
     } else {
         let mut all = Vec::new();
         let mut ok = true;

@@ -96,10 +96,7 @@ struct Location {
 fn words(code: &str) -> String {
     let lower = code.replace('_', " ").to_lowercase();
     let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn phase(phases: &[String]) -> String {
@@ -108,16 +105,10 @@ fn phase(phases: &[String]) -> String {
         .map(|p| match p.as_str() {
             "EARLY_PHASE1" => "Early phase 1".to_string(),
             "NA" => "Not applicable".to_string(),
-            p => p
-                .strip_prefix("PHASE")
-                .map_or_else(|| words(p), |n| format!("Phase {n}")),
+            p => p.strip_prefix("PHASE").map_or_else(|| words(p), |n| format!("Phase {n}")),
         })
         .collect();
-    if names.is_empty() {
-        "Not given".to_string()
-    } else {
-        names.join(" / ")
-    }
+    if names.is_empty() { "Not given".to_string() } else { names.join(" / ") }
 }
 
 /// "18 Years" -> 18; other units are left to the author.
@@ -137,15 +128,11 @@ fn age_criterion(min: Option<&str>, max: Option<&str>) -> Option<CriterionSpec> 
         max.unwrap_or("none (no upper limit)")
     );
     let (rule, plain) = match (min.map(years), max.map(years)) {
-        (Some(Some(lo)), Some(Some(hi))) => (
-            format!("age_years >= {lo} and age_years <= {hi}"),
-            format!("Aged {lo} to {hi}."),
-        ),
+        (Some(Some(lo)), Some(Some(hi))) => {
+            (format!("age_years >= {lo} and age_years <= {hi}"), format!("Aged {lo} to {hi}."))
+        }
         (Some(Some(lo)), None) => (format!("age_years >= {lo}"), format!("Aged {lo} or older.")),
-        (None, Some(Some(hi))) => (
-            format!("age_years <= {hi}"),
-            format!("Aged {hi} or younger."),
-        ),
+        (None, Some(Some(hi))) => (format!("age_years <= {hi}"), format!("Aged {hi} or younger.")),
         _ => {
             return Some(CriterionSpec {
                 id: "age".into(),
@@ -208,26 +195,18 @@ fn criterion_lines(text: &str) -> Vec<CriterionSpec> {
 }
 
 pub(super) fn run(args: &Args) -> Result<Outcome, String> {
-    let path = args
-        .rest
-        .first()
-        .ok_or("import-ctgov needs a study record file")?;
+    let path = args.rest.first().ok_or("import-ctgov needs a study record file")?;
     let today = args.today()?.to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let study: Study = serde_json::from_str(&text)
-        .map_err(|e| format!("{path}:{}:{}: {e}", e.line(), e.column()))?;
+    let study: Study = serde_json::from_str(&text).map_err(|e| format!("{path}:{}:{}: {e}", e.line(), e.column()))?;
     let p = study.protocol_section;
     let id = p.identification_module.nct_id;
     if !crate::catalog::load::is_nct_id(&id) {
-        return Err(format!(
-            "{path}: protocolSection.identificationModule.nctId is missing or not an NCT id"
-        ));
+        return Err(format!("{path}: protocolSection.identificationModule.nctId is missing or not an NCT id"));
     }
     let e = p.eligibility_module;
     let mut criterion: Vec<CriterionSpec> =
-        age_criterion(e.minimum_age.as_deref(), e.maximum_age.as_deref())
-            .into_iter()
-            .collect();
+        age_criterion(e.minimum_age.as_deref(), e.maximum_age.as_deref()).into_iter().collect();
     criterion.extend(criterion_lines(&e.eligibility_criteria));
     let ages = match (&e.minimum_age, &e.maximum_age) {
         (Some(lo), Some(hi)) => format!("{lo} to {hi}"),
@@ -240,12 +219,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
         facts: TrialFacts {
             title: Localized::english(&p.identification_module.brief_title),
             official_title: p.identification_module.official_title,
-            summary: Localized::english(
-                p.description_module
-                    .brief_summary
-                    .as_deref()
-                    .unwrap_or("(to be written)"),
-            ),
+            summary: Localized::english(p.description_module.brief_summary.as_deref().unwrap_or("(to be written)")),
             phase: phase(&p.design_module.phases),
             status: words(&p.status_module.overall_status),
             enrollment: p.design_module.enrollment_info.and_then(|e| e.count),
@@ -266,18 +240,10 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
                 .contacts_locations_module
                 .central_contacts
                 .into_iter()
-                .map(|c| Contact {
-                    name: c.name,
-                    role: c.role.map(|r| words(&r)),
-                    email: c.email,
-                    phone: c.phone,
-                })
+                .map(|c| Contact { name: c.name, role: c.role.map(|r| words(&r)), email: c.email, phone: c.phone })
                 .collect(),
             registry_url: format!("https://clinicaltrials.gov/study/{id}"),
-            sources: vec![Source {
-                name: format!("ClinicalTrials.gov API v2 record ({path})"),
-                read: today.clone(),
-            }],
+            sources: vec![Source { name: format!("ClinicalTrials.gov API v2 record ({path})"), read: today.clone() }],
             missing: vec![Localized::english(
                 "Criteria not yet encoded: the study team decides each until an author writes its rule.",
             )],

@@ -28,10 +28,7 @@ pub(crate) struct Args {
 
 impl Args {
     fn parse(args: impl Iterator<Item = String>, with_value: &[&str]) -> Result<Args, String> {
-        let mut out = Args {
-            rest: vec![],
-            flags: vec![],
-        };
+        let mut out = Args { rest: vec![], flags: vec![] };
         let mut args = args.peekable();
         while let Some(arg) = args.next() {
             if let Some(name) = arg.strip_prefix("--") {
@@ -40,11 +37,7 @@ impl Args {
                     None => (name.to_string(), None),
                 };
                 let value = if with_value.contains(&name.as_str()) {
-                    Some(
-                        inline
-                            .or_else(|| args.next())
-                            .ok_or_else(|| format!("--{name} needs a value"))?,
-                    )
+                    Some(inline.or_else(|| args.next()).ok_or_else(|| format!("--{name} needs a value"))?)
                 } else {
                     inline
                 };
@@ -57,11 +50,7 @@ impl Args {
     }
 
     pub(crate) fn value(&self, name: &str) -> Option<&str> {
-        self.flags
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .and_then(|(_, v)| v.as_deref())
+        self.flags.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
     }
 
     pub(crate) fn switch(&self, name: &str) -> bool {
@@ -69,11 +58,7 @@ impl Args {
     }
 
     fn only(&self, allowed: &[&str]) -> Result<(), String> {
-        match self
-            .flags
-            .iter()
-            .find(|(n, _)| !allowed.contains(&n.as_str()))
-        {
+        match self.flags.iter().find(|(n, _)| !allowed.contains(&n.as_str())) {
             Some((n, _)) => Err(format!("unknown option --{n}")),
             None => Ok(()),
         }
@@ -82,16 +67,15 @@ impl Args {
     /// `--today`, or the machine's date.
     pub(crate) fn today(&self) -> Result<crate::clinical::dates::Ymd, String> {
         match self.value("today") {
-            Some(t) => crate::clinical::dates::Ymd::parse(t)
-                .ok_or_else(|| format!("--today {t}: not a date (YYYY-MM-DD)")),
+            Some(t) => {
+                crate::clinical::dates::Ymd::parse(t).ok_or_else(|| format!("--today {t}: not a date (YYYY-MM-DD)"))
+            }
             None => {
                 let secs = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_err(|e| e.to_string())?
                     .as_secs();
-                Ok(crate::clinical::dates::Ymd::from_days_since_epoch(
-                    i64::try_from(secs / 86_400).unwrap_or(0),
-                ))
+                Ok(crate::clinical::dates::Ymd::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0)))
             }
         }
     }
@@ -107,17 +91,15 @@ pub fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let command = args.next().unwrap_or_default();
     let result = match command.as_str() {
-        "validate" => {
-            Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| validate::run(&a)))
+        "validate" => Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| validate::run(&a))),
+        "screen" => Args::parse(args, &["answers", "trials", "today", "lang"])
+            .and_then(|a| a.only(&["answers", "trials", "today", "lang", "json"]).and_then(|()| screen::run(&a))),
+        "questions" => {
+            Args::parse(args, &["lang"]).and_then(|a| a.only(&["json", "lang"]).and_then(|()| questions::run(&a)))
         }
-        "screen" => Args::parse(args, &["answers", "trials", "today", "lang"]).and_then(|a| {
-            a.only(&["answers", "trials", "today", "lang", "json"])
-                .and_then(|()| screen::run(&a))
-        }),
-        "questions" => Args::parse(args, &["lang"])
-            .and_then(|a| a.only(&["json", "lang"]).and_then(|()| questions::run(&a))),
-        "import-ctgov" => Args::parse(args, &["today"])
-            .and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a))),
+        "import-ctgov" => {
+            Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))
+        }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

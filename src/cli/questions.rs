@@ -25,12 +25,9 @@ struct Row<'a> {
 
 fn row<'a>(q: &'a Question, messages: &'a Messages, lang: &str) -> Row<'a> {
     let (units, range) = match &q.kind {
-        Kind::Number {
-            quantity, min, max, ..
-        } => (
-            quantity.map(|q| q.unit_symbols()).unwrap_or_default(),
-            Some((*min, *max)),
-        ),
+        Kind::Number { quantity, min, max, .. } => {
+            (quantity.map(|q| q.unit_symbols()).unwrap_or_default(), Some((*min, *max)))
+        }
         _ => (vec![], None),
     };
     Row {
@@ -46,20 +43,12 @@ fn row<'a>(q: &'a Question, messages: &'a Messages, lang: &str) -> Row<'a> {
 }
 
 pub(super) fn run(args: &Args) -> Result<Outcome, String> {
-    let catalog =
-        Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
     let messages = Messages::shipped()?;
     let lang = args.value("lang").unwrap_or("en");
-    let rows: Vec<Row> = catalog
-        .bank
-        .iter()
-        .map(|q| row(q, &messages, lang))
-        .collect();
+    let rows: Vec<Row> = catalog.bank.iter().map(|q| row(q, &messages, lang)).collect();
     if args.switch("json") {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
         return Ok(Outcome::Ok);
     }
     for r in rows {

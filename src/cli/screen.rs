@@ -55,11 +55,7 @@ fn report<'a>(a: &'a Assessment, lang: &str) -> TrialReport<'a> {
     }
 }
 
-fn read_answers(
-    path: &str,
-    catalog: &Catalog,
-    today: crate::clinical::dates::Ymd,
-) -> Result<Answers, String> {
+fn read_answers(path: &str, catalog: &Catalog, today: crate::clinical::dates::Ymd) -> Result<Answers, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let raw: BTreeMap<String, RawAnswer> = serde_json::from_str(&text).map_err(|e| {
         format!(
@@ -69,40 +65,28 @@ fn read_answers(
         )
     })?;
     Answers::from_raw(&catalog.bank, raw, today).map_err(|errors| {
-        let lines: Vec<String> = errors
-            .iter()
-            .map(|(id, e)| format!("{path}: `{id}`: {e}"))
-            .collect();
+        let lines: Vec<String> = errors.iter().map(|(id, e)| format!("{path}: `{id}`: {e}")).collect();
         format!("the answers were refused:\n{}", lines.join("\n"))
     })
 }
 
 pub(super) fn run(args: &Args) -> Result<Outcome, String> {
-    let catalog =
-        Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
     let messages = Messages::shipped()?;
     let today = args.today()?;
     let lang = args.value("lang").unwrap_or("en");
     let path = args.value("answers").ok_or("screen needs --answers FILE")?;
     let answers = read_answers(path, &catalog, today)?;
-    let ids: Vec<String> = args
-        .value("trials")
-        .map(|t| t.split(',').map(|s| s.trim().to_string()).collect())
-        .unwrap_or_default();
+    let ids: Vec<String> =
+        args.value("trials").map(|t| t.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
     if let Some(unknown) = ids.iter().find(|id| catalog.trial(id).is_none()) {
         let known: Vec<&str> = catalog.trials.iter().map(|t| t.id.as_str()).collect();
-        return Err(format!(
-            "no trial {unknown} in the catalog (trials: {})",
-            known.join(", ")
-        ));
+        return Err(format!("no trial {unknown} in the catalog (trials: {})", known.join(", ")));
     }
     let assessments = catalog.assess(&answers, today, &ids);
     if args.switch("json") {
         let reports: Vec<TrialReport> = assessments.iter().map(|a| report(a, lang)).collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?);
         return Ok(Outcome::Ok);
     }
     let say = |id: &str| messages.get(lang, id).unwrap_or(id).to_string();
@@ -112,43 +96,25 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
             Verdict::NotEligible => say("verdict-not_eligible"),
             Verdict::Undecided => say("verdict-undecided"),
         };
-        println!(
-            "{}  {}: {}",
-            a.trial.id,
-            verdict,
-            a.trial.facts.title.get(lang)
-        );
-        let section =
-            |title: String, mark: &str, rows: Vec<&crate::engine::verdict::CriterionResult>| {
-                if rows.is_empty() {
-                    return;
+        println!("{}  {}: {}", a.trial.id, verdict, a.trial.facts.title.get(lang));
+        let section = |title: String, mark: &str, rows: Vec<&crate::engine::verdict::CriterionResult>| {
+            if rows.is_empty() {
+                return;
+            }
+            println!("  {title}:");
+            for c in rows {
+                println!("    {mark} {}", c.criterion.plain.get(lang));
+                println!("        registry: \"{}\"", c.criterion.original);
+                if !c.open_questions.is_empty() {
+                    println!("        open: {}", c.open_questions.join(", "));
                 }
-                println!("  {title}:");
-                for c in rows {
-                    println!("    {mark} {}", c.criterion.plain.get(lang));
-                    println!("        registry: \"{}\"", c.criterion.original);
-                    if !c.open_questions.is_empty() {
-                        println!("        open: {}", c.open_questions.join(", "));
-                    }
-                }
-            };
-        section(
-            say("requirement-not_met"),
-            "x",
-            a.with(Requirement::NotMet).collect(),
-        );
+            }
+        };
+        section(say("requirement-not_met"), "x", a.with(Requirement::NotMet).collect());
         section(say("who-person"), "?", a.open_for_person().collect());
         section(say("who-doctor"), "?", a.open_for_doctor().collect());
-        section(
-            say("requirement-study_team"),
-            "-",
-            a.with(Requirement::StudyTeam).collect(),
-        );
-        println!(
-            "  met: {} of {} criteria\n",
-            a.with(Requirement::Met).count(),
-            a.criteria.len()
-        );
+        section(say("requirement-study_team"), "-", a.with(Requirement::StudyTeam).collect());
+        println!("  met: {} of {} criteria\n", a.with(Requirement::Met).count(), a.criteria.len());
     }
     println!("{}", say("study-team-decides"));
     Ok(Outcome::Ok)

@@ -18,11 +18,8 @@ fn default_files() -> Result<Vec<PathBuf>, String> {
 }
 
 pub(super) fn run(args: &Args) -> Result<Outcome, String> {
-    let files: Vec<PathBuf> = if args.rest.is_empty() {
-        default_files()?
-    } else {
-        args.rest.iter().map(PathBuf::from).collect()
-    };
+    let files: Vec<PathBuf> =
+        if args.rest.is_empty() { default_files()? } else { args.rest.iter().map(PathBuf::from).collect() };
     let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
     let (trials, errors) = source::validate(&paths);
     for e in &errors {
@@ -30,18 +27,10 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     }
     if errors.is_empty() {
         let criteria: usize = trials.iter().map(|t| t.criteria.len()).sum();
-        eprintln!(
-            "ok: {} files, {} trials, {criteria} criteria",
-            files.len(),
-            trials.len()
-        );
+        eprintln!("ok: {} files, {} trials, {criteria} criteria", files.len(), trials.len());
         Ok(Outcome::Ok)
     } else {
-        eprintln!(
-            "{} problem{} found",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
-        );
+        eprintln!("{} problem{} found", errors.len(), if errors.len() == 1 { "" } else { "s" });
         Ok(Outcome::Problems)
     }
 }

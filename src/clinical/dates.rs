@@ -52,11 +52,11 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 impl Ymd {
     pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
-        (1..=12)
-            .contains(&month)
-            .then_some(())
-            .filter(|_| day >= 1 && day <= days_in_month(year, month))
-            .map(|_| Ymd { year, month, day })
+        (1..=12).contains(&month).then_some(()).filter(|_| day >= 1 && day <= days_in_month(year, month)).map(|_| Ymd {
+            year,
+            month,
+            day,
+        })
     }
 
     /// "YYYY-MM-DD".
@@ -122,11 +122,7 @@ impl PartialDate {
     }
 
     pub fn latest(self) -> Option<Ymd> {
-        Ymd::new(
-            self.year,
-            self.month,
-            self.day.unwrap_or(days_in_month(self.year, self.month)),
-        )
+        Ymd::new(self.year, self.month, self.day.unwrap_or(days_in_month(self.year, self.month)))
     }
 }
 
@@ -139,8 +135,7 @@ pub fn age_in_years(born: Ymd, today: Ymd) -> i32 {
 /// Calendar months from `from` to `to`: whole months, plus the part of the
 /// next month already gone. Negative when `to` is earlier.
 pub fn months_between(from: Ymd, to: Ymd) -> f64 {
-    let mut whole =
-        i64::from(to.year - from.year) * 12 + i64::from(to.month) - i64::from(from.month);
+    let mut whole = i64::from(to.year - from.year) * 12 + i64::from(to.month) - i64::from(from.month);
     if from.plus_months(whole).days_from_epoch() > to.days_from_epoch() {
         whole -= 1;
     }
@@ -153,10 +148,7 @@ pub fn months_between(from: Ymd, to: Ymd) -> f64 {
 
 /// Months since a (possibly month-only) date, as the range it may be.
 pub fn months_since(date: PartialDate, today: Ymd) -> Option<(f64, f64)> {
-    Some((
-        months_between(date.latest()?, today),
-        months_between(date.earliest()?, today),
-    ))
+    Some((months_between(date.latest()?, today), months_between(date.earliest()?, today)))
 }
 
 #[cfg(test)]
@@ -177,29 +169,11 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        for bad in [
-            "2026-02-30",
-            "2026-13-01",
-            "2026-1-01",
-            "26-01-01",
-            "2026-01-01-01",
-            "x",
-            "",
-        ] {
+        for bad in ["2026-02-30", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01-01", "x", ""] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }
-        assert_eq!(
-            PartialDate::parse("2024-02-29").map(|d| d.day),
-            Some(Some(29))
-        );
-        assert_eq!(
-            PartialDate::parse("2026-05"),
-            Some(PartialDate {
-                year: 2026,
-                month: 5,
-                day: None
-            })
-        );
+        assert_eq!(PartialDate::parse("2024-02-29").map(|d| d.day), Some(Some(29)));
+        assert_eq!(PartialDate::parse("2026-05"), Some(PartialDate { year: 2026, month: 5, day: None }));
     }
 
     #[test]

@@ -33,13 +33,7 @@ pub fn ckd_epi_2021(scr_mg_dl: f64, age_years: f64, sex: Sex) -> Option<f64> {
         Sex::Male => (0.9, -0.302, 1.0),
     };
     let ratio = scr_mg_dl / kappa;
-    Some(
-        142.0
-            * ratio.min(1.0).powf(alpha)
-            * ratio.max(1.0).powf(-1.200)
-            * 0.9938_f64.powf(age_years)
-            * sex_factor,
-    )
+    Some(142.0 * ratio.min(1.0).powf(alpha) * ratio.max(1.0).powf(-1.200) * 0.9938_f64.powf(age_years) * sex_factor)
 }
 
 /// Bedside Schwartz (2009), for children: 0.413 x height (cm) / creatinine (mg/dL).
@@ -76,19 +70,13 @@ mod tests {
     #[test]
     fn ckd_epi_2021_matches_every_reference_case() {
         for case in cases("ckd_epi_2021_creatinine") {
-            let got = ckd_epi_2021(
-                case["scr_mg_dl"].as_f64().unwrap(),
-                case["age"].as_f64().unwrap(),
-                sex(&case["sex"]),
-            )
-            .unwrap();
+            let got =
+                ckd_epi_2021(case["scr_mg_dl"].as_f64().unwrap(), case["age"].as_f64().unwrap(), sex(&case["sex"]))
+                    .unwrap();
             let computed = case["computed"].as_f64().unwrap();
             assert!((got - computed).abs() <= 0.01, "{case}: got {got}");
             if let Some(published) = case["expected_published"].as_f64() {
-                assert!(
-                    rounds_to(got, published),
-                    "{case}: {got} does not round to {published}"
-                );
+                assert!(rounds_to(got, published), "{case}: {got} does not round to {published}");
             }
         }
     }
@@ -96,18 +84,12 @@ mod tests {
     #[test]
     fn bedside_schwartz_matches_every_reference_case() {
         for case in cases("bedside_schwartz") {
-            let got = bedside_schwartz(
-                case["height_cm"].as_f64().unwrap(),
-                case["scr_mg_dl"].as_f64().unwrap(),
-            )
-            .unwrap();
+            let got =
+                bedside_schwartz(case["height_cm"].as_f64().unwrap(), case["scr_mg_dl"].as_f64().unwrap()).unwrap();
             let computed = case["computed"].as_f64().unwrap();
             assert!((got - computed).abs() <= 0.01, "{case}: got {got}");
             if let Some(published) = case["expected_published"].as_f64() {
-                assert!(
-                    rounds_to(got, published),
-                    "{case}: {got} does not round to {published}"
-                );
+                assert!(rounds_to(got, published), "{case}: {got} does not round to {published}");
             }
         }
     }

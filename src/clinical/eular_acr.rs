@@ -12,20 +12,10 @@ pub struct Item {
 }
 
 const fn clinical(id: &'static str, domain: &'static str, weight: u32) -> Item {
-    Item {
-        id,
-        domain,
-        weight,
-        clinical: true,
-    }
+    Item { id, domain, weight, clinical: true }
 }
 const fn immunologic(id: &'static str, domain: &'static str, weight: u32) -> Item {
-    Item {
-        id,
-        domain,
-        weight,
-        clinical: false,
-    }
+    Item { id, domain, weight, clinical: false }
 }
 
 pub static ITEMS: [Item; 21] = [
@@ -87,18 +77,10 @@ pub fn classify<'a>(
     present: impl IntoIterator<Item = &'a str>,
 ) -> Result<Classification, String> {
     if !ana_at_least_1_80 {
-        return Ok(Classification {
-            score: None,
-            has_clinical: false,
-            classified: false,
-        });
+        return Ok(Classification { score: None, has_clinical: false, classified: false });
     }
     let (total, has_clinical) = score(present)?;
-    Ok(Classification {
-        score: Some(total),
-        has_clinical,
-        classified: total >= THRESHOLD && has_clinical,
-    })
+    Ok(Classification { score: Some(total), has_clinical, classified: total >= THRESHOLD && has_clinical })
 }
 
 #[cfg(test)]
@@ -109,20 +91,11 @@ mod tests {
     #[test]
     fn classification_matches_every_reference_case() {
         for case in cases("eular_acr_2019") {
-            let items: Vec<&str> = case["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| i.as_str().unwrap())
-                .collect();
+            let items: Vec<&str> = case["items"].as_array().unwrap().iter().map(|i| i.as_str().unwrap()).collect();
             let got = classify(case["ana_ge_1_80"].as_bool().unwrap(), items).unwrap();
             let want = &case["expected"];
             let name = &case["case"];
-            assert_eq!(
-                got.classified,
-                want["classified"].as_bool().unwrap(),
-                "{name}"
-            );
+            assert_eq!(got.classified, want["classified"].as_bool().unwrap(), "{name}");
             assert_eq!(got.score.map(u64::from), want["score"].as_u64(), "{name}");
             if let Some(clinical) = want["has_clinical"].as_bool() {
                 assert_eq!(got.has_clinical, clinical, "{name}");

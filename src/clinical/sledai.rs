@@ -84,10 +84,7 @@ impl Variant {
 
 /// The score of the descriptors present; each counts once, however often named.
 /// Ids that are not descriptors are returned as the error.
-pub fn score<'a>(
-    present: impl IntoIterator<Item = &'a str>,
-    variant: &Variant,
-) -> Result<u32, String> {
+pub fn score<'a>(present: impl IntoIterator<Item = &'a str>, variant: &Variant) -> Result<u32, String> {
     let mut seen: Vec<&'static Descriptor> = Vec::new();
     for id in present {
         let d = descriptor(id).ok_or_else(|| id.to_string())?;
@@ -95,11 +92,7 @@ pub fn score<'a>(
             seen.push(d);
         }
     }
-    Ok(seen
-        .iter()
-        .filter(|d| variant.counts(d))
-        .map(|d| d.weight)
-        .sum())
+    Ok(seen.iter().filter(|d| variant.counts(d)).map(|d| d.weight).sum())
 }
 
 #[cfg(test)]
@@ -108,24 +101,14 @@ mod tests {
     use crate::clinical::test_vectors::cases;
 
     fn items(case: &serde_json::Value) -> Vec<&str> {
-        case["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i.as_str().unwrap())
-            .collect()
+        case["items"].as_array().unwrap().iter().map(|i| i.as_str().unwrap()).collect()
     }
 
     #[test]
     fn total_matches_every_reference_case() {
         for case in cases("sledai_2k") {
             let expected = case["expected"].as_u64().unwrap() as u32;
-            assert_eq!(
-                score(items(&case), &Variant::Total),
-                Ok(expected),
-                "{}",
-                case["case"]
-            );
+            assert_eq!(score(items(&case), &Variant::Total), Ok(expected), "{}", case["case"]);
         }
     }
 
@@ -134,10 +117,7 @@ mod tests {
         let all: Vec<&str> = DESCRIPTORS.iter().map(|d| d.id).collect();
         assert_eq!(score(all.clone(), &Variant::Total), Ok(105));
         assert_eq!(score(all.clone(), &Variant::LaboratoryPoints), Ok(22));
-        assert_eq!(
-            DESCRIPTORS.iter().filter(|d| d.kind == Kind::Cns).count(),
-            7
-        );
+        assert_eq!(DESCRIPTORS.iter().filter(|d| d.kind == Kind::Cns).count(), 7);
         // Vasculitis weighs 8 but is not neuropsychiatric; the CNS row is the 7
         // neurological descriptors, 56 points.
         assert_eq!(score(all.clone(), &Variant::WithoutCns), Ok(105 - 56));
@@ -146,35 +126,19 @@ mod tests {
 
     #[test]
     fn trial_variants_count_what_they_say() {
-        let v = [
-            "seizure",
-            "proteinuria",
-            "low_complement",
-            "fever",
-            "alopecia",
-        ];
+        let v = ["seizure", "proteinuria", "low_complement", "fever", "alopecia"];
         assert_eq!(score(v, &Variant::Total), Ok(17));
         assert_eq!(score(v, &Variant::LaboratoryPoints), Ok(6));
         assert_eq!(score(v, &Variant::WithoutCns), Ok(9));
         let autograph = Variant::Without(
-            [
-                "fever",
-                "lupus_headache",
-                "alopecia",
-                "organic_brain_syndrome",
-            ]
-            .map(String::from)
-            .to_vec(),
+            ["fever", "lupus_headache", "alopecia", "organic_brain_syndrome"].map(String::from).to_vec(),
         );
         assert_eq!(score(v, &autograph), Ok(14));
     }
 
     #[test]
     fn an_unknown_descriptor_is_an_error_not_zero() {
-        assert_eq!(
-            score(["rash", "sneezing"], &Variant::Total),
-            Err("sneezing".to_string())
-        );
+        assert_eq!(score(["rash", "sneezing"], &Variant::Total), Err("sneezing".to_string()));
     }
 
     #[test]

@@ -4,10 +4,7 @@
 use serde_json::Value;
 
 pub fn vectors() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/reference/test-vectors.json"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/test-vectors.json");
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {path}: {e} (shared/ must sit beside the repo)"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} is not JSON: {e}"))

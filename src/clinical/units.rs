@@ -42,79 +42,31 @@ const BILIRUBIN_UMOL_PER_MG_DL: f64 = 17.1;
 const CREATININE_MG_PER_MMOL: f64 = 113.12;
 
 pub static QUANTITIES: &[Quantity] = &[
-    Quantity {
-        id: "creatinine",
-        units: &[("mg/dL", 1.0), ("umol/L", 1.0 / CREATININE_UMOL_PER_MG_DL)],
-    },
-    Quantity {
-        id: "bilirubin",
-        units: &[("mg/dL", 1.0), ("umol/L", 1.0 / BILIRUBIN_UMOL_PER_MG_DL)],
-    },
-    Quantity {
-        id: "hemoglobin",
-        units: &[("g/L", 1.0), ("g/dL", 10.0)],
-    },
-    Quantity {
-        id: "albumin",
-        units: &[("g/L", 1.0), ("g/dL", 10.0)],
-    },
+    Quantity { id: "creatinine", units: &[("mg/dL", 1.0), ("umol/L", 1.0 / CREATININE_UMOL_PER_MG_DL)] },
+    Quantity { id: "bilirubin", units: &[("mg/dL", 1.0), ("umol/L", 1.0 / BILIRUBIN_UMOL_PER_MG_DL)] },
+    Quantity { id: "hemoglobin", units: &[("g/L", 1.0), ("g/dL", 10.0)] },
+    Quantity { id: "albumin", units: &[("g/L", 1.0), ("g/dL", 10.0)] },
     Quantity {
         // White cells, neutrophils, lymphocytes, platelets.
         id: "blood_cells",
-        units: &[
-            ("x10^9/L", 1.0),
-            ("x10^3/uL", 1.0),
-            ("/uL", 0.001),
-            ("cells/uL", 0.001),
-            ("/mm3", 0.001),
-        ],
+        units: &[("x10^9/L", 1.0), ("x10^3/uL", 1.0), ("/uL", 0.001), ("cells/uL", 0.001), ("/mm3", 0.001)],
     },
-    Quantity {
-        id: "enzyme_activity",
-        units: &[("U/L", 1.0), ("IU/L", 1.0)],
-    },
-    Quantity {
-        id: "egfr",
-        units: &[("mL/min/1.73m2", 1.0)],
-    },
-    Quantity {
-        id: "percent",
-        units: &[("%", 1.0)],
-    },
-    Quantity {
-        id: "height",
-        units: &[("cm", 1.0), ("m", 100.0)],
-    },
-    Quantity {
-        id: "weight",
-        units: &[("kg", 1.0)],
-    },
-    Quantity {
-        id: "proteinuria",
-        units: &[("g/24h", 1.0), ("mg/24h", 0.001)],
-    },
+    Quantity { id: "enzyme_activity", units: &[("U/L", 1.0), ("IU/L", 1.0)] },
+    Quantity { id: "egfr", units: &[("mL/min/1.73m2", 1.0)] },
+    Quantity { id: "percent", units: &[("%", 1.0)] },
+    Quantity { id: "height", units: &[("cm", 1.0), ("m", 100.0)] },
+    Quantity { id: "weight", units: &[("kg", 1.0)] },
+    Quantity { id: "proteinuria", units: &[("g/24h", 1.0), ("mg/24h", 0.001)] },
     Quantity {
         id: "protein_creatinine_ratio",
-        units: &[
-            ("mg/mg", 1.0),
-            ("g/g", 1.0),
-            ("mg/mmol", 1.0 / CREATININE_MG_PER_MMOL),
-        ],
+        units: &[("mg/mg", 1.0), ("g/g", 1.0), ("mg/mmol", 1.0 / CREATININE_MG_PER_MMOL)],
     },
-    Quantity {
-        id: "time_seconds",
-        units: &[("s", 1.0)],
-    },
+    Quantity { id: "time_seconds", units: &[("s", 1.0)] },
 ];
 
 /// Unit spellings normalised so that "µmol/L", "μmol/l" and "umol/L" agree.
 fn normalise(symbol: &str) -> String {
-    symbol
-        .trim()
-        .replace(['µ', 'μ'], "u")
-        .replace('×', "x")
-        .replace(' ', "")
-        .to_ascii_lowercase()
+    symbol.trim().replace(['µ', 'μ'], "u").replace('×', "x").replace(' ', "").to_ascii_lowercase()
 }
 
 impl Quantity {
@@ -137,15 +89,11 @@ impl Quantity {
 
     fn factor(&self, symbol: &str) -> Result<(&'static str, f64), UnitError> {
         let wanted = normalise(symbol);
-        self.units
-            .iter()
-            .find(|(s, _)| normalise(s) == wanted)
-            .copied()
-            .ok_or_else(|| UnitError {
-                unit: symbol.to_string(),
-                quantity: self.id,
-                accepted: self.unit_symbols(),
-            })
+        self.units.iter().find(|(s, _)| normalise(s) == wanted).copied().ok_or_else(|| UnitError {
+            unit: symbol.to_string(),
+            quantity: self.id,
+            accepted: self.unit_symbols(),
+        })
     }
 
     pub fn to_canonical(&self, value: f64, unit: &str) -> Result<f64, UnitError> {
@@ -157,6 +105,33 @@ impl Quantity {
     }
 }
 
+/// The UCUM code of a unit symbol, for exchanging values with clinical systems.
+pub fn ucum(symbol: &str) -> Option<&'static str> {
+    Some(match symbol {
+        "mg/dL" => "mg/dL",
+        "umol/L" => "umol/L",
+        "g/L" => "g/L",
+        "g/dL" => "g/dL",
+        "x10^9/L" => "10*9/L",
+        "x10^3/uL" => "10*3/uL",
+        "/uL" | "cells/uL" => "/uL",
+        "/mm3" => "/mm3",
+        "U/L" | "IU/L" => "U/L",
+        "mL/min/1.73m2" => "mL/min/{1.73_m2}",
+        "%" => "%",
+        "cm" => "cm",
+        "m" => "m",
+        "kg" => "kg",
+        "g/24h" => "g/(24.h)",
+        "mg/24h" => "mg/(24.h)",
+        "mg/mg" => "mg/mg",
+        "g/g" => "g/g",
+        "mg/mmol" => "mg/mmol",
+        "s" => "s",
+        _ => return None,
+    })
+}
+
 /// Whether `text` starts with a unit symbol of any quantity; returns the
 /// longest one's length in bytes. The rule lexer uses this to read `34 umol/L`.
 pub fn unit_prefix_len(text: &str) -> Option<usize> {
@@ -166,10 +141,7 @@ pub fn unit_prefix_len(text: &str) -> Option<usize> {
         .filter_map(|(symbol, _)| {
             let n = symbol.len();
             let head = text.get(..n)?;
-            let boundary = text[n..]
-                .chars()
-                .next()
-                .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            let boundary = text[n..].chars().next().is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
             (normalise(head) == normalise(symbol) && boundary).then_some(n)
         })
         .max()
@@ -197,9 +169,7 @@ mod tests {
                 Some("creatinine") => ("creatinine", ("mg/dL", "mg_dl"), ("umol/L", "umol_l")),
                 Some("bilirubin") => ("bilirubin", ("mg/dL", "mg_dl"), ("umol/L", "umol_l")),
                 Some("hemoglobin") => ("hemoglobin", ("g/dL", "g_dl"), ("g/L", "g_l")),
-                Some(a) if a.starts_with("WBC") => {
-                    ("blood_cells", ("x10^9/L", "x10e9_per_l"), ("/uL", "per_ul"))
-                }
+                Some(a) if a.starts_with("WBC") => ("blood_cells", ("x10^9/L", "x10e9_per_l"), ("/uL", "per_ul")),
                 other => panic!("test vector for an analyte we do not convert: {other:?}"),
             };
             let quantity = q(quantity);
@@ -207,13 +177,8 @@ mod tests {
             let b = ex[to.1].as_f64().unwrap_or(f64::NAN);
             let canonical_a = quantity.to_canonical(a, from.0).unwrap_or(f64::NAN);
             let canonical_b = quantity.to_canonical(b, to.0).unwrap_or(f64::NAN);
-            assert!(
-                close(canonical_a, canonical_b),
-                "{case}: {canonical_a} vs {canonical_b}"
-            );
-            let back = quantity
-                .from_canonical(canonical_a, to.0)
-                .unwrap_or(f64::NAN);
+            assert!(close(canonical_a, canonical_b), "{case}: {canonical_a} vs {canonical_b}");
+            let back = quantity.from_canonical(canonical_a, to.0).unwrap_or(f64::NAN);
             assert!(close(back, b), "{case}: {back} vs {b}");
         }
     }
@@ -239,6 +204,15 @@ mod tests {
         let err = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("`g/L` is not a unit of creatinine"), "{err}");
         assert!(err.contains("mg/dL, umol/L"), "{err}");
+    }
+
+    #[test]
+    fn every_unit_has_a_ucum_code() {
+        for q in QUANTITIES {
+            for symbol in q.unit_symbols() {
+                assert!(ucum(symbol).is_some(), "{symbol} of {}", q.id);
+            }
+        }
     }
 
     #[test]

@@ -45,27 +45,14 @@ pub struct MedicationUse {
 /// command line; the app maps each case to a translated message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnswerError {
-    UnknownQuestion {
-        suggestion: Option<String>,
-    },
-    WrongType {
-        expected: &'static str,
-    },
-    UnknownOption {
-        option: String,
-        options: Vec<String>,
-    },
+    UnknownQuestion { suggestion: Option<String> },
+    WrongType { expected: &'static str },
+    UnknownOption { option: String, options: Vec<String> },
     BadUnit(crate::clinical::units::UnitError),
-    MissingUnit {
-        units: Vec<&'static str>,
-    },
+    MissingUnit { units: Vec<&'static str> },
     NotANumber,
     NotWhole,
-    OutOfRange {
-        min: f64,
-        max: f64,
-        unit: Option<&'static str>,
-    },
+    OutOfRange { min: f64, max: f64, unit: Option<&'static str> },
     BadDate,
     NeedsDay,
     InTheFuture,
@@ -77,9 +64,7 @@ pub enum AnswerError {
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AnswerError::UnknownQuestion {
-                suggestion: Some(s),
-            } => {
+            AnswerError::UnknownQuestion { suggestion: Some(s) } => {
                 write!(f, "there is no such question (did you mean `{s}`?)")
             }
             AnswerError::UnknownQuestion { suggestion: None } => {
@@ -87,11 +72,7 @@ impl fmt::Display for AnswerError {
             }
             AnswerError::WrongType { expected } => write!(f, "expected {expected}"),
             AnswerError::UnknownOption { option, options } => {
-                write!(
-                    f,
-                    "`{option}` is not one of the options ({})",
-                    options.join(", ")
-                )
+                write!(f, "`{option}` is not one of the options ({})", options.join(", "))
             }
             AnswerError::BadUnit(e) => write!(f, "{e}"),
             AnswerError::MissingUnit { units } => {
@@ -101,10 +82,7 @@ impl fmt::Display for AnswerError {
             AnswerError::NotWhole => write!(f, "give a whole number"),
             AnswerError::OutOfRange { min, max, unit } => {
                 let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-                write!(
-                    f,
-                    "this value is not possible: it must be between {min}{unit} and {max}{unit}"
-                )
+                write!(f, "this value is not possible: it must be between {min}{unit} and {max}{unit}")
             }
             AnswerError::BadDate => write!(f, "this is not a date (use YYYY-MM-DD, or YYYY-MM)"),
             AnswerError::NeedsDay => write!(f, "give the full date (YYYY-MM-DD)"),
@@ -114,10 +92,7 @@ impl fmt::Display for AnswerError {
             }
             AnswerError::DuplicateMedication(d) => write!(f, "`{d}` is listed twice"),
             AnswerError::BadDuration => {
-                write!(
-                    f,
-                    "the number of months must be between 0 and {MAX_TREATMENT_MONTHS}"
-                )
+                write!(f, "the number of months must be between 0 and {MAX_TREATMENT_MONTHS}")
             }
         }
     }
@@ -132,26 +107,14 @@ impl Answer {
             (Answer::Multi(chosen), Kind::Multi { options }) => {
                 chosen.iter().try_for_each(|o| check_option(o, options))
             }
-            (
-                Answer::Number { value, unit },
-                Kind::Number {
-                    quantity,
-                    min,
-                    max,
-                    integer,
-                },
-            ) => {
+            (Answer::Number { value, unit }, Kind::Number { quantity, min, max, integer }) => {
                 if !value.is_finite() {
                     return Err(AnswerError::NotANumber);
                 }
                 let canonical = match (quantity, unit) {
-                    (Some(q), Some(u)) => {
-                        q.to_canonical(*value, u).map_err(AnswerError::BadUnit)?
-                    }
+                    (Some(q), Some(u)) => q.to_canonical(*value, u).map_err(AnswerError::BadUnit)?,
                     (Some(q), None) => {
-                        return Err(AnswerError::MissingUnit {
-                            units: q.unit_symbols(),
-                        });
+                        return Err(AnswerError::MissingUnit { units: q.unit_symbols() });
                     }
                     (None, Some(u)) => {
                         return Err(AnswerError::BadUnit(crate::clinical::units::UnitError {
@@ -168,9 +131,7 @@ impl Answer {
                 if canonical < *min || canonical > *max {
                     // Say the limits in the unit the person used.
                     let (unit, factor) = match (quantity, unit) {
-                        (Some(q), Some(u)) => {
-                            (q.unit(u).ok(), q.to_canonical(1.0, u).unwrap_or(1.0))
-                        }
+                        (Some(q), Some(u)) => (q.unit(u).ok(), q.to_canonical(1.0, u).unwrap_or(1.0)),
                         _ => (None, 1.0),
                     };
                     return Err(AnswerError::OutOfRange {
@@ -201,17 +162,13 @@ impl Answer {
                     if !seen.insert(u.drug.as_str()) {
                         return Err(AnswerError::DuplicateMedication(u.drug.clone()));
                     }
-                    if u.months
-                        .is_some_and(|m| !(0.0..=MAX_TREATMENT_MONTHS).contains(&m))
-                    {
+                    if u.months.is_some_and(|m| !(0.0..=MAX_TREATMENT_MONTHS).contains(&m)) {
                         return Err(AnswerError::BadDuration);
                     }
                 }
                 Ok(())
             }
-            (_, kind) => Err(AnswerError::WrongType {
-                expected: expected(kind),
-            }),
+            (_, kind) => Err(AnswerError::WrongType { expected: expected(kind) }),
         }
     }
 }
@@ -221,14 +178,10 @@ fn expected(kind: &Kind) -> &'static str {
         Kind::YesNo => "yes (true), no (false) or \"dont_know\"",
         Kind::Choice { .. } => "one option",
         Kind::Multi { .. } => "a list of options",
-        Kind::Number {
-            quantity: Some(_), ..
-        } => "a number with its unit, e.g. \"0.8 mg/dL\"",
+        Kind::Number { quantity: Some(_), .. } => "a number with its unit, e.g. \"0.8 mg/dL\"",
         Kind::Number { quantity: None, .. } => "a number",
         Kind::Date { .. } => "a date, \"YYYY-MM-DD\" or \"YYYY-MM\"",
-        Kind::Medications { .. } => {
-            "a list of {\"drug\", \"months\", \"stopped_for_side_effects\"}"
-        }
+        Kind::Medications { .. } => "a list of {\"drug\", \"months\", \"stopped_for_side_effects\"}",
     }
 }
 
@@ -236,10 +189,7 @@ fn check_option(option: &str, options: &[String]) -> Result<(), AnswerError> {
     if options.iter().any(|o| o == option) {
         Ok(())
     } else {
-        Err(AnswerError::UnknownOption {
-            option: option.to_string(),
-            options: options.to_vec(),
-        })
+        Err(AnswerError::UnknownOption { option: option.to_string(), options: options.to_vec() })
     }
 }
 
@@ -283,16 +233,10 @@ impl Answers {
     }
 
     /// Records an answer after checking it; a refused answer changes nothing.
-    pub fn set(
-        &mut self,
-        bank: &QuestionBank,
-        id: &str,
-        answer: Answer,
-        today: Ymd,
-    ) -> Result<(), AnswerError> {
-        let question = bank.get(id).ok_or_else(|| AnswerError::UnknownQuestion {
-            suggestion: bank.suggest(id).map(String::from),
-        })?;
+    pub fn set(&mut self, bank: &QuestionBank, id: &str, answer: Answer, today: Ymd) -> Result<(), AnswerError> {
+        let question = bank
+            .get(id)
+            .ok_or_else(|| AnswerError::UnknownQuestion { suggestion: bank.suggest(id).map(String::from) })?;
         answer.check(question, today)?;
         self.0.insert(id.to_string(), answer);
         Ok(())
@@ -314,26 +258,17 @@ impl Answers {
         for (id, raw) in raw {
             let parsed = match bank.get(&id) {
                 Some(q) => raw.interpret(q),
-                None => Err(AnswerError::UnknownQuestion {
-                    suggestion: bank.suggest(&id).map(String::from),
-                }),
+                None => Err(AnswerError::UnknownQuestion { suggestion: bank.suggest(&id).map(String::from) }),
             };
             if let Err(e) = parsed.and_then(|a| answers.set(bank, &id, a, today)) {
                 errors.push((id, e));
             }
         }
-        if errors.is_empty() {
-            Ok(answers)
-        } else {
-            Err(errors)
-        }
+        if errors.is_empty() { Ok(answers) } else { Err(errors) }
     }
 
     pub fn to_raw(&self) -> BTreeMap<String, RawAnswer> {
-        self.0
-            .iter()
-            .map(|(id, a)| (id.clone(), RawAnswer::from(a)))
-            .collect()
+        self.0.iter().map(|(id, a)| (id.clone(), RawAnswer::from(a))).collect()
     }
 }
 
@@ -355,28 +290,20 @@ pub const DONT_KNOW: &str = "dont_know";
 
 impl RawAnswer {
     pub fn interpret(self, question: &Question) -> Result<Answer, AnswerError> {
-        let wrong = || AnswerError::WrongType {
-            expected: expected(&question.kind),
-        };
+        let wrong = || AnswerError::WrongType { expected: expected(&question.kind) };
         match (self, &question.kind) {
             (RawAnswer::Text(t), _) if t == DONT_KNOW => Ok(Answer::DontKnow),
             (RawAnswer::Bool(b), Kind::YesNo) => Ok(Answer::Bool(b)),
             (RawAnswer::Text(t), Kind::Choice { .. }) => Ok(Answer::Choice(t)),
-            (RawAnswer::Options(o), Kind::Multi { .. }) => {
-                Ok(Answer::Multi(o.into_iter().collect()))
-            }
+            (RawAnswer::Options(o), Kind::Multi { .. }) => Ok(Answer::Multi(o.into_iter().collect())),
             // An empty list reads as either form; for medicines it means none.
-            (RawAnswer::Options(o), Kind::Medications { .. }) if o.is_empty() => {
-                Ok(Answer::Medications(vec![]))
-            }
+            (RawAnswer::Options(o), Kind::Medications { .. }) if o.is_empty() => Ok(Answer::Medications(vec![])),
             (RawAnswer::Medications(m), Kind::Medications { .. }) => Ok(Answer::Medications(m)),
-            (RawAnswer::Number(value), Kind::Number { .. }) => {
-                Ok(Answer::Number { value, unit: None })
-            }
+            (RawAnswer::Number(value), Kind::Number { .. }) => Ok(Answer::Number { value, unit: None }),
             (RawAnswer::Text(t), Kind::Number { .. }) => parse_measurement(&t),
-            (RawAnswer::Text(t), Kind::Date { .. }) => PartialDate::parse(&t)
-                .map(Answer::Date)
-                .ok_or(AnswerError::BadDate),
+            (RawAnswer::Text(t), Kind::Date { .. }) => {
+                PartialDate::parse(&t).map(Answer::Date).ok_or(AnswerError::BadDate)
+            }
             _ => Err(wrong()),
         }
     }
@@ -391,10 +318,7 @@ pub fn parse_measurement(text: &str) -> Result<Answer, AnswerError> {
     let (number, unit) = text.split_at(split);
     let value: f64 = number.trim().parse().map_err(|_| AnswerError::NotANumber)?;
     let unit = unit.trim();
-    Ok(Answer::Number {
-        value,
-        unit: (!unit.is_empty()).then(|| unit.to_string()),
-    })
+    Ok(Answer::Number { value, unit: (!unit.is_empty()).then(|| unit.to_string()) })
 }
 
 impl From<&Answer> for RawAnswer {
@@ -405,10 +329,7 @@ impl From<&Answer> for RawAnswer {
             Answer::Choice(c) => RawAnswer::Text(c.clone()),
             Answer::Multi(m) => RawAnswer::Options(m.iter().cloned().collect()),
             Answer::Number { value, unit: None } => RawAnswer::Number(*value),
-            Answer::Number {
-                value,
-                unit: Some(u),
-            } => RawAnswer::Text(format!("{value} {u}")),
+            Answer::Number { value, unit: Some(u) } => RawAnswer::Text(format!("{value} {u}")),
             Answer::Date(d) => RawAnswer::Text(d.to_string()),
             Answer::Medications(m) => RawAnswer::Medications(m.clone()),
         }
@@ -426,55 +347,18 @@ mod tests {
     }
 
     fn bank() -> QuestionBank {
-        let q = |id: &str, kind| Question {
-            id: id.into(),
-            kind,
-            group: Group::AboutYou,
-            answered_by: AnsweredBy::Person,
-        };
+        let q =
+            |id: &str, kind| Question { id: id.into(), kind, group: Group::AboutYou, answered_by: AnsweredBy::Person };
         QuestionBank::new(vec![
-            q(
-                "date_of_birth",
-                Kind::Date {
-                    precision: DatePrecision::Day,
-                },
-            ),
-            q(
-                "biopsy_date",
-                Kind::Date {
-                    precision: DatePrecision::Month,
-                },
-            ),
+            q("date_of_birth", Kind::Date { precision: DatePrecision::Day }),
+            q("biopsy_date", Kind::Date { precision: DatePrecision::Month }),
             q(
                 "creatinine",
-                Kind::Number {
-                    quantity: Quantity::by_id("creatinine"),
-                    min: 0.1,
-                    max: 20.0,
-                    integer: false,
-                },
+                Kind::Number { quantity: Quantity::by_id("creatinine"), min: 0.1, max: 20.0, integer: false },
             ),
-            q(
-                "ecog",
-                Kind::Number {
-                    quantity: None,
-                    min: 0.0,
-                    max: 5.0,
-                    integer: true,
-                },
-            ),
-            q(
-                "sex",
-                Kind::Choice {
-                    options: vec!["female".into(), "male".into()],
-                },
-            ),
-            q(
-                "meds",
-                Kind::Medications {
-                    options: vec!["tacrolimus".into()],
-                },
-            ),
+            q("ecog", Kind::Number { quantity: None, min: 0.0, max: 5.0, integer: true }),
+            q("sex", Kind::Choice { options: vec!["female".into(), "male".into()] }),
+            q("meds", Kind::Medications { options: vec!["tacrolimus".into()] }),
         ])
     }
 
@@ -489,61 +373,25 @@ mod tests {
     #[test]
     fn impossible_values_are_refused_with_a_reason() {
         let err = set("creatinine", "0 mg/dL".into()).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "this value is not possible: it must be between 0.1 mg/dL and 20 mg/dL"
-        );
+        assert_eq!(err.to_string(), "this value is not possible: it must be between 0.1 mg/dL and 20 mg/dL");
         // Limits are said in the unit the person used.
         let err = set("creatinine", "0 umol/L".into()).unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("between 8.84 umol/L and 1770 umol/L"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("between 8.84 umol/L and 1770 umol/L"), "{err}");
+        assert_eq!(set("date_of_birth", "1726-01-01".into()), Err(AnswerError::TooLongAgo));
+        assert_eq!(set("date_of_birth", "2027-01-01".into()), Err(AnswerError::InTheFuture));
+        assert_eq!(set("ecog", serde_json::json!(1.5)), Err(AnswerError::NotWhole));
         assert_eq!(
-            set("date_of_birth", "1726-01-01".into()),
-            Err(AnswerError::TooLongAgo)
-        );
-        assert_eq!(
-            set("date_of_birth", "2027-01-01".into()),
-            Err(AnswerError::InTheFuture)
-        );
-        assert_eq!(
-            set("ecog", serde_json::json!(1.5)),
-            Err(AnswerError::NotWhole)
-        );
-        assert_eq!(
-            set("creatinine", serde_json::json!(0.8))
-                .unwrap_err()
-                .to_string(),
+            set("creatinine", serde_json::json!(0.8)).unwrap_err().to_string(),
             "give the unit, one of: mg/dL, umol/L"
         );
-        assert!(matches!(
-            set("creatinine", "0.8 g/L".into()),
-            Err(AnswerError::BadUnit(_))
-        ));
-        assert!(matches!(
-            set("sex", "other".into()),
-            Err(AnswerError::UnknownOption { .. })
-        ));
-        assert_eq!(
-            set("date_of_birth", "2015-03".into()),
-            Err(AnswerError::NeedsDay)
-        );
-        assert_eq!(
-            set("date_of_birth", "2015-02-30".into()),
-            Err(AnswerError::BadDate)
-        );
+        assert!(matches!(set("creatinine", "0.8 g/L".into()), Err(AnswerError::BadUnit(_))));
+        assert!(matches!(set("sex", "other".into()), Err(AnswerError::UnknownOption { .. })));
+        assert_eq!(set("date_of_birth", "2015-03".into()), Err(AnswerError::NeedsDay));
+        assert_eq!(set("date_of_birth", "2015-02-30".into()), Err(AnswerError::BadDate));
         let twice = serde_json::json!([{"drug": "tacrolimus"}, {"drug": "tacrolimus"}]);
+        assert_eq!(set("meds", twice), Err(AnswerError::DuplicateMedication("tacrolimus".into())));
         assert_eq!(
-            set("meds", twice),
-            Err(AnswerError::DuplicateMedication("tacrolimus".into()))
-        );
-        assert_eq!(
-            set(
-                "meds",
-                serde_json::json!([{"drug": "tacrolimus", "months": -2}])
-            ),
+            set("meds", serde_json::json!([{"drug": "tacrolimus", "months": -2}])),
             Err(AnswerError::BadDuration)
         );
     }
@@ -563,10 +411,7 @@ mod tests {
         let raw = BTreeMap::from([("creatinin".to_string(), RawAnswer::Text("1 mg/dL".into()))]);
         let errors = Answers::from_raw(&bank(), raw, today()).unwrap_err();
         assert_eq!(errors[0].0, "creatinin");
-        assert_eq!(
-            errors[0].1.to_string(),
-            "there is no such question (did you mean `creatinine`?)"
-        );
+        assert_eq!(errors[0].1.to_string(), "there is no such question (did you mean `creatinine`?)");
     }
 
     #[test]

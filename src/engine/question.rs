@@ -43,12 +43,7 @@ pub enum Kind {
     Multi { options: Vec<String> },
     /// A measurement: `quantity` gives its units (none for a plain count or
     /// score); `min`..=`max` is what is humanly possible, in the canonical unit.
-    Number {
-        quantity: Option<&'static Quantity>,
-        min: f64,
-        max: f64,
-        integer: bool,
-    },
+    Number { quantity: Option<&'static Quantity>, min: f64, max: f64, integer: bool },
     /// A date in the past.
     Date { precision: DatePrecision },
     /// Which of the listed medicines were taken, for how many months, and
@@ -70,9 +65,7 @@ impl Kind {
 
     pub fn options(&self) -> &[String] {
         match self {
-            Kind::Choice { options } | Kind::Multi { options } | Kind::Medications { options } => {
-                options
-            }
+            Kind::Choice { options } | Kind::Multi { options } | Kind::Medications { options } => options,
             _ => &[],
         }
     }
@@ -177,12 +170,7 @@ mod tests {
     use super::*;
 
     fn yes_no(id: &str, group: Group) -> Question {
-        Question {
-            id: id.into(),
-            kind: Kind::YesNo,
-            group,
-            answered_by: AnsweredBy::Person,
-        }
+        Question { id: id.into(), kind: Kind::YesNo, group, answered_by: AnsweredBy::Person }
     }
 
     #[test]
@@ -194,10 +182,7 @@ mod tests {
             yes_no("sex_at_birth", Group::AboutYou),
         ]);
         let ids: Vec<&str> = bank.iter().map(|q| q.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["pregnant", "sex_at_birth", "biopsy_done", "infection"]
-        );
+        assert_eq!(ids, ["pregnant", "sex_at_birth", "biopsy_done", "infection"]);
     }
 
     #[test]

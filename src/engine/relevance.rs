@@ -22,7 +22,5 @@ pub fn questions_to_ask<'b>(
         .flat_map(|c| c.open_questions.iter().map(String::as_str))
         .filter(|q| answers.get(q).is_none())
         .collect();
-    bank.iter()
-        .filter(|q| open.contains(q.id.as_str()))
-        .collect()
+    bank.iter().filter(|q| open.contains(q.id.as_str())).collect()
 }

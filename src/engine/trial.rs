@@ -17,11 +17,7 @@ impl Localized {
 
     /// The text in `lang`, else in English: never an empty string where any text exists.
     pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get("en"))
-            .or_else(|| self.0.values().next())
-            .map_or("", String::as_str)
+        self.0.get(lang).or_else(|| self.0.get("en")).or_else(|| self.0.values().next()).map_or("", String::as_str)
     }
 }
 

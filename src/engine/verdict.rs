@@ -49,29 +49,21 @@ pub struct Assessment<'t> {
 
 impl<'t> Assessment<'t> {
     pub fn with(&self, requirement: Requirement) -> impl Iterator<Item = &CriterionResult<'t>> {
-        self.criteria
-            .iter()
-            .filter(move |c| c.requirement == requirement)
+        self.criteria.iter().filter(move |c| c.requirement == requirement)
     }
 
     /// Open criteria that the person (or parent) can answer.
     pub fn open_for_person(&self) -> impl Iterator<Item = &CriterionResult<'t>> {
-        self.with(Requirement::Unknown)
-            .filter(|c| c.who_can_answer == Some(AnsweredBy::Person))
+        self.with(Requirement::Unknown).filter(|c| c.who_can_answer == Some(AnsweredBy::Person))
     }
 
     /// Open criteria that need a lab report or the doctor.
     pub fn open_for_doctor(&self) -> impl Iterator<Item = &CriterionResult<'t>> {
-        self.with(Requirement::Unknown)
-            .filter(|c| c.who_can_answer != Some(AnsweredBy::Person))
+        self.with(Requirement::Unknown).filter(|c| c.who_can_answer != Some(AnsweredBy::Person))
     }
 }
 
-pub fn assess_criterion<'t>(
-    criterion: &'t Criterion,
-    bank: &QuestionBank,
-    facts: &Facts,
-) -> CriterionResult<'t> {
+pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts: &Facts) -> CriterionResult<'t> {
     let Some(rule) = &criterion.rule else {
         return CriterionResult {
             criterion,
@@ -90,43 +82,19 @@ pub fn assess_criterion<'t>(
     open_questions.sort_by_key(|q| bank.position(q).unwrap_or(usize::MAX));
     // Anyone can answer what the person can; the doctor is needed only when nothing is the person's.
     let who_can_answer = (requirement == Requirement::Unknown).then(|| {
-        open_questions
-            .iter()
-            .filter_map(|q| bank.get(q))
-            .map(|q| q.answered_by)
-            .min()
-            .unwrap_or(AnsweredBy::Doctor)
+        open_questions.iter().filter_map(|q| bank.get(q)).map(|q| q.answered_by).min().unwrap_or(AnsweredBy::Doctor)
     });
-    CriterionResult {
-        criterion,
-        requirement,
-        open_questions,
-        who_can_answer,
-    }
+    CriterionResult { criterion, requirement, open_questions, who_can_answer }
 }
 
 pub fn assess<'t>(trial: &'t Trial, bank: &QuestionBank, facts: &Facts) -> Assessment<'t> {
-    let criteria: Vec<_> = trial
-        .criteria
-        .iter()
-        .map(|c| assess_criterion(c, bank, facts))
-        .collect();
-    let verdict = if criteria
-        .iter()
-        .any(|c| c.requirement == Requirement::NotMet)
-    {
+    let criteria: Vec<_> = trial.criteria.iter().map(|c| assess_criterion(c, bank, facts)).collect();
+    let verdict = if criteria.iter().any(|c| c.requirement == Requirement::NotMet) {
         Verdict::NotEligible
-    } else if criteria
-        .iter()
-        .any(|c| c.requirement == Requirement::Unknown)
-    {
+    } else if criteria.iter().any(|c| c.requirement == Requirement::Unknown) {
         Verdict::Undecided
     } else {
         Verdict::LikelyEligible
     };
-    Assessment {
-        trial,
-        verdict,
-        criteria,
-    }
+    Assessment { trial, verdict, criteria }
 }

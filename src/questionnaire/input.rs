@@ -6,34 +6,20 @@ use crate::engine::answer::{Answer, AnswerError};
 
 /// A number typed in a form: "1.5", "1,5", " 70 ".
 pub fn number(text: &str) -> Result<f64, AnswerError> {
-    let cleaned: String = text
-        .trim()
-        .replace(',', ".")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let cleaned: String = text.trim().replace(',', ".").chars().filter(|c| !c.is_whitespace()).collect();
     if cleaned.is_empty() || cleaned.matches('.').count() > 1 {
         return Err(AnswerError::NotANumber);
     }
-    cleaned
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or(AnswerError::NotANumber)
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(AnswerError::NotANumber)
 }
 
 pub fn measurement(text: &str, unit: Option<&str>) -> Result<Answer, AnswerError> {
-    Ok(Answer::Number {
-        value: number(text)?,
-        unit: unit.map(String::from),
-    })
+    Ok(Answer::Number { value: number(text)?, unit: unit.map(String::from) })
 }
 
 /// A date from `<input type="date">` ("2016-03-15") or `type="month"` ("2026-05").
 pub fn date(text: &str) -> Result<Answer, AnswerError> {
-    PartialDate::parse(text)
-        .map(Answer::Date)
-        .ok_or(AnswerError::BadDate)
+    PartialDate::parse(text).map(Answer::Date).ok_or(AnswerError::BadDate)
 }
 
 #[cfg(test)]

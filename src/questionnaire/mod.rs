@@ -3,7 +3,9 @@
 //! code and no web dependency: the app wraps it in a reducer, the tests
 //! drive it directly.
 
+pub mod fhir;
 pub mod input;
+pub mod saved;
 
 use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
@@ -92,6 +94,14 @@ pub enum Action {
     TakeBack {
         question: String,
     },
+    /// Answers from a file or from this device's storage, already checked.
+    Load {
+        mode: Mode,
+        answers: Answers,
+        history: Vec<String>,
+    },
+    /// "Forget my answers": back to a fresh start.
+    Reset,
 }
 
 impl Session {
@@ -117,16 +127,11 @@ impl Session {
                 next.mode = mode;
                 next.screen = Screen::Questions;
                 // A clinician has the report at hand.
-                next.has_lab_report = (mode == Mode::Clinician)
-                    .then_some(true)
-                    .or(self.has_lab_report);
+                next.has_lab_report = (mode == Mode::Clinician).then_some(true).or(self.has_lab_report);
             }
             Action::Show(screen) => next.screen = screen,
             Action::Answer { question, answer } => {
-                match next
-                    .answers
-                    .set(&catalog.bank, &question, answer, self.today)
-                {
+                match next.answers.set(&catalog.bank, &question, answer, self.today) {
                     Ok(()) => next.answered(&question),
                     Err(error) => next.refused = Some((question, error)),
                 }
@@ -134,9 +139,7 @@ impl Session {
             Action::AnswerAll(answers) => {
                 let mut trial = next.answers.clone();
                 for (question, answer) in &answers {
-                    if let Err(error) =
-                        trial.set(&catalog.bank, question, answer.clone(), self.today)
-                    {
+                    if let Err(error) = trial.set(&catalog.bank, question, answer.clone(), self.today) {
                         next.refused = Some((question.clone(), error));
                         return next;
                     }
@@ -153,12 +156,7 @@ impl Session {
                     // No report: every lab value is unknown, and not asked one by one.
                     for q in catalog.bank.iter().filter(|q| is_lab_value(q)) {
                         if next.answers.get(&q.id).is_none() {
-                            let _ = next.answers.set(
-                                &catalog.bank,
-                                &q.id,
-                                Answer::DontKnow,
-                                self.today,
-                            );
+                            let _ = next.answers.set(&catalog.bank, &q.id, Answer::DontKnow, self.today);
                         }
                     }
                 }
@@ -166,11 +164,7 @@ impl Session {
             Action::Back => {
                 let shown = next.editing.clone();
                 let before = match &shown {
-                    Some(q) => next
-                        .history
-                        .iter()
-                        .position(|h| h == q)
-                        .and_then(|i| i.checked_sub(1)),
+                    Some(q) => next.history.iter().position(|h| h == q).and_then(|i| i.checked_sub(1)),
                     None => next.history.len().checked_sub(1),
                 };
                 match before.and_then(|i| next.history.get(i)).cloned() {
@@ -186,6 +180,11 @@ impl Session {
                 next.answers.clear(&question);
                 next.history.retain(|h| *h != question);
             }
+            Action::Load { mode, answers, history } => {
+                next = Session { mode, answers, history, screen: Screen::Questions, ..Session::new(self.today) };
+                next.has_lab_report = (mode == Mode::Clinician).then_some(true);
+            }
+            Action::Reset => next = Session::new(self.today),
         }
         next
     }
@@ -205,11 +204,7 @@ impl Session {
 
     /// The questions still worth asking, in the order this mode asks them:
     /// for people answering from memory, what they can answer comes first.
-    pub fn to_ask<'c>(
-        &self,
-        catalog: &'c Catalog,
-        assessments: &[Assessment],
-    ) -> Vec<&'c Question> {
+    pub fn to_ask<'c>(&self, catalog: &'c Catalog, assessments: &[Assessment]) -> Vec<&'c Question> {
         let mut questions = catalog.questions_to_ask(assessments, &self.answers);
         if self.mode != Mode::Clinician {
             questions.sort_by_key(|q| (q.answered_by != AnsweredBy::Person, is_lab_value(q)));

@@ -11,10 +11,7 @@ fn catalog() -> Catalog {
 }
 
 fn answer(id: &str, answer: Answer) -> Action {
-    Action::Answer {
-        question: id.into(),
-        answer,
-    }
+    Action::Answer { question: id.into(), answer }
 }
 
 fn date(text: &str) -> Answer {
@@ -59,9 +56,7 @@ fn back_reopens_the_previous_answer_and_changing_it_changes_the_verdict() {
     let hanoi = s.assess(&c, &["NCT07432334".into()]).remove(0);
     assert_ne!(hanoi.verdict, Verdict::NotEligible);
     // Back from the first question returns to the welcome screen.
-    let s = Session::new(today())
-        .apply(&c, Action::Start(Mode::Myself))
-        .apply(&c, Action::Back);
+    let s = Session::new(today()).apply(&c, Action::Start(Mode::Myself)).apply(&c, Action::Back);
     assert_eq!(s.screen, Screen::Welcome);
 }
 
@@ -70,18 +65,9 @@ fn people_answering_from_memory_get_their_own_questions_before_the_doctors() {
     let c = catalog();
     let s = Session::new(today()).apply(&c, Action::Start(Mode::MyChild));
     let assessments = s.assess(&c, &[]);
-    let order: Vec<AnsweredBy> = s
-        .to_ask(&c, &assessments)
-        .iter()
-        .map(|q| q.answered_by)
-        .collect();
+    let order: Vec<AnsweredBy> = s.to_ask(&c, &assessments).iter().map(|q| q.answered_by).collect();
     let first_doctor = order.iter().position(|w| *w == AnsweredBy::Doctor).unwrap();
-    assert!(
-        order[first_doctor..]
-            .iter()
-            .all(|w| *w == AnsweredBy::Doctor),
-        "{order:?}"
-    );
+    assert!(order[first_doctor..].iter().all(|w| *w == AnsweredBy::Doctor), "{order:?}");
     // A clinician goes through the groups in order instead.
     let s = Session::new(today()).apply(&c, Action::Start(Mode::Clinician));
     let groups: Vec<Group> = s.to_ask(&c, &assessments).iter().map(|q| q.group).collect();
@@ -121,52 +107,20 @@ fn a_clinician_gets_the_lab_values_on_one_panel_and_saves_them_at_once() {
     }
     assert!(step_id(&s, &c).starts_with("<panel"), "{}", step_id(&s, &c));
     let ok = Action::AnswerAll(vec![
-        (
-            "creatinine".into(),
-            Answer::Number {
-                value: 71.0,
-                unit: Some("umol/L".into()),
-            },
-        ),
-        (
-            "alt".into(),
-            Answer::Number {
-                value: 25.0,
-                unit: Some("U/L".into()),
-            },
-        ),
+        ("creatinine".into(), Answer::Number { value: 71.0, unit: Some("umol/L".into()) }),
+        ("alt".into(), Answer::Number { value: 25.0, unit: Some("U/L".into()) }),
     ]);
     let assessments = s.assess(&c, &[]);
-    let Step::LabPanel(panel) = s.step(&c, &assessments) else {
-        panic!("no panel")
-    };
+    let Step::LabPanel(panel) = s.step(&c, &assessments) else { panic!("no panel") };
     // Only numbers read off a report are on the panel; yes/no questions are asked on their own.
     assert!(panel.iter().all(|q| matches!(q.kind, Kind::Number { .. })));
-    assert!(
-        s.to_ask(&c, &assessments)
-            .iter()
-            .any(|q| q.id == "ecg_normal")
-    );
+    assert!(s.to_ask(&c, &assessments).iter().any(|q| q.id == "ecg_normal"));
     let saved = s.apply(&c, ok);
-    assert!(
-        saved.answers.get("creatinine").is_some() && saved.history.contains(&"alt".to_string())
-    );
+    assert!(saved.answers.get("creatinine").is_some() && saved.history.contains(&"alt".to_string()));
     // One impossible value keeps the whole panel unsaved, with the reason.
     let bad = Action::AnswerAll(vec![
-        (
-            "alt".into(),
-            Answer::Number {
-                value: 25.0,
-                unit: Some("U/L".into()),
-            },
-        ),
-        (
-            "creatinine".into(),
-            Answer::Number {
-                value: 0.0,
-                unit: Some("mg/dL".into()),
-            },
-        ),
+        ("alt".into(), Answer::Number { value: 25.0, unit: Some("U/L".into()) }),
+        ("creatinine".into(), Answer::Number { value: 0.0, unit: Some("mg/dL".into()) }),
     ]);
     let refused = s.apply(&c, bad);
     assert!(refused.answers.get("alt").is_none());
@@ -176,30 +130,11 @@ fn a_clinician_gets_the_lab_values_on_one_panel_and_saves_them_at_once() {
 #[test]
 fn an_impossible_answer_is_refused_and_changes_nothing() {
     let c = catalog();
-    let s = Session::new(today()).apply(
-        &c,
-        answer(
-            "creatinine",
-            Answer::Number {
-                value: 0.0,
-                unit: Some("mg/dL".into()),
-            },
-        ),
-    );
+    let s = Session::new(today())
+        .apply(&c, answer("creatinine", Answer::Number { value: 0.0, unit: Some("mg/dL".into()) }));
     assert!(s.answers.is_empty() && s.history.is_empty());
-    assert!(
-        matches!(s.refused, Some((ref q, AnswerError::OutOfRange { .. })) if q == "creatinine")
-    );
-    let s = s.apply(
-        &c,
-        answer(
-            "creatinine",
-            Answer::Number {
-                value: 0.7,
-                unit: Some("mg/dL".into()),
-            },
-        ),
-    );
+    assert!(matches!(s.refused, Some((ref q, AnswerError::OutOfRange { .. })) if q == "creatinine"));
+    let s = s.apply(&c, answer("creatinine", Answer::Number { value: 0.7, unit: Some("mg/dL".into()) }));
     assert_eq!(s.refused, None);
 }
 
@@ -211,16 +146,8 @@ fn the_review_edits_any_answer_and_then_carries_on() {
         .apply(&c, answer("date_of_birth", date("1990-01-01")))
         .apply(&c, answer("sex", Answer::Choice("female".into())))
         .apply(&c, Action::Show(Screen::Review))
-        .apply(
-            &c,
-            Action::Edit {
-                question: "date_of_birth".into(),
-            },
-        );
-    assert_eq!(
-        (s.screen, step_id(&s, &c)),
-        (Screen::Questions, "date_of_birth".to_string())
-    );
+        .apply(&c, Action::Edit { question: "date_of_birth".into() });
+    assert_eq!((s.screen, step_id(&s, &c)), (Screen::Questions, "date_of_birth".to_string()));
     let s = s.apply(&c, answer("date_of_birth", date("1991-01-01")));
     assert_ne!(step_id(&s, &c), "date_of_birth");
 }
@@ -237,4 +164,27 @@ fn progress_counts_what_was_answered_against_what_may_still_be_asked() {
     let (done, total_after) = s.progress(&c, &s.assess(&c, &[]));
     assert_eq!(done, 1);
     assert!(total_after < total, "{total_after} !< {total}");
+}
+
+#[test]
+fn forgetting_wipes_every_answer_and_returns_to_the_start() {
+    let c = catalog();
+    let s = Session::new(today())
+        .apply(&c, Action::Start(Mode::MyChild))
+        .apply(&c, answer("date_of_birth", date("2016-03-15")))
+        .apply(&c, Action::Reset);
+    assert_eq!(s, Session::new(today()));
+}
+
+#[test]
+fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
+    let c = catalog();
+    let mut answers = Answers::new();
+    answers.set(&c.bank, "date_of_birth", date("2016-03-15"), today()).unwrap();
+    let s = Session::new(today())
+        .apply(&c, answer("sex", Answer::Choice("male".into())))
+        .apply(&c, Action::Load { mode: Mode::MyChild, answers, history: vec!["date_of_birth".into()] });
+    assert_eq!((s.mode, s.screen), (Mode::MyChild, Screen::Questions));
+    assert!(s.answers.get("sex").is_none());
+    assert_eq!(step_id(&s, &c), "sex");
 }

@@ -72,9 +72,7 @@ pub fn plural_category(language: &str, count: usize) -> PluralCategory {
 #[cfg(not(target_arch = "wasm32"))]
 impl Messages {
     pub fn shipped() -> Result<Messages, String> {
-        serde_json::from_str(SHIPPED_JSON)
-            .map(Messages::new)
-            .map_err(|e| format!("messages.json: {e}"))
+        serde_json::from_str(SHIPPED_JSON).map(Messages::new).map_err(|e| format!("messages.json: {e}"))
     }
 }
 
@@ -91,10 +89,7 @@ mod tests {
         for q in catalog.bank.iter() {
             let mut ids = vec![q.prompt_id()];
             ids.extend(q.kind.options().iter().map(|o| q.option_id(o)));
-            missing.extend(
-                ids.into_iter()
-                    .filter(|id| messages.get("en", id).is_none()),
-            );
+            missing.extend(ids.into_iter().filter(|id| messages.get("en", id).is_none()));
         }
         assert!(missing.is_empty(), "no English text for: {missing:?}");
     }
@@ -112,9 +107,9 @@ mod tests {
                     let text = std::fs::read_to_string(&path).unwrap();
                     for piece in text.split('"').skip(1).step_by(2) {
                         let id_like = piece.contains('-')
-                            && piece.chars().all(|c| {
-                                c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
-                            })
+                            && piece
+                                .chars()
+                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
                             && piece.starts_with(|c: char| c.is_ascii_lowercase())
                             && !piece.starts_with("tc-");
                         if id_like {
@@ -125,16 +120,11 @@ mod tests {
             }
         }
         let mut ids = Vec::new();
-        literals(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web"),
-            &mut ids,
-        );
+        literals(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web"), &mut ids);
         assert!(ids.len() > 40, "found only {} message ids", ids.len());
         let messages = Messages::shipped().unwrap();
         // A plural stem counts when its `-other` form exists.
-        let known = |id: &str| {
-            messages.get("en", id).is_some() || messages.get("en", &format!("{id}-other")).is_some()
-        };
+        let known = |id: &str| messages.get("en", id).is_some() || messages.get("en", &format!("{id}-other")).is_some();
         let missing: Vec<&String> = ids.iter().filter(|id| !known(id)).collect();
         assert!(missing.is_empty(), "no English text for: {missing:?}");
     }
@@ -149,43 +139,22 @@ mod tests {
                     ("things-other".to_string(), "{count} things".to_string()),
                 ]),
             ),
-            (
-                "vi".to_string(),
-                BTreeMap::from([("things-other".to_string(), "{count} việc".to_string())]),
-            ),
+            ("vi".to_string(), BTreeMap::from([("things-other".to_string(), "{count} việc".to_string())])),
         ]));
-        assert_eq!(
-            messages.plural("en", "things", 1).as_deref(),
-            Some("1 thing")
-        );
-        assert_eq!(
-            messages.plural("en", "things", 0).as_deref(),
-            Some("0 things")
-        );
-        assert_eq!(
-            messages.plural("en", "things", 2).as_deref(),
-            Some("2 things")
-        );
-        assert_eq!(
-            messages.plural("vi", "things", 1).as_deref(),
-            Some("1 việc")
-        );
+        assert_eq!(messages.plural("en", "things", 1).as_deref(), Some("1 thing"));
+        assert_eq!(messages.plural("en", "things", 0).as_deref(), Some("0 things"));
+        assert_eq!(messages.plural("en", "things", 2).as_deref(), Some("2 things"));
+        assert_eq!(messages.plural("vi", "things", 1).as_deref(), Some("1 việc"));
         assert_eq!(plural_category("zh", 1), PluralCategory::Other);
     }
 
     #[test]
     fn falls_back_to_english_and_fills_placeholders() {
         let messages = Messages::new(BTreeMap::from([
-            (
-                "en".to_string(),
-                BTreeMap::from([("hello".to_string(), "Hello {name}".to_string())]),
-            ),
+            ("en".to_string(), BTreeMap::from([("hello".to_string(), "Hello {name}".to_string())])),
             ("vi".to_string(), BTreeMap::new()),
         ]));
-        assert_eq!(
-            messages.format("vi", "hello", &[("name", "Lan")]),
-            Some("Hello Lan".to_string())
-        );
+        assert_eq!(messages.format("vi", "hello", &[("name", "Lan")]), Some("Hello Lan".to_string()));
         assert_eq!(messages.get("vi", "absent"), None);
     }
 }

@@ -17,9 +17,6 @@ impl Reducible for Screening {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let session = self.session.apply(&self.catalog, action);
-        Rc::new(Screening {
-            catalog: Rc::clone(&self.catalog),
-            session,
-        })
+        Rc::new(Screening { catalog: Rc::clone(&self.catalog), session })
     }
 }

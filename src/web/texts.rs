@@ -20,31 +20,21 @@ impl PartialEq for Texts {
 
 impl Texts {
     pub fn new(messages: Messages, language: &str) -> Texts {
-        Texts {
-            messages: Rc::new(messages),
-            language: language.to_string(),
-        }
+        Texts { messages: Rc::new(messages), language: language.to_string() }
     }
 
     /// The message, or its id where a text is missing (a test keeps that from shipping).
     pub fn get(&self, id: &str) -> String {
-        self.messages
-            .get(&self.language, id)
-            .unwrap_or(id)
-            .to_string()
+        self.messages.get(&self.language, id).unwrap_or(id).to_string()
     }
 
     pub fn format(&self, id: &str, args: &[(&str, &str)]) -> String {
-        self.messages
-            .format(&self.language, id, args)
-            .unwrap_or_else(|| id.to_string())
+        self.messages.format(&self.language, id, args).unwrap_or_else(|| id.to_string())
     }
 
     /// The `-one` or `-other` form of `id` for `count`, with `{count}` filled in.
     pub fn plural(&self, id: &str, count: usize) -> String {
-        self.messages
-            .plural(&self.language, id, count)
-            .unwrap_or_else(|| id.to_string())
+        self.messages.plural(&self.language, id, count).unwrap_or_else(|| id.to_string())
     }
 
     fn variant(&self, id: &str, mode: Mode) -> String {
@@ -66,9 +56,7 @@ impl Texts {
 
     /// Help text, if the question has any.
     pub fn help(&self, question: &Question) -> Option<String> {
-        self.messages
-            .get(&self.language, &question.help_id())
-            .map(String::from)
+        self.messages.get(&self.language, &question.help_id()).map(String::from)
     }
 
     pub fn option(&self, question: &Question, option: &str) -> String {
@@ -76,10 +64,6 @@ impl Texts {
     }
 
     pub fn dont_know(&self, mode: Mode) -> String {
-        self.get(if mode == Mode::Clinician {
-            "answer-dont-know-clinician"
-        } else {
-            "answer-dont-know"
-        })
+        self.get(if mode == Mode::Clinician { "answer-dont-know-clinician" } else { "answer-dont-know" })
     }
 }

@@ -1,5 +1,6 @@
 // Helpers that use the questionnaire the way a person does: by the labels
 // on screen. Anything the script does not answer gets "don't know".
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -95,9 +96,12 @@ export async function verdict(page, trial) {
   return page.locator(`[data-trial-id="${trial}"]`).first().getAttribute('data-verdict');
 }
 
-/** axe-core's violations on the page as it is now. */
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now. Evaluated through the
+ * DevTools protocol, so the page's Content-Security-Policy stays in force. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }

@@ -35,47 +35,17 @@ pub const DERIVED: &[(&str, &str)] = &[
 
 /// The functions a rule may call, for `questions --json` and the docs.
 pub const FUNCTIONS: &[(&str, &str)] = &[
-    (
-        "count(q, [options])",
-        "how many of the options were chosen, or of the medicines taken",
-    ),
-    (
-        "count_taken(q, [medicines], months)",
-        "how many of the medicines were taken for at least that many months",
-    ),
-    (
-        "count_intolerant(q, [medicines])",
-        "how many of the medicines were stopped because of side effects",
-    ),
+    ("count(q, [options])", "how many of the options were chosen, or of the medicines taken"),
+    ("count_taken(q, [medicines], months)", "how many of the medicines were taken for at least that many months"),
+    ("count_intolerant(q, [medicines])", "how many of the medicines were stopped because of side effects"),
     ("sledai2k(q)", "SLEDAI-2K total of the descriptors chosen"),
-    (
-        "sledai2k_lab(q)",
-        "SLEDAI-2K points from the 8 laboratory descriptors",
-    ),
-    (
-        "sledai2k_without_cns(q)",
-        "SLEDAI-2K without the neuropsychiatric descriptors",
-    ),
-    (
-        "sledai2k_clinical(q)",
-        "clinical SLEDAI: without the laboratory descriptors",
-    ),
-    (
-        "sledai2k_without(q, [descriptors])",
-        "SLEDAI-2K without the listed descriptors",
-    ),
-    (
-        "eular_acr_score(q)",
-        "2019 EULAR/ACR total (highest item per domain)",
-    ),
-    (
-        "eular_acr_classified(ana, q)",
-        "classified as SLE: ANA >= 1:80, total >= 10, a clinical item",
-    ),
-    (
-        "at_least(n, condition, ...)",
-        "at least n of the conditions hold (e.g. 2 of 5 kinds of medicine)",
-    ),
+    ("sledai2k_lab(q)", "SLEDAI-2K points from the 8 laboratory descriptors"),
+    ("sledai2k_without_cns(q)", "SLEDAI-2K without the neuropsychiatric descriptors"),
+    ("sledai2k_clinical(q)", "clinical SLEDAI: without the laboratory descriptors"),
+    ("sledai2k_without(q, [descriptors])", "SLEDAI-2K without the listed descriptors"),
+    ("eular_acr_score(q)", "2019 EULAR/ACR total (highest item per domain)"),
+    ("eular_acr_classified(ana, q)", "classified as SLE: ANA >= 1:80, total >= 10, a clinical item"),
+    ("at_least(n, condition, ...)", "at least n of the conditions hold (e.g. 2 of 5 kinds of medicine)"),
     ("months_since(q)", "months from a date to today"),
     ("egfr_schwartz(creatinine, height)", "bedside Schwartz eGFR"),
     ("egfr_ckd_epi(creatinine, age, sex)", "CKD-EPI 2021 eGFR"),
@@ -104,11 +74,7 @@ struct Checker<'b> {
 
 fn quantity_name(q: Option<&Quantity>) -> String {
     match q {
-        Some(q) => format!(
-            "{} ({})",
-            q.id.replace('_', " "),
-            q.unit_symbols().join(", ")
-        ),
+        Some(q) => format!("{} ({})", q.id.replace('_', " "), q.unit_symbols().join(", ")),
         None => "a plain number".to_string(),
     }
 }
@@ -126,10 +92,7 @@ fn kind_phrase(kind: &Kind) -> &'static str {
 
 impl<'b> Checker<'b> {
     fn fail<T>(&mut self, span: Span, message: impl Into<String>) -> Checked<T> {
-        self.errors.push(CheckError {
-            span,
-            message: message.into(),
-        });
+        self.errors.push(CheckError { span, message: message.into() });
         Err(())
     }
 
@@ -137,11 +100,7 @@ impl<'b> Checker<'b> {
         match self.bank.get(name) {
             Some(q) => Ok(q),
             None => {
-                let hint = self
-                    .bank
-                    .suggest(name)
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
+                let hint = self.bank.suggest(name).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
                 self.fail(span, format!("unknown question `{name}`{hint}"))
             }
         }
@@ -159,10 +118,7 @@ impl<'b> Checker<'b> {
         match self.bank.get(id) {
             Some(q) if fits(&q.kind) => Ok(q),
             Some(_) => self.fail(span, format!("`{user}` needs `{id}` to be {wanted}")),
-            None => self.fail(
-                span,
-                format!("`{user}` needs the question `{id}` ({wanted}) in the question bank"),
-            ),
+            None => self.fail(span, format!("`{user}` needs the question `{id}` ({wanted}) in the question bank")),
         }
     }
 
@@ -172,14 +128,7 @@ impl<'b> Checker<'b> {
                 let dob = self.input(
                     "date_of_birth",
                     "a full date",
-                    |k| {
-                        matches!(
-                            k,
-                            Kind::Date {
-                                precision: DatePrecision::Day
-                            }
-                        )
-                    },
+                    |k| matches!(k, Kind::Date { precision: DatePrecision::Day }),
                     span,
                     name,
                 )?;
@@ -191,14 +140,7 @@ impl<'b> Checker<'b> {
                 let dob = self.input(
                     "date_of_birth",
                     "a full date",
-                    |k| {
-                        matches!(
-                            k,
-                            Kind::Date {
-                                precision: DatePrecision::Day
-                            }
-                        )
-                    },
+                    |k| matches!(k, Kind::Date { precision: DatePrecision::Day }),
                     span,
                     name,
                 );
@@ -220,9 +162,7 @@ impl<'b> Checker<'b> {
         let q = self.question(name, span)?;
         Ok(match &q.kind {
             Kind::YesNo => Typed::Truth(Node::YesNo(q.id.clone())),
-            Kind::Number { quantity, .. } => {
-                Typed::Number(Node::Number(q.id.clone(), *quantity), *quantity)
-            }
+            Kind::Number { quantity, .. } => Typed::Number(Node::Number(q.id.clone(), *quantity), *quantity),
             _ => Typed::Question(q, span),
         })
     }
@@ -242,35 +182,17 @@ impl<'b> Checker<'b> {
     fn sex(&mut self, id: &str, span: Span, user: &str) -> Checked<String> {
         let fits = |k: &Kind| {
             let o = k.options();
-            matches!(k, Kind::Choice { .. })
-                && o.iter().any(|x| x == "female")
-                && o.iter().any(|x| x == "male")
+            matches!(k, Kind::Choice { .. }) && o.iter().any(|x| x == "female") && o.iter().any(|x| x == "male")
         };
-        Ok(self
-            .input(
-                id,
-                "a choice with the options `female` and `male`",
-                fits,
-                span,
-                user,
-            )?
-            .id
-            .clone())
+        Ok(self.input(id, "a choice with the options `female` and `male`", fits, span, user)?.id.clone())
     }
 
     fn expr(&mut self, e: &Expr) -> Checked<Typed<'b>> {
         match &e.kind {
             ExprKind::Bool(b) => Ok(Typed::Truth(Node::Bool(*b))),
-            ExprKind::Number { value, unit } => Ok(Typed::Literal {
-                value: *value,
-                unit: unit.clone(),
-                span: e.span,
-            }),
+            ExprKind::Number { value, unit } => Ok(Typed::Literal { value: *value, unit: unit.clone(), span: e.span }),
             ExprKind::Name(n) => self.name(n, e.span),
-            ExprKind::List(_) => self.fail(
-                e.span,
-                "a list can only follow `in` or be given to a function",
-            ),
+            ExprKind::List(_) => self.fail(e.span, "a list can only follow `in` or be given to a function"),
             ExprKind::Not(inner) => Ok(Typed::Truth(Node::Not(Box::new(self.truth(inner)?)))),
             ExprKind::Neg(inner) => {
                 let (node, q) = self.number(inner, None)?;
@@ -279,40 +201,23 @@ impl<'b> Checker<'b> {
             ExprKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
                 let (l, r) = (self.truth(l), self.truth(r));
                 let (l, r) = (Box::new(l?), Box::new(r?));
-                Ok(Typed::Truth(if *op == BinOp::And {
-                    Node::And(l, r)
-                } else {
-                    Node::Or(l, r)
-                }))
+                Ok(Typed::Truth(if *op == BinOp::And { Node::And(l, r) } else { Node::Or(l, r) }))
             }
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.span),
-            ExprKind::In {
-                value,
-                list,
-                negated,
-            } => {
+            ExprKind::In { value, list, negated } => {
                 let node = self.membership(value, list)?;
-                Ok(Typed::Truth(if *negated {
-                    Node::Not(Box::new(node))
-                } else {
-                    node
-                }))
+                Ok(Typed::Truth(if *negated { Node::Not(Box::new(node)) } else { node }))
             }
-            ExprKind::Call {
-                name,
-                name_span,
-                args,
-            } => self.call(name, *name_span, args, e.span),
+            ExprKind::Call { name, name_span, args } => self.call(name, *name_span, args, e.span),
         }
     }
 
     fn truth(&mut self, e: &Expr) -> Checked<Node> {
         match self.expr(e)? {
             Typed::Truth(n) => Ok(n),
-            Typed::Number(..) | Typed::Literal { .. } => self.fail(
-                e.span,
-                "this is a number, not a condition: compare it, e.g. `>= 8`",
-            ),
+            Typed::Number(..) | Typed::Literal { .. } => {
+                self.fail(e.span, "this is a number, not a condition: compare it, e.g. `>= 8`")
+            }
             Typed::Question(q, span) => self.fail(
                 span,
                 format!(
@@ -325,11 +230,7 @@ impl<'b> Checker<'b> {
     }
 
     /// A number; a literal is read in `unit_of`'s units.
-    fn number(
-        &mut self,
-        e: &Expr,
-        unit_of: Option<&'static Quantity>,
-    ) -> Checked<(Node, Option<&'static Quantity>)> {
+    fn number(&mut self, e: &Expr, unit_of: Option<&'static Quantity>) -> Checked<(Node, Option<&'static Quantity>)> {
         let typed = self.expr(e)?;
         self.as_number(typed, e.span, unit_of)
     }
@@ -342,15 +243,13 @@ impl<'b> Checker<'b> {
     ) -> Checked<(Node, Option<&'static Quantity>)> {
         match typed {
             Typed::Number(n, q) => Ok((n, q)),
-            Typed::Literal { value, unit, span } => Ok((
-                Node::Literal(self.literal(value, unit, span, unit_of)?),
-                unit_of,
-            )),
+            Typed::Literal { value, unit, span } => {
+                Ok((Node::Literal(self.literal(value, unit, span, unit_of)?), unit_of))
+            }
             Typed::Truth(_) => self.fail(span, "this is a yes/no condition, not a number"),
-            Typed::Question(q, span) => self.fail(
-                span,
-                format!("`{}` is {}, not a number", q.id, kind_phrase(&q.kind)),
-            ),
+            Typed::Question(q, span) => {
+                self.fail(span, format!("`{}` is {}, not a number", q.id, kind_phrase(&q.kind)))
+            }
         }
     }
 
@@ -367,17 +266,12 @@ impl<'b> Checker<'b> {
                 Ok(v) => Ok(v),
                 Err(e) => self.fail(uspan, e.to_string()),
             },
-            (None, Some(q)) => self.fail(
-                span,
-                format!(
-                    "`{value}` needs a unit: it is compared with {}",
-                    quantity_name(Some(q))
-                ),
-            ),
-            (Some((u, uspan)), None) => self.fail(
-                uspan,
-                format!("`{u}` does not fit here: the other side is a plain number"),
-            ),
+            (None, Some(q)) => {
+                self.fail(span, format!("`{value}` needs a unit: it is compared with {}", quantity_name(Some(q))))
+            }
+            (Some((u, uspan)), None) => {
+                self.fail(uspan, format!("`{u}` does not fit here: the other side is a plain number"))
+            }
         }
     }
 
@@ -385,30 +279,20 @@ impl<'b> Checker<'b> {
         // `sex == female`: the right side is an option, not a question.
         if matches!(op, BinOp::Eq | BinOp::Ne)
             && let ExprKind::Name(name) = &l.kind
-            && let Some(q) = self
-                .bank
-                .get(name)
-                .filter(|q| matches!(q.kind, Kind::Choice { .. }))
+            && let Some(q) = self.bank.get(name).filter(|q| matches!(q.kind, Kind::Choice { .. }))
         {
             let option = match &r.kind {
                 ExprKind::Name(o) => o.clone(),
                 _ => {
                     return self.fail(
                         r.span,
-                        format!(
-                            "compare `{name}` with one of its options: {}",
-                            q.kind.options().join(", ")
-                        ),
+                        format!("compare `{name}` with one of its options: {}", q.kind.options().join(", ")),
                     );
                 }
             };
             let node = self.options(q, &[(option, r.span)])?;
             let node = Node::ChoiceIn(q.id.clone(), node);
-            return Ok(Typed::Truth(if op == BinOp::Ne {
-                Node::Not(Box::new(node))
-            } else {
-                node
-            }));
+            return Ok(Typed::Truth(if op == BinOp::Ne { Node::Not(Box::new(node)) } else { node }));
         }
         let (lt, rt) = (self.expr(l), self.expr(r));
         let (lt, rt) = (lt?, rt?);
@@ -429,22 +313,14 @@ impl<'b> Checker<'b> {
                             span,
                             format!(
                                 "cannot {} {} by {}",
-                                if op == BinOp::Mul {
-                                    "multiply"
-                                } else {
-                                    "divide"
-                                },
+                                if op == BinOp::Mul { "multiply" } else { "divide" },
                                 quantity_name(lq),
                                 quantity_name(rq)
                             ),
                         );
                     }
                 };
-                let a = if op == BinOp::Mul {
-                    Arith::Mul
-                } else {
-                    Arith::Div
-                };
+                let a = if op == BinOp::Mul { Arith::Mul } else { Arith::Div };
                 Ok(Typed::Number(Node::Arith(a, Box::new(ln), Box::new(rn)), q))
             }
             _ => {
@@ -453,10 +329,7 @@ impl<'b> Checker<'b> {
                 let (ln, lq) = self.as_number(lt, l.span, quantity)?;
                 let (rn, rq) = self.as_number(rt, r.span, quantity)?;
                 if lq != rq {
-                    return self.fail(
-                        span,
-                        format!("compares {} with {}", quantity_name(lq), quantity_name(rq)),
-                    );
+                    return self.fail(span, format!("compares {} with {}", quantity_name(lq), quantity_name(rq)));
                 }
                 let (l, r) = (Box::new(ln), Box::new(rn));
                 Ok(match op {
@@ -488,11 +361,7 @@ impl<'b> Checker<'b> {
                 });
             }
         }
-        if ok {
-            Ok(items.iter().map(|i| i.0.clone()).collect())
-        } else {
-            Err(())
-        }
+        if ok { Ok(items.iter().map(|i| i.0.clone()).collect()) } else { Err(()) }
     }
 
     fn membership(&mut self, value: &Expr, list: &Expr) -> Checked<Node> {
@@ -502,26 +371,18 @@ impl<'b> Checker<'b> {
         let q = match self.expr(value)? {
             Typed::Question(q, _) => q,
             _ => {
-                return self.fail(
-                    value.span,
-                    "`in` needs a choice, multiple-choice or medicines question on its left",
-                );
+                return self.fail(value.span, "`in` needs a choice, multiple-choice or medicines question on its left");
             }
         };
         let options = self.options(q, items)?;
         Ok(match q.kind {
             Kind::Choice { .. } => Node::ChoiceIn(q.id.clone(), options),
             Kind::Multi { .. } => Node::MultiAny(q.id.clone(), options),
-            Kind::Medications { .. } => Node::Compare(
-                Compare::Ge,
-                Box::new(Node::Count(q.id.clone(), options)),
-                Box::new(Node::Literal(1.0)),
-            ),
+            Kind::Medications { .. } => {
+                Node::Compare(Compare::Ge, Box::new(Node::Count(q.id.clone(), options)), Box::new(Node::Literal(1.0)))
+            }
             _ => {
-                return self.fail(
-                    value.span,
-                    format!("`in` does not apply to {}", kind_phrase(&q.kind)),
-                );
+                return self.fail(value.span, format!("`in` does not apply to {}", kind_phrase(&q.kind)));
             }
         })
     }
@@ -530,14 +391,7 @@ impl<'b> Checker<'b> {
         if args.len() == n {
             Ok(())
         } else {
-            self.fail(
-                span,
-                format!(
-                    "`{name}` takes {n} argument{}, not {}",
-                    if n == 1 { "" } else { "s" },
-                    args.len()
-                ),
-            )
+            self.fail(span, format!("`{name}` takes {n} argument{}, not {}", if n == 1 { "" } else { "s" }, args.len()))
         }
     }
 
@@ -553,13 +407,7 @@ impl<'b> Checker<'b> {
             return self.fail(span, format!("`{function}` is missing an argument"));
         };
         let ExprKind::Name(name) = &arg.kind else {
-            return self.fail(
-                arg.span,
-                format!(
-                    "`{function}` needs a question here ({})",
-                    kinds.join(" or ")
-                ),
-            );
+            return self.fail(arg.span, format!("`{function}` needs a question here ({})", kinds.join(" or ")));
         };
         let q = self.question(name, arg.span)?;
         if kinds.contains(&q.kind.name()) {
@@ -576,12 +424,7 @@ impl<'b> Checker<'b> {
         }
     }
 
-    fn list_arg(
-        &mut self,
-        arg: Option<&Expr>,
-        function: &str,
-        span: Span,
-    ) -> Checked<Vec<(String, Span)>> {
+    fn list_arg(&mut self, arg: Option<&Expr>, function: &str, span: Span) -> Checked<Vec<(String, Span)>> {
         match arg.map(|a| (&a.kind, a.span)) {
             Some((ExprKind::List(items), _)) => Ok(items.clone()),
             Some((_, s)) => self.fail(s, format!("`{function}` needs a list here, like `[a, b]`")),
@@ -598,30 +441,17 @@ impl<'b> Checker<'b> {
     ) -> Checked<()> {
         let bad: Vec<_> = ids.into_iter().filter(|(id, _)| !known(id)).collect();
         for (id, span) in &bad {
-            self.errors.push(CheckError {
-                span: *span,
-                message: format!("`{id}` is not a {what}"),
-            });
+            self.errors.push(CheckError { span: *span, message: format!("`{id}` is not a {what}") });
         }
         if bad.is_empty() { Ok(()) } else { Err(()) }
     }
 
-    fn call(
-        &mut self,
-        name: &str,
-        name_span: Span,
-        args: &[Expr],
-        span: Span,
-    ) -> Checked<Typed<'b>> {
+    fn call(&mut self, name: &str, name_span: Span, args: &[Expr], span: Span) -> Checked<Typed<'b>> {
         let plain = |node| Ok(Typed::Number(node, None));
         match name {
             "count" | "count_intolerant" => {
                 self.arity(name, args, 2, span)?;
-                let kinds: &[&str] = if name == "count" {
-                    &["multi", "medications"]
-                } else {
-                    &["medications"]
-                };
+                let kinds: &[&str] = if name == "count" { &["multi", "medications"] } else { &["medications"] };
                 let q = self.question_arg(args.first(), kinds, name, span)?;
                 let items = self.list_arg(args.get(1), name, span)?;
                 let options = self.options(q, &items)?;
@@ -639,33 +469,18 @@ impl<'b> Checker<'b> {
                 let months = match args.get(2).map(|a| &a.kind) {
                     Some(ExprKind::Number { value, unit: None }) => *value,
                     _ => {
-                        return self.fail(
-                            args.get(2).map_or(span, |a| a.span),
-                            "`count_taken` needs a number of months here",
-                        );
+                        return self
+                            .fail(args.get(2).map_or(span, |a| a.span), "`count_taken` needs a number of months here");
                     }
                 };
                 plain(Node::CountTaken(q.id.clone(), options, months))
             }
-            "sledai2k"
-            | "sledai2k_lab"
-            | "sledai2k_without_cns"
-            | "sledai2k_clinical"
-            | "sledai2k_without" => {
-                self.arity(
-                    name,
-                    args,
-                    if name == "sledai2k_without" { 2 } else { 1 },
-                    span,
-                )?;
+            "sledai2k" | "sledai2k_lab" | "sledai2k_without_cns" | "sledai2k_clinical" | "sledai2k_without" => {
+                self.arity(name, args, if name == "sledai2k_without" { 2 } else { 1 }, span)?;
                 let q = self.question_arg(args.first(), &["multi"], name, span)?;
                 let arg_span = args.first().map_or(span, |a| a.span);
                 let options = q.kind.options().iter().map(|o| (o.clone(), arg_span));
-                self.known_to(
-                    options,
-                    |id| sledai::descriptor(id).is_some(),
-                    "SLEDAI-2K descriptor",
-                )?;
+                self.known_to(options, |id| sledai::descriptor(id).is_some(), "SLEDAI-2K descriptor")?;
                 let variant = match name {
                     "sledai2k" => sledai::Variant::Total,
                     "sledai2k_lab" => sledai::Variant::LaboratoryPoints,
@@ -673,11 +488,7 @@ impl<'b> Checker<'b> {
                     "sledai2k_clinical" => sledai::Variant::Clinical,
                     _ => {
                         let items = self.list_arg(args.get(1), name, span)?;
-                        self.known_to(
-                            items.clone(),
-                            |id| sledai::descriptor(id).is_some(),
-                            "SLEDAI-2K descriptor",
-                        )?;
+                        self.known_to(items.clone(), |id| sledai::descriptor(id).is_some(), "SLEDAI-2K descriptor")?;
                         sledai::Variant::Without(items.into_iter().map(|i| i.0).collect())
                     }
                 };
@@ -694,42 +505,30 @@ impl<'b> Checker<'b> {
                 } else {
                     None
                 };
-                let q =
-                    self.question_arg(args.get(usize::from(classified)), &["multi"], name, span)?;
+                let q = self.question_arg(args.get(usize::from(classified)), &["multi"], name, span)?;
                 let arg_span = args.get(usize::from(classified)).map_or(span, |a| a.span);
                 let options = q.kind.options().iter().map(|o| (o.clone(), arg_span));
-                self.known_to(
-                    options,
-                    |id| eular_acr::item(id).is_some(),
-                    "2019 EULAR/ACR item",
-                )?;
+                self.known_to(options, |id| eular_acr::item(id).is_some(), "2019 EULAR/ACR item")?;
                 match ana {
-                    Some(ana) => Ok(Typed::Truth(Node::EularAcrClassified(
-                        Box::new(ana),
-                        q.id.clone(),
-                    ))),
+                    Some(ana) => Ok(Typed::Truth(Node::EularAcrClassified(Box::new(ana), q.id.clone()))),
                     None => plain(Node::EularAcrScore(q.id.clone())),
                 }
             }
             "at_least" => {
-                let k =
-                    match args.first().map(|a| &a.kind) {
-                        Some(ExprKind::Number { value, unit: None })
-                            if value.fract() == 0.0 && *value >= 1.0 =>
-                        {
-                            *value as usize
-                        }
-                        _ => return self.fail(
+                let k = match args.first().map(|a| &a.kind) {
+                    Some(ExprKind::Number { value, unit: None }) if value.fract() == 0.0 && *value >= 1.0 => {
+                        *value as usize
+                    }
+                    _ => {
+                        return self.fail(
                             args.first().map_or(span, |a| a.span),
                             "`at_least` needs a whole number first, like `at_least(2, a, b, c)`",
-                        ),
-                    };
+                        );
+                    }
+                };
                 let rest = args.get(1..).unwrap_or_default();
                 if rest.len() < k {
-                    return self.fail(
-                        span,
-                        format!("`at_least({k}, ...)` needs at least {k} conditions"),
-                    );
+                    return self.fail(span, format!("`at_least({k}, ...)` needs at least {k} conditions"));
                 }
                 let conditions: Vec<Checked<Node>> = rest.iter().map(|a| self.truth(a)).collect();
                 let conditions = conditions.into_iter().collect::<Checked<Vec<Node>>>()?;
@@ -769,10 +568,7 @@ impl<'b> Checker<'b> {
                 let sex_arg = args.get(2);
                 let sex = match sex_arg.map(|a| (&a.kind, a.span)) {
                     Some((ExprKind::Name(n), s)) => self.sex(n, s, name),
-                    _ => self.fail(
-                        sex_arg.map_or(span, |a| a.span),
-                        "`egfr_ckd_epi` needs the sex question here",
-                    ),
+                    _ => self.fail(sex_arg.map_or(span, |a| a.span), "`egfr_ckd_epi` needs the sex question here"),
                 };
                 let (creatinine, age, sex) = (creatinine?, age?, sex?);
                 Ok(Typed::Number(
@@ -787,28 +583,13 @@ impl<'b> Checker<'b> {
                 ))
             }
             _ => {
-                let names: Vec<&str> = FUNCTIONS
-                    .iter()
-                    .filter_map(|(sig, _)| sig.split('(').next())
-                    .collect();
-                self.fail(
-                    name_span,
-                    format!(
-                        "unknown function `{name}` (functions: {})",
-                        names.join(", ")
-                    ),
-                )
+                let names: Vec<&str> = FUNCTIONS.iter().filter_map(|(sig, _)| sig.split('(').next()).collect();
+                self.fail(name_span, format!("unknown function `{name}` (functions: {})", names.join(", ")))
             }
         }
     }
 
-    fn quantity_arg(
-        &mut self,
-        arg: Option<&Expr>,
-        quantity: &str,
-        function: &str,
-        span: Span,
-    ) -> Checked<Node> {
+    fn quantity_arg(&mut self, arg: Option<&Expr>, quantity: &str, function: &str, span: Span) -> Checked<Node> {
         let Some(arg) = arg else {
             return self.fail(span, format!("`{function}` is missing its {quantity}"));
         };
@@ -817,11 +598,7 @@ impl<'b> Checker<'b> {
         if q != wanted {
             return self.fail(
                 arg.span,
-                format!(
-                    "`{function}` needs {} here, not {}",
-                    quantity_name(wanted),
-                    quantity_name(q)
-                ),
+                format!("`{function}` needs {} here, not {}", quantity_name(wanted), quantity_name(q)),
             );
         }
         Ok(node)
@@ -830,10 +607,7 @@ impl<'b> Checker<'b> {
 
 /// Checks a parsed rule: it must be a condition, and everything it names must exist.
 pub fn check(expr: &Expr, bank: &QuestionBank) -> Result<Node, Vec<CheckError>> {
-    let mut checker = Checker {
-        bank,
-        errors: Vec::new(),
-    };
+    let mut checker = Checker { bank, errors: Vec::new() };
     match checker.truth(expr) {
         Ok(node) if checker.errors.is_empty() => Ok(node),
         _ => Err(checker.errors),

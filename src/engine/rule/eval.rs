@@ -86,14 +86,8 @@ fn arith(op: Arith, a: Range, b: Range) -> Option<Range> {
         (lo.is_finite() && hi.is_finite()).then_some(Range { lo, hi })
     };
     match op {
-        Arith::Add => Some(Range {
-            lo: a.lo + b.lo,
-            hi: a.hi + b.hi,
-        }),
-        Arith::Sub => Some(Range {
-            lo: a.lo - b.hi,
-            hi: a.hi - b.lo,
-        }),
+        Arith::Add => Some(Range { lo: a.lo + b.lo, hi: a.hi + b.hi }),
+        Arith::Sub => Some(Range { lo: a.lo - b.hi, hi: a.hi - b.lo }),
         Arith::Mul => hull([a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]),
         // Dividing by a range that holds zero decides nothing.
         Arith::Div if b.lo <= 0.0 && b.hi >= 0.0 => None,
@@ -109,11 +103,7 @@ fn settled(m: &Missing, answers: &Answers) -> bool {
 }
 
 /// What leaves a strict two-sided operation unknown.
-fn both_sides(
-    a: (Option<Range>, Missing),
-    b: (Option<Range>, Missing),
-    answers: &Answers,
-) -> Missing {
+fn both_sides(a: (Option<Range>, Missing), b: (Option<Range>, Missing), answers: &Answers) -> Missing {
     match (a, b) {
         ((None, ma), _) if settled(&ma, answers) => ma,
         (_, (None, mb)) if settled(&mb, answers) => mb,
@@ -140,19 +130,14 @@ impl Node {
                 _ => (Tri::Unknown, missing(q)),
             },
             Node::MultiAny(q, options) => match answers.known(q) {
-                Some(Answer::Multi(chosen)) => (
-                    Tri::from(options.iter().any(|o| chosen.contains(o))),
-                    Missing::new(),
-                ),
+                Some(Answer::Multi(chosen)) => (Tri::from(options.iter().any(|o| chosen.contains(o))), Missing::new()),
                 _ => (Tri::Unknown, missing(q)),
             },
             Node::EularAcrClassified(ana, q) => {
                 let (ana, mut why) = ana.truth(facts);
                 let items = match answers.known(q) {
                     Some(Answer::Multi(chosen)) => {
-                        eular_acr::classify(true, chosen.iter().map(String::as_str))
-                            .ok()
-                            .map(|c| c.classified)
+                        eular_acr::classify(true, chosen.iter().map(String::as_str)).ok().map(|c| c.classified)
                     }
                     _ => None,
                 };
@@ -168,8 +153,7 @@ impl Node {
                 }
             }
             Node::AtLeast(k, conditions) => {
-                let results: Vec<(Tri, Missing)> =
-                    conditions.iter().map(|c| c.truth(facts)).collect();
+                let results: Vec<(Tri, Missing)> = conditions.iter().map(|c| c.truth(facts)).collect();
                 let sure = results.iter().filter(|(t, _)| *t == Tri::True).count();
                 let possible = sure + results.iter().filter(|(t, _)| *t == Tri::Unknown).count();
                 if sure >= *k {
@@ -179,11 +163,7 @@ impl Node {
                 } else {
                     (
                         Tri::Unknown,
-                        results
-                            .into_iter()
-                            .filter(|(t, _)| *t == Tri::Unknown)
-                            .flat_map(|(_, m)| m)
-                            .collect(),
+                        results.into_iter().filter(|(t, _)| *t == Tri::Unknown).flat_map(|(_, m)| m).collect(),
                     )
                 }
             }
@@ -194,19 +174,8 @@ impl Node {
             Node::And(a, b) | Node::Or(a, b) => {
                 let (ta, ma) = a.truth(facts);
                 let (tb, mb) = b.truth(facts);
-                let t = if matches!(self, Node::And(..)) {
-                    ta.and(tb)
-                } else {
-                    ta.or(tb)
-                };
-                (
-                    t,
-                    if t.is_known() {
-                        Missing::new()
-                    } else {
-                        unknown_sides([(ta, ma), (tb, mb)])
-                    },
-                )
+                let t = if matches!(self, Node::And(..)) { ta.and(tb) } else { ta.or(tb) };
+                (t, if t.is_known() { Missing::new() } else { unknown_sides([(ta, ma), (tb, mb)]) })
             }
             Node::Compare(op, a, b) => {
                 let (a, b) = (a.number(facts), b.number(facts));
@@ -214,20 +183,10 @@ impl Node {
                     (Some(x), Some(y)) => compare(*op, x, y),
                     _ => Tri::Unknown,
                 };
-                (
-                    t,
-                    if t.is_known() {
-                        Missing::new()
-                    } else {
-                        both_sides(a, b, answers)
-                    },
-                )
+                (t, if t.is_known() { Missing::new() } else { both_sides(a, b, answers) })
             }
             // The checker lets only conditions reach here; anything else is unknown, not a crash.
-            _ => (
-                Tri::Unknown,
-                self.inputs().into_iter().map(String::from).collect(),
-            ),
+            _ => (Tri::Unknown, self.inputs().into_iter().map(String::from).collect()),
         }
     }
 
@@ -259,72 +218,57 @@ impl Node {
             }
             Node::Count(q, options) => {
                 let n = match answers.known(q) {
-                    Some(Answer::Multi(chosen)) => {
-                        Some(options.iter().filter(|o| chosen.contains(*o)).count())
+                    Some(Answer::Multi(chosen)) => Some(options.iter().filter(|o| chosen.contains(*o)).count()),
+                    Some(Answer::Medications(uses)) => {
+                        Some(options.iter().filter(|o| uses.iter().any(|u| &u.drug == *o)).count())
                     }
-                    Some(Answer::Medications(uses)) => Some(
-                        options
-                            .iter()
-                            .filter(|o| uses.iter().any(|u| &u.drug == *o))
-                            .count(),
-                    ),
                     _ => None,
                 };
                 exact(n.map(|n| n as f64), q)
             }
             Node::CountTaken(q, options, months) => {
                 let range = match answers.known(q) {
-                    Some(Answer::Medications(uses)) => Some(count_range(options, uses, |u| {
-                        u.months.map(|m| le(*months, m))
-                    })),
+                    Some(Answer::Medications(uses)) => {
+                        Some(count_range(options, uses, |u| u.months.map(|m| le(*months, m))))
+                    }
                     _ => None,
                 };
                 ranged(range, q)
             }
             Node::CountIntolerant(q, options) => {
                 let range = match answers.known(q) {
-                    Some(Answer::Medications(uses)) => {
-                        Some(count_range(options, uses, |u| u.stopped_for_side_effects))
-                    }
+                    Some(Answer::Medications(uses)) => Some(count_range(options, uses, |u| u.stopped_for_side_effects)),
                     _ => None,
                 };
                 ranged(range, q)
             }
             Node::Sledai(q, variant) => {
                 let score = match answers.known(q) {
-                    Some(Answer::Multi(chosen)) => {
-                        sledai::score(chosen.iter().map(String::as_str), variant).ok()
-                    }
+                    Some(Answer::Multi(chosen)) => sledai::score(chosen.iter().map(String::as_str), variant).ok(),
                     _ => None,
                 };
                 exact(score.map(f64::from), q)
             }
             Node::EularAcrScore(q) => {
                 let score = match answers.known(q) {
-                    Some(Answer::Multi(chosen)) => {
-                        eular_acr::score(chosen.iter().map(String::as_str)).ok()
-                    }
+                    Some(Answer::Multi(chosen)) => eular_acr::score(chosen.iter().map(String::as_str)).ok(),
                     _ => None,
                 };
                 exact(score.map(|(s, _)| f64::from(s)), q)
             }
             Node::MonthsSince(q) => {
                 let range = match answers.known(q) {
-                    Some(Answer::Date(d)) => {
-                        months_since(*d, facts.today).map(|(lo, hi)| Range { lo, hi })
-                    }
+                    Some(Answer::Date(d)) => months_since(*d, facts.today).map(|(lo, hi)| Range { lo, hi }),
                     _ => None,
                 };
                 ranged(range, q)
             }
             Node::AgeYears(q) => {
                 let range = match answers.known(q) {
-                    Some(Answer::Date(d)) => {
-                        d.earliest().zip(d.latest()).map(|(early, late)| Range {
-                            lo: f64::from(age_in_years(late, facts.today)),
-                            hi: f64::from(age_in_years(early, facts.today)),
-                        })
-                    }
+                    Some(Answer::Date(d)) => d.earliest().zip(d.latest()).map(|(early, late)| Range {
+                        lo: f64::from(age_in_years(late, facts.today)),
+                        hi: f64::from(age_in_years(early, facts.today)),
+                    }),
                     _ => None,
                 };
                 ranged(range, q)
@@ -333,22 +277,12 @@ impl Node {
             Node::Arith(op, a, b) => {
                 let (a, b) = (a.number(facts), b.number(facts));
                 let r = a.0.zip(b.0).and_then(|(x, y)| arith(*op, x, y));
-                let m = if r.is_some_and(Range::is_exact) {
-                    Missing::new()
-                } else {
-                    both_sides(a, b, answers)
-                };
+                let m = if r.is_some_and(Range::is_exact) { Missing::new() } else { both_sides(a, b, answers) };
                 (r, m)
             }
             Node::Neg(a) => {
                 let (r, m) = a.number(facts);
-                (
-                    r.map(|r| Range {
-                        lo: -r.hi,
-                        hi: -r.lo,
-                    }),
-                    m,
-                )
+                (r.map(|r| Range { lo: -r.hi, hi: -r.lo }), m)
             }
             _ => (None, self.inputs().into_iter().map(String::from).collect()),
         }
@@ -357,11 +291,7 @@ impl Node {
 
 /// The questions of the operands that are still unknown.
 fn unknown_sides(sides: [(Tri, Missing); 2]) -> Missing {
-    sides
-        .into_iter()
-        .filter(|(t, _)| !t.is_known())
-        .flat_map(|(_, m)| m)
-        .collect()
+    sides.into_iter().filter(|(t, _)| !t.is_known()).flat_map(|(_, m)| m).collect()
 }
 
 /// Counts listed medicines that pass `test`; an untold detail widens the range.
@@ -390,10 +320,7 @@ impl Egfr {
     fn estimate(&self, facts: &Facts) -> (Option<Range>, Missing) {
         let formulas: &[Formula] = match self.formula {
             Formula::ForAge => {
-                let (age, why) = self
-                    .age
-                    .as_ref()
-                    .map_or((None, Missing::new()), |n| n.number(facts));
+                let (age, why) = self.age.as_ref().map_or((None, Missing::new()), |n| n.number(facts));
                 match age {
                     Some(a) if a.lo >= egfr::ADULT_AGE => &[Formula::CkdEpi2021],
                     Some(a) if a.hi < egfr::ADULT_AGE => &[Formula::BedsideSchwartz],
@@ -416,10 +343,7 @@ impl Egfr {
             let Some(r) = estimate else {
                 return (None, why);
             };
-            hull = Some(hull.map_or(r, |h| Range {
-                lo: h.lo.min(r.lo),
-                hi: h.hi.max(r.hi),
-            }));
+            hull = Some(hull.map_or(r, |h| Range { lo: h.lo.min(r.lo), hi: h.hi.max(r.hi) }));
         }
         match hull {
             Some(r) if r.is_exact() => (Some(r), Missing::new()),
@@ -433,9 +357,7 @@ impl Egfr {
             return (None, why);
         }
         let mut input = |n: &Option<Node>| {
-            let (r, m) = n
-                .as_ref()
-                .map_or((None, Missing::new()), |n| n.number(facts));
+            let (r, m) = n.as_ref().map_or((None, Missing::new()), |n| n.number(facts));
             why.extend(m);
             r
         };
@@ -444,25 +366,19 @@ impl Egfr {
                 let height = input(&self.height);
                 // Falls with creatinine, rises with height.
                 creatinine.zip(height).and_then(|(c, h)| {
-                    Some(Range {
-                        lo: egfr::bedside_schwartz(h.lo, c.hi)?,
-                        hi: egfr::bedside_schwartz(h.hi, c.lo)?,
-                    })
+                    Some(Range { lo: egfr::bedside_schwartz(h.lo, c.hi)?, hi: egfr::bedside_schwartz(h.hi, c.lo)? })
                 })
             }
             _ => {
                 let age = input(&self.age);
-                let sex = self
-                    .sex
-                    .as_deref()
-                    .and_then(|q| match facts.answers.known(q) {
-                        Some(Answer::Choice(c)) if c == "female" => Some(Sex::Female),
-                        Some(Answer::Choice(c)) if c == "male" => Some(Sex::Male),
-                        _ => {
-                            why.insert(q.to_string());
-                            None
-                        }
-                    });
+                let sex = self.sex.as_deref().and_then(|q| match facts.answers.known(q) {
+                    Some(Answer::Choice(c)) if c == "female" => Some(Sex::Female),
+                    Some(Answer::Choice(c)) if c == "male" => Some(Sex::Male),
+                    _ => {
+                        why.insert(q.to_string());
+                        None
+                    }
+                });
                 // Falls with creatinine and with age.
                 match (creatinine, age, sex) {
                     (Some(c), Some(a), Some(s)) => egfr::ckd_epi_2021(c.hi, a.hi, s)
@@ -499,18 +415,12 @@ mod tests {
     fn a_limit_met_exactly_after_unit_conversion_is_met() {
         // 34.2 umol/L of bilirubin is 2.0 mg/dL; floating point says 2.0000000000000004.
         let bilirubin = 34.2 / 17.1;
-        assert_eq!(
-            compare(Compare::Le, r(bilirubin, bilirubin), r(2.0, 2.0)),
-            Tri::True
-        );
+        assert_eq!(compare(Compare::Le, r(bilirubin, bilirubin), r(2.0, 2.0)), Tri::True);
     }
 
     #[test]
     fn dividing_by_a_range_through_zero_decides_nothing() {
         assert_eq!(arith(Arith::Div, r(1.0, 1.0), r(-1.0, 1.0)), None);
-        assert_eq!(
-            arith(Arith::Mul, r(2.0, 3.0), r(-1.0, 1.0)),
-            Some(r(-3.0, 3.0))
-        );
+        assert_eq!(arith(Arith::Mul, r(2.0, 3.0), r(-1.0, 1.0)), Some(r(-3.0, 3.0)));
     }
 }

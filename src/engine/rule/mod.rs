@@ -37,25 +37,11 @@ impl fmt::Display for RuleError {
 impl Rule {
     /// Parses and checks `text`; all problems the checker finds are returned.
     pub fn compile(text: &str, bank: &QuestionBank) -> Result<Rule, Vec<RuleError>> {
-        let expr = syntax::parse(text).map_err(|e| {
-            vec![RuleError {
-                span: e.span,
-                message: e.message,
-            }]
-        })?;
+        let expr = syntax::parse(text).map_err(|e| vec![RuleError { span: e.span, message: e.message }])?;
         let node = check::check(&expr, bank).map_err(|errors| {
-            errors
-                .into_iter()
-                .map(|e| RuleError {
-                    span: e.span,
-                    message: e.message,
-                })
-                .collect::<Vec<_>>()
+            errors.into_iter().map(|e| RuleError { span: e.span, message: e.message }).collect::<Vec<_>>()
         })?;
-        Ok(Rule {
-            text: text.to_string(),
-            node,
-        })
+        Ok(Rule { text: text.to_string(), node })
     }
 
     pub fn evaluate(&self, facts: &Facts) -> (crate::engine::logic::Tri, Missing) {

@@ -104,10 +104,7 @@ impl Node {
                 }
             }
             Node::Egfr(e) => {
-                for n in [Some(&e.creatinine), e.height.as_ref(), e.age.as_ref()]
-                    .into_iter()
-                    .flatten()
-                {
+                for n in [Some(&e.creatinine), e.height.as_ref(), e.age.as_ref()].into_iter().flatten() {
                     n.collect_inputs(out);
                 }
                 if let Some(s) = &e.sex

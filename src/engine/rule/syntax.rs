@@ -27,10 +27,7 @@ pub struct Span {
 
 impl Span {
     fn to(self, other: Span) -> Span {
-        Span {
-            start: self.start,
-            end: other.end,
-        }
+        Span { start: self.start, end: other.end }
     }
 }
 
@@ -77,26 +74,15 @@ pub struct Expr {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    Number {
-        value: f64,
-        unit: Option<(String, Span)>,
-    },
+    Number { value: f64, unit: Option<(String, Span)> },
     Bool(bool),
     Name(String),
     List(Vec<(String, Span)>),
     Not(Box<Expr>),
     Neg(Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
-    In {
-        value: Box<Expr>,
-        list: Box<Expr>,
-        negated: bool,
-    },
-    Call {
-        name: String,
-        name_span: Span,
-        args: Vec<Expr>,
-    },
+    In { value: Box<Expr>, list: Box<Expr>, negated: bool },
+    Call { name: String, name_span: Span, args: Vec<Expr> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -153,10 +139,7 @@ fn describe(t: &Tok) -> String {
 }
 
 fn err<T>(span: Span, message: impl Into<String>) -> Result<T, SyntaxError> {
-    Err(SyntaxError {
-        span,
-        message: message.into(),
-    })
+    Err(SyntaxError { span, message: message.into() })
 }
 
 fn lex(text: &str) -> Result<Vec<(Tok, Span)>, SyntaxError> {
@@ -165,18 +148,13 @@ fn lex(text: &str) -> Result<Vec<(Tok, Span)>, SyntaxError> {
     while let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
         let start = i;
         let rest = &text[i..];
-        let span = |len: usize| Span {
-            start,
-            end: start + len,
-        };
+        let span = |len: usize| Span { start, end: start + len };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
         if c.is_ascii_digit() {
-            let len = rest
-                .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
-                .unwrap_or(rest.len());
+            let len = rest.find(|ch: char| !(ch.is_ascii_digit() || ch == '.')).unwrap_or(rest.len());
             let literal = &rest[..len];
             let Ok(value) = literal.parse::<f64>() else {
                 return err(span(len), format!("`{literal}` is not a number"));
@@ -188,21 +166,13 @@ fn lex(text: &str) -> Result<Vec<(Tok, Span)>, SyntaxError> {
             if let Some(unit_len) = unit_prefix_len(&text[i + gap..]) {
                 let at = i + gap;
                 let unit = text[at..at + unit_len].to_string();
-                tokens.push((
-                    Tok::Unit(unit),
-                    Span {
-                        start: at,
-                        end: at + unit_len,
-                    },
-                ));
+                tokens.push((Tok::Unit(unit), Span { start: at, end: at + unit_len }));
                 i = at + unit_len;
             }
             continue;
         }
         if c.is_alphabetic() || c == '_' {
-            let len = rest
-                .find(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
-                .unwrap_or(rest.len());
+            let len = rest.find(|ch: char| !(ch.is_alphanumeric() || ch == '_')).unwrap_or(rest.len());
             let word = &rest[..len];
             let tok = match word {
                 "and" => Tok::And,
@@ -212,10 +182,7 @@ fn lex(text: &str) -> Result<Vec<(Tok, Span)>, SyntaxError> {
                 "true" => Tok::True,
                 "false" => Tok::False,
                 "AND" | "OR" | "NOT" | "IN" => {
-                    return err(
-                        span(len),
-                        format!("write `{}` in lower case", word.to_lowercase()),
-                    );
+                    return err(span(len), format!("write `{}` in lower case", word.to_lowercase()));
                 }
                 _ => Tok::Name(word.to_string()),
             };
@@ -252,13 +219,7 @@ fn lex(text: &str) -> Result<Vec<(Tok, Span)>, SyntaxError> {
         tokens.push((tok, span(len)));
         i += len;
     }
-    tokens.push((
-        Tok::End,
-        Span {
-            start: text.len(),
-            end: text.len(),
-        },
-    ));
+    tokens.push((Tok::End, Span { start: text.len(), end: text.len() }));
     Ok(tokens)
 }
 
@@ -292,23 +253,13 @@ impl Parser {
             self.at += 1;
             Ok(s)
         } else {
-            err(
-                s,
-                format!(
-                    "expected {} {context}, found {}",
-                    describe(&want),
-                    describe(t)
-                ),
-            )
+            err(s, format!("expected {} {context}, found {}", describe(&want), describe(t)))
         }
     }
 
     fn binary(op: BinOp, l: Expr, r: Expr) -> Expr {
         let span = l.span.to(r.span);
-        Expr {
-            kind: ExprKind::Binary(op, Box::new(l), Box::new(r)),
-            span,
-        }
+        Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), span }
     }
 
     fn or(&mut self) -> Result<Expr, SyntaxError> {
@@ -336,10 +287,7 @@ impl Parser {
             self.at += 1;
             let inner = self.not()?;
             let span = start.to(inner.span);
-            return Ok(Expr {
-                kind: ExprKind::Not(Box::new(inner)),
-                span,
-            });
+            return Ok(Expr { kind: ExprKind::Not(Box::new(inner)), span });
         }
         self.compare()
     }
@@ -348,15 +296,10 @@ impl Parser {
         let left = self.sum()?;
         let (tok, _) = self.peek();
         match tok.clone() {
-            Tok::Op(
-                op @ (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne),
-            ) => {
+            Tok::Op(op @ (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne)) => {
                 self.at += 1;
                 let right = self.sum()?;
-                if let (
-                    Tok::Op(BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne),
-                    s,
-                ) = self.peek()
+                if let (Tok::Op(BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne), s) = self.peek()
                 {
                     return err(s, "comparisons do not chain: write `a <= x and x <= b`");
                 }
@@ -380,14 +323,7 @@ impl Parser {
             return err(list.span, "expected a list after `in`, like `[III, IV]`");
         }
         let span = value.span.to(list.span);
-        Ok(Expr {
-            kind: ExprKind::In {
-                value: Box::new(value),
-                list: Box::new(list),
-                negated,
-            },
-            span,
-        })
+        Ok(Expr { kind: ExprKind::In { value: Box::new(value), list: Box::new(list), negated }, span })
     }
 
     fn sum(&mut self) -> Result<Expr, SyntaxError> {
@@ -417,10 +353,7 @@ impl Parser {
             self.at += 1;
             let inner = self.unary()?;
             let span = start.to(inner.span);
-            return Ok(Expr {
-                kind: ExprKind::Neg(Box::new(inner)),
-                span,
-            });
+            return Ok(Expr { kind: ExprKind::Neg(Box::new(inner)), span });
         }
         self.atom()
     }
@@ -432,10 +365,7 @@ impl Parser {
                 if let (Tok::Unit(unit), unit_span) = self.peek() {
                     let unit = Some((unit.clone(), unit_span));
                     self.at += 1;
-                    return Ok(Expr {
-                        kind: ExprKind::Number { value, unit },
-                        span: span.to(unit_span),
-                    });
+                    return Ok(Expr { kind: ExprKind::Number { value, unit }, span: span.to(unit_span) });
                 }
                 ExprKind::Number { value, unit: None }
             }
@@ -455,23 +385,13 @@ impl Parser {
                     }
                 }
                 let end = self.expect(Tok::RParen, &format!("to close `{name}(`"))?;
-                return Ok(Expr {
-                    kind: ExprKind::Call {
-                        name,
-                        name_span: span,
-                        args,
-                    },
-                    span: span.to(end),
-                });
+                return Ok(Expr { kind: ExprKind::Call { name, name_span: span, args }, span: span.to(end) });
             }
             Tok::Name(name) => ExprKind::Name(name),
             Tok::LParen => {
                 let inner = self.or()?;
                 let end = self.expect(Tok::RParen, "to close `(`")?;
-                return Ok(Expr {
-                    kind: inner.kind,
-                    span: span.to(end),
-                });
+                return Ok(Expr { kind: inner.kind, span: span.to(end) });
             }
             Tok::LBracket => {
                 let mut items = Vec::new();
@@ -480,35 +400,23 @@ impl Parser {
                         (Tok::Name(n), s) => items.push((n, s)),
                         (Tok::Num(n), s) => items.push((n.to_string(), s)),
                         (t, s) => {
-                            return err(
-                                s,
-                                format!("expected a name in the list, found {}", describe(&t)),
-                            );
+                            return err(s, format!("expected a name in the list, found {}", describe(&t)));
                         }
                     }
                     match self.bump() {
                         (Tok::Comma, _) => continue,
                         (Tok::RBracket, end) => {
-                            return Ok(Expr {
-                                kind: ExprKind::List(items),
-                                span: span.to(end),
-                            });
+                            return Ok(Expr { kind: ExprKind::List(items), span: span.to(end) });
                         }
                         (t, s) => {
-                            return err(
-                                s,
-                                format!("expected `,` or `]` in the list, found {}", describe(&t)),
-                            );
+                            return err(s, format!("expected `,` or `]` in the list, found {}", describe(&t)));
                         }
                     }
                 }
             }
             Tok::Unit(u) => return err(span, format!("the unit `{u}` must follow a number")),
             other => {
-                return err(
-                    span,
-                    format!("expected a value, found {}", describe(&other)),
-                );
+                return err(span, format!("expected a value, found {}", describe(&other)));
             }
         };
         Ok(Expr { kind, span })
@@ -525,10 +433,7 @@ pub fn parse(text: &str) -> Result<Expr, SyntaxError> {
     let expr = parser.or()?;
     match parser.peek() {
         (Tok::End, _) => Ok(expr),
-        (t, s) => err(
-            s,
-            format!("unexpected {} after a complete rule", describe(t)),
-        ),
+        (t, s) => err(s, format!("unexpected {} after a complete rule", describe(t))),
     }
 }
 
@@ -543,41 +448,19 @@ mod tests {
 
     fn shape(e: &Expr) -> String {
         match &e.kind {
-            ExprKind::Number {
-                value,
-                unit: Some((u, _)),
-            } => format!("{value}{u}"),
+            ExprKind::Number { value, unit: Some((u, _)) } => format!("{value}{u}"),
             ExprKind::Number { value, unit: None } => format!("{value}"),
             ExprKind::Bool(b) => b.to_string(),
             ExprKind::Name(n) => n.clone(),
-            ExprKind::List(items) => format!(
-                "[{}]",
-                items
-                    .iter()
-                    .map(|i| i.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ),
+            ExprKind::List(items) => format!("[{}]", items.iter().map(|i| i.0.as_str()).collect::<Vec<_>>().join(",")),
             ExprKind::Not(x) => format!("(not {})", shape(x)),
             ExprKind::Neg(x) => format!("(-{})", shape(x)),
             ExprKind::Binary(op, l, r) => format!("({} {} {})", shape(l), op.symbol(), shape(r)),
-            ExprKind::In {
-                value,
-                list,
-                negated,
-            } => {
-                format!(
-                    "({} {}in {})",
-                    shape(value),
-                    if *negated { "not " } else { "" },
-                    shape(list)
-                )
+            ExprKind::In { value, list, negated } => {
+                format!("({} {}in {})", shape(value), if *negated { "not " } else { "" }, shape(list))
             }
             ExprKind::Call { name, args, .. } => {
-                format!(
-                    "{name}({})",
-                    args.iter().map(shape).collect::<Vec<_>>().join(", ")
-                )
+                format!("{name}({})", args.iter().map(shape).collect::<Vec<_>>().join(", "))
             }
         }
     }
@@ -585,10 +468,7 @@ mod tests {
     #[test]
     fn precedence_reads_as_a_coordinator_expects() {
         let e = parse("age_years >= 6 and age_years <= 18 or not pregnant").unwrap();
-        assert_eq!(
-            shape(&e),
-            "(((age_years >= 6) and (age_years <= 18)) or (not pregnant))"
-        );
+        assert_eq!(shape(&e), "(((age_years >= 6) and (age_years <= 18)) or (not pregnant))");
         let e = parse("alt <= 3 * alt_uln + 1").unwrap();
         assert_eq!(shape(&e), "(alt <= ((3 * alt_uln) + 1))");
     }
@@ -596,15 +476,9 @@ mod tests {
     #[test]
     fn units_lists_calls_and_not_in() {
         let e = parse("bilirubin <= 34 umol/L and egfr >= 30 mL/min/1.73m2").unwrap();
-        assert_eq!(
-            shape(&e),
-            "((bilirubin <= 34umol/L) and (egfr >= 30mL/min/1.73m2))"
-        );
+        assert_eq!(shape(&e), "((bilirubin <= 34umol/L) and (egfr >= 30mL/min/1.73m2))");
         let e = parse("count(meds, [cyclophosphamide, tacrolimus]) >= 2").unwrap();
-        assert_eq!(
-            shape(&e),
-            "(count(meds, [cyclophosphamide,tacrolimus]) >= 2)"
-        );
+        assert_eq!(shape(&e), "(count(meds, [cyclophosphamide,tacrolimus]) >= 2)");
         let e = parse("biopsy_class not in [V]").unwrap();
         assert_eq!(shape(&e), "(biopsy_class not in [V])");
         assert_eq!(shape(&parse("lvef ≥ 55%").unwrap()), "(lvef >= 55%)");
@@ -613,54 +487,20 @@ mod tests {
     #[test]
     fn spans_point_at_the_source() {
         let text = "count(meds, [a]) >= 2";
-        let ExprKind::Binary(_, left, _) = parse(text).unwrap().kind else {
-            panic!()
-        };
+        let ExprKind::Binary(_, left, _) = parse(text).unwrap().kind else { panic!() };
         assert_eq!(&text[left.span.start..left.span.end], "count(meds, [a])");
     }
 
     #[test]
     fn syntax_errors_say_what_and_where() {
-        assert_eq!(
-            error("age_years >= "),
-            (13, 13, "expected a value, found the end of the rule".into())
-        );
-        assert_eq!(
-            error("(age_years >= 6"),
-            (
-                15,
-                15,
-                "expected `)` to close `(`, found the end of the rule".into()
-            )
-        );
-        assert_eq!(
-            error("sex = female"),
-            (4, 5, "write `==` to compare".into())
-        );
-        assert_eq!(
-            error("a && b"),
-            (2, 4, "write `and` instead of `&&`".into())
-        );
-        assert_eq!(
-            error("6 <= age_years <= 18").2,
-            "comparisons do not chain: write `a <= x and x <= b`"
-        );
-        assert_eq!(
-            error("x in [a b]"),
-            (8, 9, "expected `,` or `]` in the list, found `b`".into())
-        );
-        assert_eq!(
-            error("x in y"),
-            (5, 6, "expected a list after `in`, like `[III, IV]`".into())
-        );
-        assert_eq!(
-            error("age_years >= 6 age_years"),
-            (
-                15,
-                24,
-                "unexpected `age_years` after a complete rule".into()
-            )
-        );
+        assert_eq!(error("age_years >= "), (13, 13, "expected a value, found the end of the rule".into()));
+        assert_eq!(error("(age_years >= 6"), (15, 15, "expected `)` to close `(`, found the end of the rule".into()));
+        assert_eq!(error("sex = female"), (4, 5, "write `==` to compare".into()));
+        assert_eq!(error("a && b"), (2, 4, "write `and` instead of `&&`".into()));
+        assert_eq!(error("6 <= age_years <= 18").2, "comparisons do not chain: write `a <= x and x <= b`");
+        assert_eq!(error("x in [a b]"), (8, 9, "expected `,` or `]` in the list, found `b`".into()));
+        assert_eq!(error("x in y"), (5, 6, "expected a list after `in`, like `[III, IV]`".into()));
+        assert_eq!(error("age_years >= 6 age_years"), (15, 24, "unexpected `age_years` after a complete rule".into()));
         assert_eq!(error("x # y"), (2, 3, "unexpected character `#`".into()));
         assert_eq!(error("  "), (2, 2, "the rule is empty".into()));
         assert_eq!(error("x AND y"), (2, 5, "write `and` in lower case".into()));

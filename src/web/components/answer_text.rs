@@ -8,11 +8,7 @@ use crate::web::texts::Texts;
 pub fn answer_text(texts: &Texts, question: &Question, answer: &Answer, mode: Mode) -> String {
     let options = |ids: &mut dyn Iterator<Item = &String>| {
         let words: Vec<String> = ids.map(|o| texts.option(question, o)).collect();
-        if words.is_empty() {
-            texts.get("answer-none-of-these")
-        } else {
-            words.join("; ")
-        }
+        if words.is_empty() { texts.get("answer-none-of-these") } else { words.join("; ") }
     };
     match answer {
         Answer::DontKnow => texts.dont_know(mode),
@@ -20,9 +16,7 @@ pub fn answer_text(texts: &Texts, question: &Question, answer: &Answer, mode: Mo
         Answer::Bool(false) => texts.get("answer-no"),
         Answer::Choice(o) => texts.option(question, o),
         Answer::Multi(chosen) => options(&mut chosen.iter()),
-        Answer::Number { value, unit } => format!("{value} {}", unit.as_deref().unwrap_or(""))
-            .trim_end()
-            .to_string(),
+        Answer::Number { value, unit } => format!("{value} {}", unit.as_deref().unwrap_or("")).trim_end().to_string(),
         Answer::Date(d) => d.to_string(),
         Answer::Medications(uses) => {
             if uses.is_empty() {

@@ -1,30 +1,91 @@
-//! The root: loads what the app carries and provides the words on screen.
+//! The root of one widget: loads the catalog (the one inside the app, or a
+//! site's own, checked), provides the words on screen, and shows a clear
+//! panel when anything is wrong, never a blank or broken widget.
 
 use super::screening::Screening;
+use crate::catalog::Catalog;
+use crate::settings::Settings;
 use crate::web::{data, texts::Texts};
 use std::rc::Rc;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub settings: Rc<Settings>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Loading,
+    Ready(Rc<Catalog>),
+    Failed { source: String, problems: Vec<String> },
+}
+
+/// What makes the widget unusable, in English for the site's developers.
+fn problems(settings: &Settings, catalog: &Catalog) -> Vec<String> {
+    let mut problems = settings.problems.clone();
+    for id in &settings.trials {
+        if catalog.trial(id).is_none() {
+            problems.push(format!("trials: {id} is not in the catalog"));
+        }
+    }
+    problems
+}
+
 #[component]
-pub fn App() -> Html {
-    let loaded = use_memo((), |_| {
-        let catalog = data::shipped_catalog()?;
-        let messages = data::shipped_messages()?;
-        Ok::<_, String>((Rc::new(catalog), Texts::new(messages, "en")))
-    });
-    match &*loaded {
-        Ok((catalog, texts)) => html! {
-            <ContextProvider<Texts> context={texts.clone()}>
-                <Screening catalog={Rc::clone(catalog)} />
-            </ContextProvider<Texts>>
-        },
-        // Without messages there are no translated words to show: the one
-        // place where English is written into a component.
-        Err(problem) => html! {
-            <div class="tc-failure" role="alert">
-                <p>{ "TrialCheck could not start. Please try again later." }</p>
-                <pre>{ problem }</pre>
-            </div>
-        },
+pub fn App(props: &Props) -> Html {
+    let texts =
+        use_memo(props.settings.language.clone(), |language| data::shipped_messages().map(|m| Texts::new(m, language)));
+    // The catalog inside the app is ready at once; a site's own is fetched.
+    let shipped = || match data::shipped_catalog() {
+        Ok(c) => Loaded::Ready(Rc::new(c)),
+        Err(problem) => Loaded::Failed { source: "catalog.json".into(), problems: vec![problem] },
+    };
+    let loaded = {
+        let url = props.settings.catalog_url.clone();
+        use_state(move || if url.is_some() { Loaded::Loading } else { shipped() })
+    };
+    {
+        let loaded = loaded.clone();
+        use_effect_with(props.settings.catalog_url.clone(), move |url| {
+            if let Some(url) = url.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    loaded.set(match data::fetch_catalog(&url).await {
+                        Ok(c) => Loaded::Ready(Rc::new(c)),
+                        Err(problems) => Loaded::Failed { source: url, problems },
+                    });
+                });
+            }
+        });
+    }
+    let texts = match &*texts {
+        Ok(texts) => texts.clone(),
+        Err(problem) => return failure("messages.json", std::slice::from_ref(problem)),
+    };
+    let body = match &*loaded {
+        Loaded::Loading => html! { <p class="tc-loading" role="status">{ texts.get("loading") }</p> },
+        Loaded::Failed { source, problems } => failure(source, problems),
+        Loaded::Ready(catalog) => {
+            let unusable = problems(&props.settings, catalog);
+            if unusable.is_empty() {
+                html! { <Screening catalog={Rc::clone(catalog)} settings={Rc::clone(&props.settings)} /> }
+            } else {
+                failure(&texts.get("settings-source"), &unusable)
+            }
+        }
+    };
+    html! { <ContextProvider<Texts> context={texts}>{ body }</ContextProvider<Texts>> }
+}
+
+/// The panel a site's developers see when their catalog or options cannot be
+/// used. The problems are technical, so they are shown as they are.
+fn failure(source: &str, problems: &[String]) -> Html {
+    html! {
+        <div class="tc-failure" role="alert" data-failure="true">
+            // Messages may be the thing that failed: the one place with English written in.
+            <h2>{ "TrialCheck cannot start" }</h2>
+            <p>{ format!("There is a problem with {source}:") }</p>
+            <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+        </div>
     }
 }

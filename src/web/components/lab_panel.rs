@@ -19,32 +19,20 @@ pub struct Props {
 }
 
 fn field<T: JsCast>(form: &HtmlFormElement, name: &str) -> Option<T> {
-    form.elements()
-        .named_item(name)
-        .and_then(|e| e.dyn_into::<T>().ok())
+    form.elements().named_item(name).and_then(|e| e.dyn_into::<T>().ok())
 }
 
 /// Every field read as an answer; the first unreadable one is the error.
-fn read(
-    form: &HtmlFormElement,
-    questions: &[Question],
-) -> Result<Vec<(String, Answer)>, (String, AnswerError)> {
+fn read(form: &HtmlFormElement, questions: &[Question]) -> Result<Vec<(String, Answer)>, (String, AnswerError)> {
     questions
         .iter()
         .map(|q| {
-            let text = field::<HtmlInputElement>(form, &format!("value-{}", q.id))
-                .map(|i| i.value())
-                .unwrap_or_default();
-            let unit =
-                field::<HtmlSelectElement>(form, &format!("unit-{}", q.id)).map(|s| s.value());
-            let answer = if text.trim().is_empty() {
-                Ok(Answer::DontKnow)
-            } else {
-                input::measurement(&text, unit.as_deref())
-            };
-            answer
-                .map(|a| (q.id.clone(), a))
-                .map_err(|e| (q.id.clone(), e))
+            let text =
+                field::<HtmlInputElement>(form, &format!("value-{}", q.id)).map(|i| i.value()).unwrap_or_default();
+            let unit = field::<HtmlSelectElement>(form, &format!("unit-{}", q.id)).map(|s| s.value());
+            let answer =
+                if text.trim().is_empty() { Ok(Answer::DontKnow) } else { input::measurement(&text, unit.as_deref()) };
+            answer.map(|a| (q.id.clone(), a)).map_err(|e| (q.id.clone(), e))
         })
         .collect()
 }

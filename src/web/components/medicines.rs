@@ -37,11 +37,7 @@ fn read(taken: &BTreeMap<String, Taken>) -> Result<Answer, AnswerError> {
                         .ok_or(AnswerError::BadDuration)?,
                 ),
             };
-            Ok(MedicationUse {
-                drug: drug.clone(),
-                months,
-                stopped_for_side_effects: t.side_effects,
-            })
+            Ok(MedicationUse { drug: drug.clone(), months, stopped_for_side_effects: t.side_effects })
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Answer::Medications(uses))

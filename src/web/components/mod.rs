@@ -1,9 +1,11 @@
 //! Presentational components: they get data and callbacks, never the reducer.
 
+pub mod answer_files;
 pub mod answer_text;
 pub mod app;
 pub mod lab_panel;
 pub mod medicines;
+pub mod on_this_device;
 pub mod progress;
 pub mod question_card;
 pub mod results;

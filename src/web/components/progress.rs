@@ -14,13 +14,8 @@ pub fn Progress(props: &Props) -> Html {
     let Some(texts) = use_context::<Texts>() else {
         return html! {};
     };
-    let label = texts.format(
-        "progress-label",
-        &[
-            ("done", &props.done.to_string()),
-            ("total", &props.total.to_string()),
-        ],
-    );
+    let label =
+        texts.format("progress-label", &[("done", &props.done.to_string()), ("total", &props.total.to_string())]);
     html! {
         <div class="tc-progress">
             <progress max={props.total.max(1).to_string()} value={props.done.to_string()} aria-label={label.clone()}></progress>

@@ -24,11 +24,7 @@ pub fn refusal(texts: &Texts, error: &AnswerError) -> String {
     match error {
         AnswerError::OutOfRange { min, max, unit } => texts.format(
             "error-out-of-range",
-            &[
-                ("min", &min.to_string()),
-                ("max", &max.to_string()),
-                ("unit", unit.unwrap_or("")),
-            ],
+            &[("min", &min.to_string()), ("max", &max.to_string()), ("unit", unit.unwrap_or(""))],
         ),
         AnswerError::NotANumber => texts.get("error-not-a-number"),
         AnswerError::NotWhole => texts.get("error-not-whole"),
@@ -79,14 +75,8 @@ pub fn QuestionCard(props: &Props) -> Html {
         let on_action = props.on_action.clone();
         let id = id.clone();
         Callback::from(move |answer: Result<Answer, AnswerError>| match answer {
-            Ok(answer) => on_action.emit(Action::Answer {
-                question: id.clone(),
-                answer,
-            }),
-            Err(error) => on_action.emit(Action::Refuse {
-                question: id.clone(),
-                error,
-            }),
+            Ok(answer) => on_action.emit(Action::Answer { question: id.clone(), answer }),
+            Err(error) => on_action.emit(Action::Refuse { question: id.clone(), error }),
         })
     };
     let button = |label: String, answer: Answer| {
@@ -103,14 +93,11 @@ pub fn QuestionCard(props: &Props) -> Html {
     let help_id = format!("tc-help-{id}");
     let error_id = format!("tc-error-{id}");
     let help = texts.help(q);
-    let described = [
-        help.as_ref().map(|_| help_id.clone()),
-        props.refused.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described = [help.as_ref().map(|_| help_id.clone()), props.refused.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     let answers = match &q.kind {
         Kind::YesNo => html! {
             <div class="tc-choices">{ button(texts.get("answer-yes"), Answer::Bool(true)) }{ button(texts.get("answer-no"), Answer::Bool(false)) }{ dont_know }</div>
@@ -158,16 +145,9 @@ pub fn QuestionCard(props: &Props) -> Html {
         }
         Kind::Number { .. } | Kind::Date { .. } => {
             let (kind, units) = match &q.kind {
-                Kind::Date {
-                    precision: DatePrecision::Day,
-                } => ("date", vec![]),
-                Kind::Date {
-                    precision: DatePrecision::Month,
-                } => ("month", vec![]),
-                Kind::Number { quantity, .. } => (
-                    "text",
-                    quantity.map(|q| q.unit_symbols()).unwrap_or_default(),
-                ),
+                Kind::Date { precision: DatePrecision::Day } => ("date", vec![]),
+                Kind::Date { precision: DatePrecision::Month } => ("month", vec![]),
+                Kind::Number { quantity, .. } => ("text", quantity.map(|q| q.unit_symbols()).unwrap_or_default()),
                 _ => ("text", vec![]),
             };
             let (value, chosen_unit) = field_value(props.current.as_ref());
@@ -177,16 +157,9 @@ pub fn QuestionCard(props: &Props) -> Html {
                 let is_date = kind != "text";
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
-                    let text = field
-                        .cast::<HtmlInputElement>()
-                        .map(|i| i.value())
-                        .unwrap_or_default();
+                    let text = field.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
                     let unit = unit.cast::<HtmlSelectElement>().map(|s| s.value());
-                    send.emit(if is_date {
-                        input::date(&text)
-                    } else {
-                        input::measurement(&text, unit.as_deref())
-                    });
+                    send.emit(if is_date { input::date(&text) } else { input::measurement(&text, unit.as_deref()) });
                 })
             };
             let field_id = format!("tc-field-{id}");

@@ -1,8 +1,10 @@
 //! The whole questionnaire: owns the session reducer and gives each screen
 //! the data and callbacks it needs.
 
+use super::answer_files::{AnswerFiles, Export};
 use super::answer_text::answer_text;
 use super::lab_panel::LabPanel;
+use super::on_this_device::OnThisDevice;
 use super::progress::Progress;
 use super::question_card::QuestionCard;
 use super::results::Results;
@@ -11,7 +13,11 @@ use super::trial_card::{TrialCard, TrialView};
 use super::welcome::Welcome;
 use crate::catalog::Catalog;
 use crate::engine::verdict::Verdict;
+use crate::questionnaire::fhir::questionnaire_response;
+use crate::questionnaire::saved::{ImportError, SavedAnswers};
 use crate::questionnaire::{Action, Screen, Session, Step};
+use crate::settings::Settings;
+use crate::web::device::{self, Unusable};
 use crate::web::{data, state, texts::Texts};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,6 +25,31 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub catalog: Rc<Catalog>,
+    pub settings: Rc<Settings>,
+}
+
+/// Where "remember my answers" keeps them: one place per set of trials, so
+/// two widgets for different trials on one site keep theirs apart.
+fn storage_key(settings: &Settings) -> String {
+    format!("trialcheck.answers:{}", settings.trials.join(","))
+}
+
+/// The answers this device remembers, if any (and if they still fit the catalog).
+fn remembered(catalog: &Catalog, settings: &Settings, session: &Session) -> Option<Action> {
+    let text = device::stored(&storage_key(settings))?;
+    let saved: SavedAnswers = device::from_json(&text).ok()?;
+    let (mode, answers, history) = saved.restore(catalog, session.today).ok()?;
+    Some(Action::Load { mode, answers, history })
+}
+
+fn import_message(texts: &Texts, result: &Result<(), ImportError>) -> (bool, String) {
+    match result {
+        Ok(()) => (true, texts.get("import-done")),
+        Err(ImportError::Unreadable) => (false, texts.get("import-unreadable")),
+        Err(ImportError::Foreign) => (false, texts.get("import-foreign")),
+        Err(ImportError::TooNew(_)) => (false, texts.get("import-too-new")),
+        Err(e @ ImportError::Refused(_)) => (false, format!("{} ({e})", texts.get("import-refused"))),
+    }
 }
 
 fn nav(texts: &Texts, screen: Screen, on_action: &Callback<Action>) -> Html {
@@ -90,13 +121,30 @@ fn review_rows(texts: &Texts, catalog: &Catalog, session: &Session) -> Vec<Revie
 #[component]
 pub fn Screening(props: &Props) -> Html {
     let texts = use_context::<Texts>();
+    let remember = use_state(|| device::stored(&storage_key(&props.settings)).is_some());
+    let import_result = use_state(|| None::<(bool, String)>);
     let screening = {
-        let catalog = Rc::clone(&props.catalog);
-        use_reducer(move || state::Screening {
-            catalog,
-            session: Session::new(data::today()),
+        let (catalog, settings) = (Rc::clone(&props.catalog), Rc::clone(&props.settings));
+        use_reducer(move || {
+            let fresh = Session::new(data::today());
+            let session = match (remembered(&catalog, &settings, &fresh), settings.mode) {
+                (Some(load), _) => fresh.apply(&catalog, load),
+                (None, Some(mode)) => fresh.apply(&catalog, Action::Start(mode)),
+                (None, None) => fresh,
+            };
+            state::Screening { catalog, session }
         })
     };
+    // Kept on the device only while the person asks for it; wiped when not.
+    {
+        let key = storage_key(&props.settings);
+        use_effect_with((*remember, screening.session.clone()), move |(remember, session)| {
+            match remember.then(|| device::to_json(&SavedAnswers::of(session))).flatten() {
+                Some(text) => device::store(&key, &text),
+                None => device::forget(&key),
+            }
+        });
+    }
     let container = use_node_ref();
     // A new screen takes the focus at its heading (questions focus themselves).
     {
@@ -118,18 +166,59 @@ pub fn Screening(props: &Props) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let (catalog, session) = (&screening.catalog, &screening.session);
-    let assessments = session.assess(catalog, &[]);
-    let trials: Vec<TrialView> = assessments
-        .iter()
-        .map(|a| TrialView::new(a, &texts.language))
-        .collect();
-    let count = |v: Verdict| {
-        assessments
-            .iter()
-            .filter(|a| a.verdict == v)
-            .count()
-            .to_string()
+    let assessments = session.assess(catalog, &props.settings.trials);
+    let on_remember = {
+        let remember = remember.clone();
+        Callback::from(move |on: bool| remember.set(on))
     };
+    let on_forget = {
+        let (remember, on_action, key) = (remember.clone(), on_action.clone(), storage_key(&props.settings));
+        Callback::from(move |()| {
+            remember.set(false);
+            device::forget(&key);
+            on_action.emit(Action::Reset);
+        })
+    };
+    let on_export = {
+        let (catalog, session, texts) = (Rc::clone(catalog), session.clone(), texts.clone());
+        Callback::from(move |kind: Export| {
+            let date = session.today.to_string();
+            let (name, text) = match kind {
+                Export::TrialCheck => {
+                    (format!("trialcheck-answers-{date}.json"), device::to_json(&SavedAnswers::of(&session)))
+                }
+                Export::Fhir => {
+                    let words = |q: &crate::engine::question::Question, option: Option<&str>| match option {
+                        Some(o) => texts.option(q, o),
+                        None => texts.prompt(q, crate::questionnaire::Mode::Clinician),
+                    };
+                    let response = questionnaire_response(&catalog, &session, &words);
+                    (format!("trialcheck-questionnaire-response-{date}.json"), device::to_json(&response))
+                }
+            };
+            if let Some(text) = text {
+                device::download(&name, &text);
+            }
+        })
+    };
+    let on_import = {
+        let (catalog, today, on_action, import_result, texts) =
+            (Rc::clone(catalog), session.today, on_action.clone(), import_result.clone(), texts.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (catalog, on_action, import_result, texts) =
+                (Rc::clone(&catalog), on_action.clone(), import_result.clone(), texts.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = device::read(file).await.unwrap_or_default();
+                let result = device::from_json::<SavedAnswers>(&text)
+                    .map_err(|u| if u == Unusable::Unreadable { ImportError::Unreadable } else { ImportError::Foreign })
+                    .and_then(|saved| saved.restore(&catalog, today))
+                    .map(|(mode, answers, history)| on_action.emit(Action::Load { mode, answers, history }));
+                import_result.set(Some(import_message(&texts, &result)));
+            });
+        })
+    };
+    let trials: Vec<TrialView> = assessments.iter().map(|a| TrialView::new(a, &texts.language)).collect();
+    let count = |v: Verdict| assessments.iter().filter(|a| a.verdict == v).count().to_string();
     let summary = texts.format(
         "results-summary",
         &[
@@ -148,11 +237,7 @@ pub fn Screening(props: &Props) -> Html {
             let (done_count, total) = session.progress(catalog, &assessments);
             let step = match session.step(catalog, &assessments) {
                 Step::Ask(q) => {
-                    let refused = session
-                        .refused
-                        .as_ref()
-                        .filter(|(r, _)| *r == q.id)
-                        .map(|(_, e)| e.clone());
+                    let refused = session.refused.as_ref().filter(|(r, _)| *r == q.id).map(|(_, e)| e.clone());
                     let current = session.answers.get(&q.id).cloned();
                     let key = q.id.clone();
                     html! { <QuestionCard {key} question={q.clone()} mode={session.mode} {current} {refused} on_action={on_action.clone()} /> }
@@ -184,6 +269,7 @@ pub fn Screening(props: &Props) -> Html {
                 <section class="tc-panel" aria-labelledby="tc-review-title">
                     <h2 id="tc-review-title" tabindex="-1">{ texts.get("review-title") }</h2>
                     <Review rows={review_rows(&texts, catalog, session)} {on_edit} />
+                    <AnswerFiles {on_export} {on_import} message={(*import_result).clone()} />
                 </section>
             }
         }
@@ -199,6 +285,9 @@ pub fn Screening(props: &Props) -> Html {
             </header>
             if session.screen != Screen::Welcome { { nav(&texts, session.screen, &on_action) } }
             <main>{ body }</main>
+            if session.screen != Screen::Welcome {
+                <OnThisDevice remember={*remember} {on_remember} {on_forget} />
+            }
             // Verdict changes are read out without moving the focus.
             <p class="tc-visually-hidden" aria-live="polite" aria-atomic="true">{ summary }</p>
         </div>

@@ -70,13 +70,7 @@ pub fn verdict_words(texts: &Texts, v: Verdict) -> String {
     })
 }
 
-fn criteria_list(
-    texts: &Texts,
-    title: String,
-    class: &'static str,
-    lines: Vec<&CriterionLine>,
-    open: bool,
-) -> Html {
+fn criteria_list(texts: &Texts, title: String, class: &'static str, lines: Vec<&CriterionLine>, open: bool) -> Html {
     if lines.is_empty() {
         return html! {};
     }
@@ -100,11 +94,7 @@ fn fact(texts: &Texts, label: &str, value: Html) -> Html {
 }
 
 fn facts(texts: &Texts, f: &TrialFacts) -> Html {
-    let sites = f
-        .sites
-        .iter()
-        .map(|s| format!("{}, {}, {}", s.facility, s.city, s.country))
-        .collect::<Vec<_>>();
+    let sites = f.sites.iter().map(|s| format!("{}, {}, {}", s.facility, s.city, s.country)).collect::<Vec<_>>();
     html! {
         <details class="tc-facts">
             <summary>{ texts.get("card-about") }</summary>
@@ -150,18 +140,12 @@ pub fn TrialCard(props: &Props) -> Html {
     };
     let t = &props.trial;
     let not_met = t.lines(|c| c.requirement == Requirement::NotMet);
-    let open_person =
-        t.lines(|c| c.requirement == Requirement::Unknown && c.who == Some(AnsweredBy::Person));
-    let open_doctor =
-        t.lines(|c| c.requirement == Requirement::Unknown && c.who != Some(AnsweredBy::Person));
+    let open_person = t.lines(|c| c.requirement == Requirement::Unknown && c.who == Some(AnsweredBy::Person));
+    let open_doctor = t.lines(|c| c.requirement == Requirement::Unknown && c.who != Some(AnsweredBy::Person));
     let study_team = t.lines(|c| c.requirement == Requirement::StudyTeam);
     let met = t.lines(|c| c.requirement == Requirement::Met);
     let met_title = texts.format("card-met", &[("count", &met.len().to_string())]);
-    let heading_id = format!(
-        "tc-card-{}{}",
-        t.id,
-        if props.compact { "-live" } else { "" }
-    );
+    let heading_id = format!("tc-card-{}{}", t.id, if props.compact { "-live" } else { "" });
     if props.compact {
         return html! {
             <article class={classes!("tc-card", "tc-compact", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}

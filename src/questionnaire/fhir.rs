@@ -1,0 +1,179 @@
+//! The answers as an HL7 FHIR R4 QuestionnaireResponse, the standard way to
+//! hand answers to a clinic's system: one item per question (linkId = the
+//! question id), numbers with UCUM units, "don't know" as the data-absent
+//! reason `asked-unknown`, medicines as nested items.
+
+use super::Session;
+use crate::catalog::Catalog;
+use crate::clinical::units::ucum;
+use crate::engine::answer::Answer;
+use crate::engine::question::Question;
+use serde::Serialize;
+
+/// The canonical URL of the questionnaire these answers belong to.
+pub const QUESTIONNAIRE: &str = "urn:trialcheck:questionnaire:lupus-car-t:1";
+const OPTIONS: &str = "urn:trialcheck:options";
+const ABSENT: &str = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+const UCUM: &str = "http://unitsofmeasure.org";
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionnaireResponse {
+    resource_type: &'static str,
+    questionnaire: &'static str,
+    status: &'static str,
+    authored: String,
+    item: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    link_id: String,
+    text: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    answer: Vec<Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    item: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum Value {
+    #[serde(rename = "valueBoolean")]
+    Boolean(bool),
+    #[serde(rename = "valueDecimal")]
+    Decimal(f64),
+    #[serde(rename = "valueString")]
+    String(String),
+    #[serde(rename = "valueDate")]
+    Date(String),
+    #[serde(rename = "valueCoding")]
+    Coding { system: &'static str, code: String, display: String },
+    #[serde(rename = "valueQuantity")]
+    Quantity { value: f64, unit: String, system: &'static str, code: String },
+}
+
+fn coding(q: &Question, option: &str, words: &dyn Fn(&Question, Option<&str>) -> String) -> Value {
+    Value::Coding { system: OPTIONS, code: format!("{}.{option}", q.id), display: words(q, Some(option)) }
+}
+
+fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> String) -> (Vec<Value>, Vec<Item>) {
+    let one = |v| (vec![v], vec![]);
+    match a {
+        Answer::DontKnow => {
+            one(Value::Coding { system: ABSENT, code: "asked-unknown".into(), display: "Asked But Unknown".into() })
+        }
+        Answer::Bool(b) => one(Value::Boolean(*b)),
+        Answer::Choice(o) => one(coding(q, o, words)),
+        Answer::Multi(chosen) => (chosen.iter().map(|o| coding(q, o, words)).collect(), vec![]),
+        Answer::Number { value, unit: Some(u) } => {
+            let code = ucum(u).unwrap_or(u).to_string();
+            one(Value::Quantity { value: *value, unit: u.clone(), system: UCUM, code })
+        }
+        Answer::Number { value, unit: None } => one(Value::Decimal(*value)),
+        Answer::Date(d) => one(Value::Date(d.to_string())),
+        Answer::Medications(uses) => {
+            let nested = uses
+                .iter()
+                .map(|u| {
+                    let mut details = Vec::new();
+                    if let Some(m) = u.months {
+                        details.push(Item {
+                            link_id: format!("{}.{}.months", q.id, u.drug),
+                            text: "Months taken".into(),
+                            answer: vec![Value::Decimal(m)],
+                            item: vec![],
+                        });
+                    }
+                    if let Some(s) = u.stopped_for_side_effects {
+                        details.push(Item {
+                            link_id: format!("{}.{}.stopped_for_side_effects", q.id, u.drug),
+                            text: "Stopped because of side effects".into(),
+                            answer: vec![Value::Boolean(s)],
+                            item: vec![],
+                        });
+                    }
+                    Item {
+                        link_id: format!("{}.{}", q.id, u.drug),
+                        text: words(q, Some(&u.drug)),
+                        answer: vec![],
+                        item: details,
+                    }
+                })
+                .collect();
+            (vec![], nested)
+        }
+    }
+}
+
+/// `words(question, None)` gives a question's text, `words(question, Some(option))` an option's.
+pub fn questionnaire_response(
+    catalog: &Catalog,
+    session: &Session,
+    words: &dyn Fn(&Question, Option<&str>) -> String,
+) -> QuestionnaireResponse {
+    let item = catalog
+        .bank
+        .iter()
+        .filter_map(|q| session.answers.get(&q.id).map(|a| (q, a)))
+        .map(|(q, a)| {
+            let (answer, item) = values(q, a, words);
+            Item { link_id: q.id.clone(), text: words(q, None), answer, item }
+        })
+        .collect();
+    QuestionnaireResponse {
+        resource_type: "QuestionnaireResponse",
+        questionnaire: QUESTIONNAIRE,
+        status: "completed",
+        authored: session.today.to_string(),
+        item,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::dates::{PartialDate, Ymd};
+    use crate::engine::answer::MedicationUse;
+    use crate::questionnaire::{Action, Mode};
+
+    #[test]
+    fn answers_become_a_questionnaire_response_with_ucum_units_and_absent_reasons() {
+        let catalog = Catalog::shipped().unwrap();
+        let today = Ymd::parse("2026-11-21").unwrap();
+        let answer = |q: &str, a| Action::Answer { question: q.into(), answer: a };
+        let session = Session::new(today)
+            .apply(&catalog, Action::Start(Mode::Clinician))
+            .apply(&catalog, answer("date_of_birth", Answer::Date(PartialDate::parse("2016-03-15").unwrap())))
+            .apply(&catalog, answer("sex", Answer::Choice("female".into())))
+            .apply(&catalog, answer("neutrophils", Answer::Number { value: 1.2, unit: Some("x10^9/L".into()) }))
+            .apply(&catalog, answer("alt", Answer::DontKnow))
+            .apply(
+                &catalog,
+                answer(
+                    "lupus_medicines",
+                    Answer::Medications(vec![MedicationUse {
+                        drug: "tacrolimus".into(),
+                        months: Some(7.0),
+                        stopped_for_side_effects: None,
+                    }]),
+                ),
+            );
+        let words =
+            |q: &Question, o: Option<&str>| format!("{}{}", q.id, o.map(|o| format!(":{o}")).unwrap_or_default());
+        let json = serde_json::to_value(questionnaire_response(&catalog, &session, &words)).unwrap();
+        assert_eq!(json["resourceType"], "QuestionnaireResponse");
+        assert_eq!(json["status"], "completed");
+        let item = |id: &str| json["item"].as_array().unwrap().iter().find(|i| i["linkId"] == id).unwrap().clone();
+        assert_eq!(item("date_of_birth")["answer"][0]["valueDate"], "2016-03-15");
+        assert_eq!(item("sex")["answer"][0]["valueCoding"]["code"], "sex.female");
+        assert_eq!(
+            item("neutrophils")["answer"][0]["valueQuantity"],
+            serde_json::json!({"value": 1.2, "unit": "x10^9/L", "system": UCUM, "code": "10*9/L"})
+        );
+        assert_eq!(item("alt")["answer"][0]["valueCoding"]["code"], "asked-unknown");
+        let tacrolimus = &item("lupus_medicines")["item"][0];
+        assert_eq!(tacrolimus["linkId"], "lupus_medicines.tacrolimus");
+        assert_eq!(tacrolimus["item"][0]["answer"][0]["valueDecimal"], 7.0);
+    }
+}

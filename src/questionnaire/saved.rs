@@ -1,0 +1,141 @@
+//! The answers as a file: what "remember my answers on this device" keeps,
+//! what export writes and import reads. A file that is broken, foreign or
+//! holds an answer the engine refuses is rejected whole, with a reason.
+
+use super::{Mode, Session};
+use crate::catalog::Catalog;
+use crate::clinical::dates::Ymd;
+use crate::engine::answer::{Answers, RawAnswer};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub const FORMAT: &str = "trialcheck-answers";
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedAnswers {
+    /// Always `trialcheck-answers`: how a foreign file is told apart.
+    pub format: String,
+    pub version: u32,
+    /// YYYY-MM-DD.
+    pub saved_on: String,
+    pub mode: Mode,
+    pub answers: BTreeMap<String, RawAnswer>,
+    #[serde(default)]
+    pub history: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    /// Not JSON at all.
+    Unreadable,
+    /// JSON, but not a TrialCheck answers file.
+    Foreign,
+    /// Written by a newer TrialCheck.
+    TooNew(u32),
+    /// Answers the engine refuses: (question id, reason).
+    Refused(Vec<(String, String)>),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Unreadable => write!(f, "the file could not be read: it is not a TrialCheck answers file"),
+            ImportError::Foreign => write!(f, "this is not a TrialCheck answers file"),
+            ImportError::TooNew(v) => write!(f, "this file was written by a newer TrialCheck (format {v})"),
+            ImportError::Refused(list) => {
+                let items: Vec<String> = list.iter().map(|(q, why)| format!("{q}: {why}")).collect();
+                write!(f, "some answers in this file cannot be used ({})", items.join("; "))
+            }
+        }
+    }
+}
+
+impl SavedAnswers {
+    pub fn of(session: &Session) -> SavedAnswers {
+        SavedAnswers {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            saved_on: session.today.to_string(),
+            mode: session.mode,
+            answers: session.answers.to_raw(),
+            history: session.history.clone(),
+        }
+    }
+
+    /// Checks a file's contents (already parsed from JSON into a loose value
+    /// by the caller) and turns them into answers.
+    pub fn restore(self, catalog: &Catalog, today: Ymd) -> Result<(Mode, Answers, Vec<String>), ImportError> {
+        if self.format != FORMAT {
+            return Err(ImportError::Foreign);
+        }
+        if self.version > VERSION {
+            return Err(ImportError::TooNew(self.version));
+        }
+        let answers = Answers::from_raw(&catalog.bank, self.answers, today)
+            .map_err(|errors| ImportError::Refused(errors.into_iter().map(|(q, e)| (q, e.to_string())).collect()))?;
+        let history = self.history.into_iter().filter(|q| answers.get(q).is_some()).collect();
+        Ok((self.mode, answers, history))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::answer::Answer;
+    use crate::questionnaire::Action;
+
+    fn today() -> Ymd {
+        Ymd::parse("2026-11-21").unwrap()
+    }
+
+    fn read(text: &str) -> Result<(Mode, Answers, Vec<String>), ImportError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::Unreadable)?;
+        let saved: SavedAnswers = serde_json::from_value(value).map_err(|_| ImportError::Foreign)?;
+        saved.restore(&Catalog::shipped().unwrap(), today())
+    }
+
+    #[test]
+    fn answers_survive_a_round_trip_through_the_file() {
+        let catalog = Catalog::shipped().unwrap();
+        let session = Session::new(today())
+            .apply(&catalog, Action::Start(Mode::MyChild))
+            .apply(&catalog, Action::Answer { question: "sex".into(), answer: Answer::Choice("female".into()) })
+            .apply(
+                &catalog,
+                Action::Answer {
+                    question: "creatinine".into(),
+                    answer: Answer::Number { value: 62.0, unit: Some("umol/L".into()) },
+                },
+            )
+            .apply(&catalog, Action::Answer { question: "alt".into(), answer: Answer::DontKnow });
+        let text = serde_json::to_string(&SavedAnswers::of(&session)).unwrap();
+        let (mode, answers, history) = read(&text).unwrap();
+        assert_eq!((mode, &answers, &history), (Mode::MyChild, &session.answers, &session.history));
+    }
+
+    #[test]
+    fn broken_foreign_or_refused_files_are_rejected_whole() {
+        assert_eq!(read("{not json"), Err(ImportError::Unreadable));
+        assert_eq!(read(r#"{"resourceType": "Patient"}"#), Err(ImportError::Foreign));
+        let file = |format: &str, version: u32, answers: &str| {
+            format!(
+                r#"{{"format": "{format}", "version": {version}, "saved_on": "2026-11-21", "mode": "myself", "answers": {answers}}}"#
+            )
+        };
+        assert_eq!(read(&file("something-else", 1, "{}")), Err(ImportError::Foreign));
+        assert_eq!(read(&file(FORMAT, 9, "{}")), Err(ImportError::TooNew(9)));
+        let refused = read(&file(FORMAT, 1, r#"{"sex": "female", "creatinine": "0 mg/dL"}"#));
+        assert!(
+            matches!(refused, Err(ImportError::Refused(ref list)) if list.len() == 1 && list[0].0 == "creatinine"),
+            "{refused:?}"
+        );
+        assert!(
+            refused
+                .unwrap_err()
+                .to_string()
+                .starts_with("some answers in this file cannot be used (creatinine: this value is not possible")
+        );
+    }
+}

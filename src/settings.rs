@@ -1,0 +1,135 @@
+//! What a site that embeds TrialCheck may set, checked: which trials, the
+//! language, the starting mode, an accent colour, its own catalog's address.
+//! Anything unusable is reported, never silently ignored.
+
+use crate::catalog::load::is_nct_id;
+use crate::questionnaire::Mode;
+use serde::Deserialize;
+
+/// The options as a page gives them (attributes or `mount` options).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    pub trials: Option<String>,
+    pub lang: Option<String>,
+    pub mode: Option<String>,
+    pub accent: Option<String>,
+    pub catalog: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// Empty: every trial of the catalog.
+    pub trials: Vec<String>,
+    pub language: String,
+    /// Set: start with the questions, in this mode.
+    pub mode: Option<Mode>,
+    /// A CSS colour, checked to be one.
+    pub accent: Option<String>,
+    /// A site's own catalog, fetched and checked on load.
+    pub catalog_url: Option<String>,
+    /// What could not be used, in English for the site's developers.
+    pub problems: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings::from(Options::default())
+    }
+}
+
+/// `#rgb`, `#rrggbb` or `#rrggbbaa`: nothing that could carry more CSS.
+fn is_hex_colour(s: &str) -> bool {
+    s.strip_prefix('#').is_some_and(|h| matches!(h.len(), 3 | 4 | 6 | 8) && h.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+pub const LANGUAGES: &[&str] = &["en", "vi", "zh"];
+
+impl From<Options> for Settings {
+    fn from(o: Options) -> Settings {
+        let mut problems = Vec::new();
+        let trials: Vec<String> = o
+            .trials
+            .unwrap_or_default()
+            .split(',')
+            .map(|t| t.trim().to_uppercase())
+            .filter(|t| !t.is_empty())
+            .filter(|t| {
+                let ok = is_nct_id(t);
+                if !ok {
+                    problems.push(format!("trials: `{t}` is not a registry id like NCT06904729"));
+                }
+                ok
+            })
+            .collect();
+        let language = match o.lang.as_deref().map(|l| l.trim().to_lowercase()) {
+            None => "en".to_string(),
+            Some(l) => {
+                let base = l.split(['-', '_']).next().unwrap_or("").to_string();
+                if LANGUAGES.contains(&base.as_str()) {
+                    base
+                } else {
+                    problems.push(format!("lang: `{l}` is not one of {}", LANGUAGES.join(", ")));
+                    "en".to_string()
+                }
+            }
+        };
+        let mode = match o.mode.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some("myself") => Some(Mode::Myself),
+            Some("child") | Some("my_child") => Some(Mode::MyChild),
+            Some("clinician") => Some(Mode::Clinician),
+            Some(other) => {
+                problems.push(format!("mode: `{other}` is not one of myself, child, clinician"));
+                None
+            }
+        };
+        let accent = o.accent.map(|a| a.trim().to_string()).filter(|a| {
+            let ok = is_hex_colour(a);
+            if !ok {
+                problems.push(format!("accent: `{a}` is not a colour like #1f5fa8"));
+            }
+            ok
+        });
+        let catalog_url = o.catalog.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+        Settings { trials, language, mode, accent, catalog_url, problems }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(trials: &str, lang: &str, mode: &str, accent: &str) -> Settings {
+        Settings::from(Options {
+            trials: Some(trials.into()),
+            lang: Some(lang.into()),
+            mode: Some(mode.into()),
+            accent: Some(accent.into()),
+            catalog: None,
+        })
+    }
+
+    #[test]
+    fn good_options_are_read() {
+        let s = settings(" nct06904729, NCT07233642 ", "vi-VN", "child", "#7a2e4d");
+        assert_eq!(s.trials, ["NCT06904729", "NCT07233642"]);
+        assert_eq!((s.language.as_str(), s.mode, s.accent.as_deref()), ("vi", Some(Mode::MyChild), Some("#7a2e4d")));
+        assert!(s.problems.is_empty());
+    }
+
+    #[test]
+    fn unusable_options_are_reported_and_fall_back() {
+        let s = settings("NCT1, NCT07233642", "fr", "doctor", "red; background: url(x)");
+        assert_eq!(s.trials, ["NCT07233642"]);
+        assert_eq!((s.language.as_str(), s.mode, s.accent), ("en", None, None));
+        assert_eq!(s.problems.len(), 4, "{:?}", s.problems);
+    }
+
+    #[test]
+    fn no_options_means_every_trial_in_english_from_the_welcome() {
+        let s = Settings::default();
+        assert!(s.trials.is_empty() && s.mode.is_none() && s.problems.is_empty());
+        assert_eq!(s.language, "en");
+    }
+}

@@ -1,0 +1,46 @@
+//! Mounting a widget into an element the loader prepared (a shadow root's
+//! container, or the standalone page's `#trialcheck`), with a site's options.
+
+use super::components::app::{App, Props};
+use crate::settings::{Options, Settings};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// Mounts one widget; returns `{ destroy() }`. Options it cannot use are
+/// shown in the widget, so a site's mistake is visible, not silent.
+fn mount(container: web_sys::Element, options: JsValue) -> JsValue {
+    let options: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+    let settings = Settings::from(options);
+    let _ = container.set_attribute("lang", &settings.language);
+    if container.id() == "trialcheck" {
+        // The standalone page is all TrialCheck: its language is the widget's.
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", &settings.language);
+        }
+    }
+    if let Some(accent) = &settings.accent {
+        // Checked to be a plain colour (settings.rs): nothing else reaches the style.
+        let _ = container.set_attribute("style", &format!("--tc-accent: {accent}"));
+    }
+    let app = yew::Renderer::<App>::with_root_and_props(container, Props { settings: Rc::new(settings) }).render();
+    let app = Rc::new(RefCell::new(Some(app)));
+    let destroy = Closure::<dyn FnMut()>::new(move || {
+        if let Some(app) = app.borrow_mut().take() {
+            app.destroy();
+        }
+    });
+    let handle = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&handle, &"destroy".into(), destroy.as_ref().unchecked_ref());
+    // The handle owns the closure for as long as the page keeps it.
+    destroy.forget();
+    handle.into()
+}
+
+pub fn register() {
+    let Some(window) = web_sys::window() else { return };
+    let mount = Closure::<dyn Fn(web_sys::Element, JsValue) -> JsValue>::new(mount);
+    let _ = js_sys::Reflect::set(&window, &"__trialcheckMount".into(), mount.as_ref().unchecked_ref());
+    mount.forget();
+}

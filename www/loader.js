@@ -1,0 +1,64 @@
+// TrialCheck's loader: one script for the standalone app, the iframe page
+// and embedding on any site. The build fills in the hashed file names
+// (scripts/post-build.mjs) and names this file by its content, so that a
+// page always loads one consistent set of files.
+//
+//   <script type="module" src="https://example.org/trialcheck/trialcheck.js"></script>
+//   <trial-check trials="NCT06904729,NCT07233642" lang="vi"></trial-check>
+//
+// or TrialCheck.mount(element, { trials, lang, mode, accent, catalog }).
+
+const BUILD = { glue: '__GLUE__', wasm: '__WASM__', css: '__CSS__', version: '__VERSION__' };
+const asset = (name) => new URL(name, import.meta.url).href;
+
+let started;
+/** Loads the app once per page; resolves to Rust's mount function. */
+function start() {
+  started ??= import(asset(BUILD.glue)).then(async (glue) => {
+    await glue.default({ module_or_path: asset(BUILD.wasm) });
+    return window.__trialcheckMount;
+  });
+  return started;
+}
+
+const OPTIONS = ['trials', 'lang', 'mode', 'accent', 'catalog'];
+
+/** Mounts a widget in its own shadow root: its styles and the page's stay apart. */
+async function mount(element, options = {}) {
+  const rustMount = await start();
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = asset(BUILD.css);
+  const container = document.createElement('div');
+  container.className = 'tc-host';
+  shadow.replaceChildren(style, container);
+  const picked = Object.fromEntries(OPTIONS.filter((k) => options[k] != null).map((k) => [k, String(options[k])]));
+  return rustMount(container, picked);
+}
+
+class TrialCheckElement extends HTMLElement {
+  connectedCallback() {
+    const options = Object.fromEntries(OPTIONS.map((k) => [k, this.getAttribute(k)]));
+    this.handle = mount(this, options);
+  }
+
+  disconnectedCallback() {
+    this.handle?.then((h) => h.destroy());
+  }
+}
+
+if (!customElements.get('trial-check')) customElements.define('trial-check', TrialCheckElement);
+window.TrialCheck = { mount, version: BUILD.version };
+
+// The standalone app (and the iframe page): options from the address, never answers.
+const page = document.getElementById('trialcheck');
+if (page) {
+  const params = new URLSearchParams(location.search);
+  const options = Object.fromEntries(OPTIONS.filter((k) => params.has(k) && k !== 'catalog' && k !== 'accent').map((k) => [k, params.get(k)]));
+  start().then((rustMount) => rustMount(page, options));
+  // Offline: only where this script is the page's own (not on a host site).
+  if ('serviceWorker' in navigator && new URL(import.meta.url).origin === location.origin) {
+    navigator.serviceWorker.register(asset('sw.js')).catch(() => {});
+  }
+}
