@@ -359,3 +359,15 @@ fn lab_values_answered_dont_know_leave_trials_open_through_the_cli() {
     assert!(run.stdout.contains("Needs your doctor or a lab report:"));
     assert!(!run.stdout.contains("Not met:"));
 }
+
+#[test]
+fn export_catalog_writes_one_json_catalog_that_validates_again() {
+    let run = trialcheck(&["export-catalog", &fixture("questions.toml"), &fixture("sample-trial.toml")]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let catalog: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(catalog["trials"][0]["id"], "NCT00000001");
+    let path = scratch("export", "catalog.json", &run.stdout);
+    assert_eq!(trialcheck(&["validate", path.to_str().unwrap()]).code, 0);
+    let shipped: serde_json::Value = serde_json::from_str(&trialcheck(&["export-catalog"]).stdout).unwrap();
+    assert_eq!(shipped["trials"].as_array().unwrap().len(), 3);
+}

@@ -1,6 +1,7 @@
 //! `trialcheck`: the command-line tool for study coordinators and CI.
 //! Each command is a module; this one reads the arguments and reports errors.
 
+mod export_catalog;
 mod import_ctgov;
 mod questions;
 mod screen;
@@ -18,6 +19,7 @@ usage:
   trialcheck questions [--json]           the question bank
   trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
                                           a draft trial file from a ClinicalTrials.gov API v2 record
+  trialcheck export-catalog [FILES...]    one JSON catalog for a site to serve (default: the shipped one)
 ";
 
 /// Command-line arguments: flags with values, switches, and the rest in order.
@@ -100,6 +102,7 @@ pub fn main() -> ExitCode {
         "import-ctgov" => {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))
         }
+        "export-catalog" => Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| export_catalog::run(&a))),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -14,7 +14,8 @@ fn mount(container: web_sys::Element, options: JsValue) -> JsValue {
     let options: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
     let settings = Settings::from(options);
     let _ = container.set_attribute("lang", &settings.language);
-    if container.id() == "trialcheck" {
+    let standalone = container.id() == "trialcheck";
+    if standalone {
         // The standalone page is all TrialCheck: its language is the widget's.
         if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", &settings.language);
@@ -24,7 +25,8 @@ fn mount(container: web_sys::Element, options: JsValue) -> JsValue {
         // Checked to be a plain colour (settings.rs): nothing else reaches the style.
         let _ = container.set_attribute("style", &format!("--tc-accent: {accent}"));
     }
-    let app = yew::Renderer::<App>::with_root_and_props(container, Props { settings: Rc::new(settings) }).render();
+    let app = yew::Renderer::<App>::with_root_and_props(container, Props { settings: Rc::new(settings), standalone })
+        .render();
     let app = Rc::new(RefCell::new(Some(app)));
     let destroy = Closure::<dyn FnMut()>::new(move || {
         if let Some(app) = app.borrow_mut().take() {

@@ -100,8 +100,8 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's violations on the page as it is now. Evaluated through the
  * DevTools protocol, so the page's Content-Security-Policy stays in force. */
-export async function axeViolations(page) {
+export async function axeViolations(page, include) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const result = await page.evaluate((inc) => window.axe.run(inc ? { include: inc } : document, { resultTypes: ['violations'] }), include);
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }

@@ -18,11 +18,17 @@ const TYPES = {
 
 export const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
 
-/** Serves `root`; resolves to { url, close, requests } once listening. */
+/**
+ * Serves `root`; resolves to { url, close, requests, deploy } once listening.
+ * `requests` records every request with its body; `deploy(dir)` switches to
+ * another build, as a new deployment would.
+ */
 export async function serve(root = DIST) {
   const requests = [];
   const server = createServer(async (req, res) => {
-    requests.push({ method: req.method, url: req.url });
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    requests.push({ method: req.method, url: req.url, body: Buffer.concat(chunks).toString() });
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
@@ -40,5 +46,10 @@ export async function serve(root = DIST) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    deploy: (dir) => { root = resolve(dir); },
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
 }

@@ -12,6 +12,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub settings: Rc<Settings>,
+    /// The page is all TrialCheck (not a widget in someone else's page).
+    #[prop_or_default]
+    pub standalone: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -68,7 +71,7 @@ pub fn App(props: &Props) -> Html {
         Loaded::Ready(catalog) => {
             let unusable = problems(&props.settings, catalog);
             if unusable.is_empty() {
-                html! { <Screening catalog={Rc::clone(catalog)} settings={Rc::clone(&props.settings)} /> }
+                html! { <Screening catalog={Rc::clone(catalog)} settings={Rc::clone(&props.settings)} standalone={props.standalone} /> }
             } else {
                 failure(&texts.get("settings-source"), &unusable)
             }

@@ -26,6 +26,9 @@ use yew::prelude::*;
 pub struct Props {
     pub catalog: Rc<Catalog>,
     pub settings: Rc<Settings>,
+    /// The standalone page owns the main landmark; a widget in a host page
+    /// is a region within the host's.
+    pub standalone: bool,
 }
 
 /// Where "remember my answers" keeps them: one place per set of trials, so
@@ -52,7 +55,7 @@ fn import_message(texts: &Texts, result: &Result<(), ImportError>) -> (bool, Str
     }
 }
 
-fn nav(texts: &Texts, screen: Screen, on_action: &Callback<Action>) -> Html {
+fn nav(texts: &Texts, trials: &str, screen: Screen, on_action: &Callback<Action>) -> Html {
     let tab = |target: Screen, label: &str| {
         let on_action = on_action.clone();
         let current = (screen == target).then_some("page");
@@ -61,7 +64,7 @@ fn nav(texts: &Texts, screen: Screen, on_action: &Callback<Action>) -> Html {
         }
     };
     html! {
-        <nav class="tc-nav tc-no-print" aria-label={texts.get("nav-label")}>
+        <nav class="tc-nav tc-no-print" aria-label={texts.format("nav-label", &[("trials", trials)])}>
             <ul>
                 { tab(Screen::Questions, "nav-questions") }
                 { tab(Screen::Review, "nav-review") }
@@ -153,7 +156,7 @@ pub fn Screening(props: &Props) -> Html {
             if matches!(screen, Screen::Review | Screen::Results)
                 && let Some(h) = container
                     .cast::<web_sys::Element>()
-                    .and_then(|c| c.query_selector("main h2").ok().flatten())
+                    .and_then(|c| c.query_selector("main h2, .tc-main h2").ok().flatten())
                     .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
             {
                 let _ = h.focus();
@@ -167,6 +170,9 @@ pub fn Screening(props: &Props) -> Html {
     };
     let (catalog, session) = (&screening.catalog, &screening.session);
     let assessments = session.assess(catalog, &props.settings.trials);
+    // Names this widget's landmarks apart from another widget's on the same page.
+    let trials_named =
+        if props.settings.trials.is_empty() { texts.get("all-trials") } else { props.settings.trials.join(", ") };
     let on_remember = {
         let remember = remember.clone();
         Callback::from(move |on: bool| remember.set(on))
@@ -283,8 +289,12 @@ pub fn Screening(props: &Props) -> Html {
                 <h1>{ texts.get("app-title") }</h1>
                 <p class="tc-promise">{ texts.get("privacy-promise") }</p>
             </header>
-            if session.screen != Screen::Welcome { { nav(&texts, session.screen, &on_action) } }
-            <main>{ body }</main>
+            if session.screen != Screen::Welcome { { nav(&texts, &trials_named, session.screen, &on_action) } }
+            if props.standalone {
+                <main>{ body }</main>
+            } else {
+                <section class="tc-main" aria-label={texts.format("app-region", &[("trials", &trials_named)])}>{ body }</section>
+            }
             if session.screen != Screen::Welcome {
                 <OnThisDevice remember={*remember} {on_remember} {on_forget} />
             }

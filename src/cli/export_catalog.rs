@@ -1,0 +1,44 @@
+//! `trialcheck export-catalog [FILES]`: one JSON document, the form a site
+//! serves as its own catalog (`<trial-check catalog="...">`). Without files,
+//! the shipped catalog; with files, they are validated first.
+
+use super::{Args, Outcome};
+use crate::catalog::schema::{QuestionSpec, TrialSpec};
+use crate::catalog::source::{self, Contents};
+use crate::catalog::{SHIPPED_JSON, schema::CatalogSpec};
+use std::path::Path;
+
+pub(super) fn run(args: &Args) -> Result<Outcome, String> {
+    let shipped: CatalogSpec = serde_json::from_str(SHIPPED_JSON).map_err(|e| e.to_string())?;
+    if args.rest.is_empty() {
+        println!("{}", serde_json::to_string_pretty(&shipped).map_err(|e| e.to_string())?);
+        return Ok(Outcome::Ok);
+    }
+    let paths: Vec<&Path> = args.rest.iter().map(Path::new).collect();
+    let (_, errors) = source::validate(&paths);
+    if !errors.is_empty() {
+        for e in &errors {
+            println!("{e}");
+        }
+        return Ok(Outcome::Problems);
+    }
+    let mut questions: Vec<QuestionSpec> = Vec::new();
+    let mut trials: Vec<TrialSpec> = Vec::new();
+    for path in &paths {
+        let (file, text) = source::read(path).map_err(|e| e.to_string())?;
+        match source::parse(&file, &text).map_err(|e| e.to_string())? {
+            Contents::Questions(q) => questions.extend(q.question),
+            Contents::Trial(t) => trials.push(*t),
+            Contents::Catalog(c) => {
+                questions.extend(c.questions);
+                trials.extend(c.trials);
+            }
+        }
+    }
+    if questions.is_empty() {
+        questions = shipped.questions;
+    }
+    let catalog = CatalogSpec { questions, trials };
+    println!("{}", serde_json::to_string_pretty(&catalog).map_err(|e| e.to_string())?);
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,115 @@
+// A patient group's web team adds TrialCheck to their page with one script
+// and one element; a hospital uses the iframe; a site brings its own catalog.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { serve } from './server.mjs';
+import { launch, DESKTOP, PHONE, ARTIFACTS } from './browser.mjs';
+import { answer, ago, axeViolations } from './questionnaire.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function page(viewport = DESKTOP) {
+  const p = await browser.newPage({ viewport });
+  p.errors = [];
+  p.on('pageerror', (e) => p.errors.push(e.message));
+  return p;
+}
+
+const widget = (p, n) => p.locator('trial-check').nth(n);
+
+test('two widgets on a page with a hostile stylesheet work independently and keep their looks', async () => {
+  const p = await page();
+  await p.goto(`${server.url}/embed-demo.html`);
+  const first = widget(p, 0);
+  const second = widget(p, 1);
+  await first.locator('.tc-mode').first().waitFor();
+  await second.locator('[data-question-id="date_of_birth"]').waitFor();
+
+  // The host's `button { background: hotpink !important }`, `* { letter-spacing }` and lime headings stay out.
+  const looks = await first.locator('.tc-mode').first().evaluate((b) => {
+    const s = getComputedStyle(b);
+    return { background: s.backgroundColor, spacing: s.letterSpacing, rotate: s.transform, colour: s.color };
+  });
+  assert.deepEqual(looks, { background: 'rgb(255, 255, 255)', spacing: 'normal', rotate: 'none', colour: 'rgb(122, 46, 77)' });
+  assert.notEqual(await first.locator('h2').first().evaluate((h) => getComputedStyle(h).color), 'rgb(0, 255, 0)');
+  // And the widget's styles stay out of the host page.
+  assert.equal(await p.locator('body > header h1').evaluate((h) => getComputedStyle(h).fontFamily), 'Georgia, serif');
+
+  // Answering in the children's widget changes nothing in the other one.
+  await second.locator('[data-question-id="date_of_birth"] input').fill(ago({ years: 9 }));
+  await second.getByRole('button', { name: 'Next', exact: true }).click();
+  // Only the children's trial: sex is never needed there, so height comes next.
+  await second.locator('[data-question-id="height"]').waitFor();
+  assert.equal(await first.locator('[data-question-id]').count(), 0);
+  assert.equal(await first.locator('.tc-mode').count(), 3);
+  assert.equal(await second.locator('[data-trial-id]').count(), 1);
+  // The widgets, not the host page's own (deliberately poor) headings.
+  assert.deepEqual(await axeViolations(p, ['trial-check']), []);
+  await p.screenshot({ path: `${ARTIFACTS}embed-demo-desktop.png`, fullPage: true });
+  assert.deepEqual(p.errors, []);
+});
+
+test('TrialCheck.mount puts a widget anywhere, with a language and a starting mode', async () => {
+  const p = await page(PHONE);
+  await p.goto(`${server.url}/embed-demo.html`);
+  await p.waitForFunction(() => window.TrialCheck);
+  await p.evaluate(async () => {
+    const here = document.createElement('section');
+    here.id = 'mounted';
+    document.querySelector('main').prepend(here);
+    window.mounted = await window.TrialCheck.mount(here, { trials: 'NCT07233642', mode: 'clinician', lang: 'en' });
+  });
+  const mounted = p.locator('#mounted');
+  await mounted.locator('[data-question-id="date_of_birth"]').waitFor();
+  assert.equal(await mounted.locator('[data-trial-id]').count(), 1);
+  assert.equal(await mounted.locator('.tc-host').getAttribute('lang'), 'en');
+  await p.evaluate(() => window.mounted.destroy());
+  assert.equal(await mounted.locator('[data-question-id]').count(), 0);
+});
+
+test('the iframe snippet shows the chosen trials for sites that allow no third-party script', async () => {
+  const p = await page();
+  await p.goto(`${server.url}/embed-demo.html`);
+  await p.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.title = 'TrialCheck';
+    frame.style.cssText = 'width: 100%; height: 900px; border: 0';
+    document.querySelector('main').prepend(frame);
+  }, `${server.url}/?trials=NCT07233642,NCT07432334&mode=myself`);
+  const frame = p.frameLocator('iframe[title="TrialCheck"]');
+  await frame.locator('[data-question-id="date_of_birth"]').waitFor();
+  assert.equal(await frame.locator('[data-trial-id]').count(), 2);
+});
+
+test('a site can bring its own catalog; a broken one shows what is wrong instead of a blank widget', async () => {
+  // The shipped catalog, as the CLI exports it for a site to serve.
+  const shipped = JSON.parse(execFileSync(new URL('../../target/debug/trialcheck', import.meta.url).pathname, ['export-catalog'], { encoding: 'utf8' }));
+  const own = { questions: shipped.questions, trials: shipped.trials.filter((t) => t.id === 'NCT07233642') };
+  const broken = { questions: shipped.questions, trials: [{ ...own.trials[0], criterion: [{ ...own.trials[0].criterion[0], rule: 'age_years >= 5 and creatinin <= 1 mg/dL' }] }] };
+  const p = await page();
+  await p.route('**/catalogs/own.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(own) }));
+  await p.route('**/catalogs/broken.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
+  await p.route('**/catalogs/missing.json', (r) => r.fulfill({ status: 404, body: 'not here' }));
+  await p.goto(`${server.url}/embed-demo.html`);
+  await p.waitForFunction(() => window.TrialCheck);
+  await p.evaluate(async () => {
+    for (const name of ['own', 'broken', 'missing']) {
+      const here = document.createElement('div');
+      here.id = name;
+      document.querySelector('main').prepend(here);
+      await window.TrialCheck.mount(here, { catalog: `catalogs/${name}.json`, mode: 'myself' });
+    }
+  });
+  await p.locator('#own [data-question-id="date_of_birth"]').waitFor();
+  assert.equal(await p.locator('#own [data-trial-id]').count(), 1);
+  const brokenPanel = p.locator('#broken [data-failure]');
+  await brokenPanel.waitFor();
+  assert.match(await brokenPanel.innerText(), /trials\[0\]\.criterion\[0\]\.rule: unknown question `creatinin` \(did you mean `creatinine`\?\)/);
+  assert.match(await p.locator('#missing [data-failure]').innerText(), /the server answered 404/);
+  await brokenPanel.screenshot({ path: `${ARTIFACTS}embed-broken-catalog.png` });
+  assert.deepEqual(p.errors, []);
+});
