@@ -181,7 +181,10 @@ impl Session {
                 next.history.retain(|h| *h != question);
             }
             Action::Load { mode, answers, history } => {
-                next = Session { mode, answers, history, screen: Screen::Questions, ..Session::new(self.today) };
+                // From the start, carry on with the questions; from elsewhere (an import on
+                // the answers screen), stay to see what came in.
+                let screen = if self.screen == Screen::Welcome { Screen::Questions } else { self.screen };
+                next = Session { mode, answers, history, screen, ..Session::new(self.today) };
                 next.has_lab_report = (mode == Mode::Clinician).then_some(true);
             }
             Action::Reset => next = Session::new(self.today),

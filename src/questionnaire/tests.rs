@@ -187,4 +187,9 @@ fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
     assert_eq!((s.mode, s.screen), (Mode::MyChild, Screen::Questions));
     assert!(s.answers.get("sex").is_none());
     assert_eq!(step_id(&s, &c), "sex");
+    // Opened from the answers screen: the person stays there to see them.
+    let on_review =
+        Session::new(today()).apply(&c, Action::Start(Mode::Myself)).apply(&c, Action::Show(Screen::Review));
+    let loaded = on_review.apply(&c, Action::Load { mode: Mode::MyChild, answers: s.answers.clone(), history: vec![] });
+    assert_eq!(loaded.screen, Screen::Review);
 }
