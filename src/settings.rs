@@ -45,6 +45,14 @@ fn is_hex_colour(s: &str) -> bool {
 
 pub const LANGUAGES: &[&str] = &["en", "vi", "zh"];
 
+/// The first of the browser's preferred languages that TrialCheck speaks.
+pub fn from_browser(preferred: &[String]) -> Option<&'static str> {
+    preferred.iter().find_map(|p| {
+        let base = p.split(['-', '_']).next().unwrap_or("").to_lowercase();
+        LANGUAGES.iter().copied().find(|l| *l == base)
+    })
+}
+
 impl From<Options> for Settings {
     fn from(o: Options) -> Settings {
         let mut problems = Vec::new();
@@ -124,6 +132,14 @@ mod tests {
         assert_eq!(s.trials, ["NCT07233642"]);
         assert_eq!((s.language.as_str(), s.mode, s.accent), ("en", None, None));
         assert_eq!(s.problems.len(), 4, "{:?}", s.problems);
+    }
+
+    #[test]
+    fn the_browsers_first_spoken_language_wins() {
+        let prefs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(from_browser(&prefs(&["fr-FR", "vi-VN", "en"])), Some("vi"));
+        assert_eq!(from_browser(&prefs(&["zh-Hans-CN"])), Some("zh"));
+        assert_eq!(from_browser(&prefs(&["de"])), None);
     }
 
     #[test]

@@ -46,10 +46,10 @@ const VALID_TRIAL: &str = r#"id = "NCT00000002"
 [facts]
 title.en = "A trial"
 summary.en = "Summary."
-phase = "Phase 1"
-status = "Recruiting"
-ages = "6 to 18 years"
-sex = "All"
+phase.en = "Phase 1"
+status.en = "Recruiting"
+ages.en = "6 to 18 years"
+sex.en = "All"
 registry_url = "https://example.invalid"
 data_as_of = "2026-11-21"
 sources = [{ name = "test", read = "2026-11-21" }]
@@ -119,7 +119,7 @@ fn a_missing_required_field_names_the_field_and_its_table() {
 
 #[test]
 fn a_value_of_the_wrong_type_is_reported() {
-    let problems = problems_after("wrong-type", "phase = ", "enrollment = \"fifty\"\nphase = ");
+    let problems = problems_after("wrong-type", "phase.en = ", "enrollment = \"fifty\"\nphase.en = ");
     assert_eq!(problems, ["6:14: invalid type: string \"fifty\", expected u32"]);
 }
 
@@ -159,8 +159,9 @@ fn a_question_file_with_an_unknown_quantity_is_reported() {
 
 #[test]
 fn all_problems_are_reported_at_once() {
-    let text =
-        VALID_TRIAL.replace("age_years <= 18", "creatinin <= 1 mg/dL").replace("phase = ", "enrollment = 5\nphase = ");
+    let text = VALID_TRIAL
+        .replace("age_years <= 18", "creatinin <= 1 mg/dL")
+        .replace("phase.en = ", "enrollment = 5\nphase.en = ");
     let text = text.replace("rule = \"age_years >= 6", "rule = \"agee >= 6");
     let path = scratch("many", "trial.toml", &text);
     let run = trialcheck(&["validate", path.to_str().unwrap()]);
@@ -277,8 +278,8 @@ fn importing_keeps_the_registry_text_and_fills_the_facts() {
     let run = trialcheck(&["import-ctgov", &fixture("ctgov/NCT06904729.json"), "--today", TODAY]);
     let draft: toml::Table = toml::from_str(&run.stdout).unwrap();
     let facts = &draft["facts"];
-    assert_eq!(facts["phase"].as_str(), Some("Phase 3"));
-    assert_eq!(facts["status"].as_str(), Some("Recruiting"));
+    assert_eq!(facts["phase"]["en"].as_str(), Some("Phase 3"));
+    assert_eq!(facts["status"]["en"].as_str(), Some("Recruiting"));
     assert_eq!(facts["enrollment"].as_integer(), Some(50));
     assert_eq!(facts["sites"][0]["city"].as_str(), Some("Guangzhou"));
     let exclusions: Vec<&str> = draft["criterion"]

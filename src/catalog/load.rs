@@ -189,7 +189,14 @@ fn criterion(c: CriterionSpec, bank: &QuestionBank) -> Result<Criterion, FieldEr
             ));
         }
     };
-    Ok(Criterion { id: c.id, side: c.side, original: c.original, plain: c.plain, rule })
+    Ok(Criterion {
+        id: c.id,
+        side: c.side,
+        original: c.original,
+        original_translation: c.original_translation,
+        plain: c.plain,
+        rule,
+    })
 }
 
 /// A whole catalog in one document; trial ids must be unique across it.

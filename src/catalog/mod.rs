@@ -141,6 +141,36 @@ mod tests {
     }
 
     #[test]
+    fn every_trial_text_is_in_every_language_and_the_registry_text_is_translated() {
+        use crate::settings::LANGUAGES;
+        let catalog = Catalog::shipped().unwrap();
+        let mut missing = Vec::new();
+        for t in &catalog.trials {
+            let f = &t.facts;
+            let mut texts = vec![("title", &f.title), ("summary", &f.summary), ("phase", &f.phase)];
+            texts.extend([("status", &f.status), ("ages", &f.ages), ("sex", &f.sex)]);
+            texts.extend(f.missing.iter().map(|m| ("missing", m)));
+            texts.extend(t.criteria.iter().map(|c| ("plain", &c.plain)));
+            for (what, text) in texts {
+                for lang in LANGUAGES {
+                    if text.0.get(*lang).is_none_or(|s| s.trim().is_empty()) {
+                        missing.push(format!("{} {what} {lang}", t.id));
+                    }
+                }
+            }
+            for c in &t.criteria {
+                // The original stays as registered (English); its translations sit beside it.
+                for lang in LANGUAGES.iter().filter(|l| **l != "en") {
+                    if c.original_translation.0.get(*lang).is_none_or(|s| s.trim().is_empty()) {
+                        missing.push(format!("{} {} original {lang}", t.id, c.id));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "untranslated: {missing:?}");
+    }
+
+    #[test]
     fn every_question_is_used_by_some_trial() {
         let catalog = Catalog::shipped().unwrap();
         let used: std::collections::BTreeSet<&str> = catalog

@@ -46,6 +46,10 @@ pub struct QuestionFile {
     pub question: Vec<QuestionSpec>,
 }
 
+fn is_empty(l: &Localized) -> bool {
+    l.0.is_empty()
+}
+
 /// Who decides a criterion that has no rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +65,9 @@ pub struct CriterionSpec {
     pub side: Side,
     /// The registry's text, verbatim.
     pub original: String,
+    /// Its translations, by language (the original is not replaced).
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub original_translation: Localized,
     pub plain: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,

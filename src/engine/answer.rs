@@ -45,14 +45,29 @@ pub struct MedicationUse {
 /// command line; the app maps each case to a translated message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnswerError {
-    UnknownQuestion { suggestion: Option<String> },
-    WrongType { expected: &'static str },
-    UnknownOption { option: String, options: Vec<String> },
+    UnknownQuestion {
+        suggestion: Option<String>,
+    },
+    WrongType {
+        expected: &'static str,
+    },
+    UnknownOption {
+        option: String,
+        options: Vec<String>,
+    },
     BadUnit(crate::clinical::units::UnitError),
-    MissingUnit { units: Vec<&'static str> },
+    MissingUnit {
+        units: Vec<&'static str>,
+    },
     NotANumber,
+    /// "2.500": 2500 or 2.5? Refused rather than guessed.
+    AmbiguousNumber,
     NotWhole,
-    OutOfRange { min: f64, max: f64, unit: Option<&'static str> },
+    OutOfRange {
+        min: f64,
+        max: f64,
+        unit: Option<&'static str>,
+    },
     BadDate,
     NeedsDay,
     InTheFuture,
@@ -79,6 +94,9 @@ impl fmt::Display for AnswerError {
                 write!(f, "give the unit, one of: {}", units.join(", "))
             }
             AnswerError::NotANumber => write!(f, "this is not a number"),
+            AnswerError::AmbiguousNumber => {
+                write!(f, "this number is ambiguous: write it without a thousands separator (2500, or 2.5)")
+            }
             AnswerError::NotWhole => write!(f, "give a whole number"),
             AnswerError::OutOfRange { min, max, unit } => {
                 let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();

@@ -34,6 +34,8 @@ pub struct Criterion {
     pub side: Side,
     /// The registry's text, verbatim.
     pub original: String,
+    /// The registry's text translated, shown beside it (never instead of it).
+    pub original_translation: Localized,
     /// The same in plain words.
     pub plain: Localized,
     /// `None`: the study team decides (investigator judgement, venous access...).
@@ -80,13 +82,13 @@ pub struct TrialFacts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub official_title: Option<String>,
     pub summary: Localized,
-    pub phase: String,
-    pub status: String,
+    pub phase: Localized,
+    pub status: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrollment: Option<u32>,
     /// As registered, e.g. "6 to 18 years".
-    pub ages: String,
-    pub sex: String,
+    pub ages: Localized,
+    pub sex: Localized,
     #[serde(default)]
     pub sites: Vec<Site>,
     #[serde(default)]

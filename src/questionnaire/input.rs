@@ -4,13 +4,29 @@
 use crate::clinical::dates::PartialDate;
 use crate::engine::answer::{Answer, AnswerError};
 
-/// A number typed in a form: "1.5", "1,5", " 70 ".
+/// A number typed in a form: "1.5", "1,5" (a decimal comma, as Vietnamese
+/// writes it), " 70 ", "1 200". Where a comma or point may be a thousands
+/// separator ("2.500": 2500 in Vietnamese, 2.5 in English) the number is
+/// refused as ambiguous rather than guessed: a lab value 1000 times off must
+/// never pass silently.
 pub fn number(text: &str) -> Result<f64, AnswerError> {
-    let cleaned: String = text.trim().replace(',', ".").chars().filter(|c| !c.is_whitespace()).collect();
-    if cleaned.is_empty() || cleaned.matches('.').count() > 1 {
-        return Err(AnswerError::NotANumber);
+    let compact: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    let separators: Vec<usize> = compact.match_indices([',', '.']).map(|(i, _)| i).collect();
+    match separators.as_slice() {
+        [] => {}
+        [at] => {
+            let (whole, decimals) = (compact.get(..*at).unwrap_or(""), compact.get(at + 1..).unwrap_or(""));
+            let digits = whole.trim_start_matches(['-', '+']);
+            if decimals.len() == 3 && (1..=3).contains(&digits.len()) && !digits.starts_with('0') {
+                return Err(AnswerError::AmbiguousNumber);
+            }
+        }
+        _ => {
+            let one_kind = compact.matches(',').count() == 0 || compact.matches('.').count() == 0;
+            return Err(if one_kind { AnswerError::NotANumber } else { AnswerError::AmbiguousNumber });
+        }
     }
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(AnswerError::NotANumber)
+    compact.replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(AnswerError::NotANumber)
 }
 
 pub fn measurement(text: &str, unit: Option<&str>) -> Result<Answer, AnswerError> {
@@ -34,8 +50,21 @@ mod tests {
     }
 
     #[test]
+    fn a_separator_that_may_mean_thousands_is_refused_not_guessed() {
+        for ambiguous in ["2.500", "2,500", "1.200,5", "1,200.5", "-1.500"] {
+            assert_eq!(number(ambiguous), Err(AnswerError::AmbiguousNumber), "{ambiguous}");
+        }
+        // Unambiguous: a leading zero, or not three decimals.
+        assert_eq!(number("0,500"), Ok(0.5));
+        assert_eq!(number("2,5"), Ok(2.5));
+        assert_eq!(number("1.25"), Ok(1.25));
+        assert_eq!(number("2500"), Ok(2500.0));
+        assert_eq!(number("12.3456"), Ok(12.3456));
+    }
+
+    #[test]
     fn what_is_not_a_number_is_refused() {
-        for bad in ["", "abc", "1.2.3", "1,2,3", "NaN", "inf", "--1"] {
+        for bad in ["", "abc", "1.2.3", "1,2,3", "NaN", "inf", "--1", "1.2.34"] {
             assert_eq!(number(bad), Err(AnswerError::NotANumber), "{bad}");
         }
     }

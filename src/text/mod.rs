@@ -30,6 +30,15 @@ impl Messages {
             .map(String::as_str)
     }
 
+    /// Whether `language` itself has `id` (no fallback).
+    pub fn has(&self, language: &str, id: &str) -> bool {
+        self.by_language.get(language).is_some_and(|m| m.contains_key(id))
+    }
+
+    pub fn ids(&self, language: &str) -> impl Iterator<Item = &str> {
+        self.by_language.get(language).into_iter().flat_map(|m| m.keys().map(String::as_str))
+    }
+
     /// The form of `id` for a count: `{id}-one` or `{id}-other`, with
     /// `{count}` filled in. English has one/other; Vietnamese and Chinese
     /// have no plural forms, so they always use `-other`.
@@ -50,6 +59,31 @@ impl Messages {
             text = text.replace(&format!("{{{name}}}"), value);
         }
         Some(text)
+    }
+}
+
+/// A number as the language writes it: Vietnamese uses a decimal comma.
+/// At most four decimals, trailing zeros dropped (0.413, 1.5, 70).
+pub fn format_number(language: &str, x: f64) -> String {
+    let mut text = format!("{:.4}", x);
+    while text.contains('.') && (text.ends_with('0') || text.ends_with('.')) {
+        text.pop();
+    }
+    if text == "-0" {
+        text = "0".into();
+    }
+    if language == "vi" { text.replace('.', ",") } else { text }
+}
+
+/// A date in the language's order: 15/03/2016 (vi), 2016年3月15日 (zh),
+/// 2016-03-15 (en, unambiguous for readers of any English).
+pub fn format_date(language: &str, d: crate::clinical::dates::PartialDate) -> String {
+    match (language, d.day) {
+        ("vi", Some(day)) => format!("{day:02}/{:02}/{}", d.month, d.year),
+        ("vi", None) => format!("{:02}/{}", d.month, d.year),
+        ("zh", Some(day)) => format!("{}年{}月{day}日", d.year, d.month),
+        ("zh", None) => format!("{}年{}月", d.year, d.month),
+        _ => d.to_string(),
     }
 }
 
@@ -129,6 +163,32 @@ mod tests {
         assert!(missing.is_empty(), "no English text for: {missing:?}");
     }
 
+    /// `{name}` placeholders of a message, sorted.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn vietnamese_and_chinese_have_every_message_with_the_same_placeholders() {
+        let messages = Messages::shipped().unwrap();
+        let languages: Vec<&str> = messages.languages().collect();
+        assert_eq!(languages, ["en", "vi", "zh"]);
+        for language in ["vi", "zh"] {
+            // A `-one` form exists only where the language has plural forms.
+            let needed = messages.ids("en").filter(|id| !id.ends_with("-one"));
+            let missing: Vec<&str> = needed.filter(|id| !messages.has(language, id)).collect();
+            assert!(missing.is_empty(), "{language} lacks: {missing:?}");
+            let stray: Vec<&str> = messages.ids(language).filter(|id| !messages.has("en", id)).collect();
+            assert!(stray.is_empty(), "{language} has ids English does not: {stray:?}");
+            for id in messages.ids(language) {
+                let (ours, english) = (messages.get(language, id).unwrap_or(""), messages.get("en", id).unwrap_or(""));
+                assert_eq!(placeholders(ours), placeholders(english), "{language} {id}");
+            }
+        }
+    }
+
     #[test]
     fn english_counts_take_one_or_other_and_vietnamese_and_chinese_do_not_inflect() {
         let messages = Messages::new(BTreeMap::from([
@@ -146,6 +206,20 @@ mod tests {
         assert_eq!(messages.plural("en", "things", 2).as_deref(), Some("2 things"));
         assert_eq!(messages.plural("vi", "things", 1).as_deref(), Some("1 việc"));
         assert_eq!(plural_category("zh", 1), PluralCategory::Other);
+    }
+
+    #[test]
+    fn numbers_and_dates_are_shown_the_languages_way() {
+        assert_eq!(format_number("vi", 1.5), "1,5");
+        assert_eq!(format_number("en", 1.5), "1.5");
+        assert_eq!(format_number("zh", 70.0), "70");
+        assert_eq!(format_number("en", 0.41300001), "0.413");
+        let d = crate::clinical::dates::PartialDate::parse("2016-03-15").unwrap();
+        assert_eq!(format_date("vi", d), "15/03/2016");
+        assert_eq!(format_date("zh", d), "2016年3月15日");
+        assert_eq!(format_date("en", d), "2016-03-15");
+        let m = crate::clinical::dates::PartialDate::parse("2026-05").unwrap();
+        assert_eq!((format_date("vi", m), format_date("zh", m)), ("05/2026".to_string(), "2026年5月".to_string()));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! container, or the standalone page's `#trialcheck`), with a site's options.
 
 use super::components::app::{App, Props};
-use crate::settings::{Options, Settings};
+use crate::settings::{Options, Settings, from_browser};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -11,7 +11,14 @@ use wasm_bindgen::prelude::*;
 /// Mounts one widget; returns `{ destroy() }`. Options it cannot use are
 /// shown in the widget, so a site's mistake is visible, not silent.
 fn mount(container: web_sys::Element, options: JsValue) -> JsValue {
-    let options: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+    let mut options: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+    if options.lang.is_none() {
+        // No language set by the page: the browser's own preference.
+        let preferred: Vec<String> = web_sys::window()
+            .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+            .unwrap_or_default();
+        options.lang = from_browser(&preferred).map(String::from);
+    }
     let settings = Settings::from(options);
     let _ = container.set_attribute("lang", &settings.language);
     let standalone = container.id() == "trialcheck";

@@ -23,18 +23,19 @@ impl Texts {
         Texts { messages: Rc::new(messages), language: language.to_string() }
     }
 
-    /// The message, or its id where a text is missing (a test keeps that from shipping).
+    /// The message, in English where the language lacks it; never a raw id
+    /// (tests fail when any language lacks a message).
     pub fn get(&self, id: &str) -> String {
-        self.messages.get(&self.language, id).unwrap_or(id).to_string()
+        self.messages.get(&self.language, id).unwrap_or_default().to_string()
     }
 
     pub fn format(&self, id: &str, args: &[(&str, &str)]) -> String {
-        self.messages.format(&self.language, id, args).unwrap_or_else(|| id.to_string())
+        self.messages.format(&self.language, id, args).unwrap_or_default()
     }
 
     /// The `-one` or `-other` form of `id` for `count`, with `{count}` filled in.
     pub fn plural(&self, id: &str, count: usize) -> String {
-        self.messages.plural(&self.language, id, count).unwrap_or_else(|| id.to_string())
+        self.messages.plural(&self.language, id, count).unwrap_or_default()
     }
 
     fn variant(&self, id: &str, mode: Mode) -> String {

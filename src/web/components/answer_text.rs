@@ -3,6 +3,7 @@
 use crate::engine::answer::Answer;
 use crate::engine::question::Question;
 use crate::questionnaire::Mode;
+use crate::text::{format_date, format_number};
 use crate::web::texts::Texts;
 
 pub fn answer_text(texts: &Texts, question: &Question, answer: &Answer, mode: Mode) -> String {
@@ -16,8 +17,12 @@ pub fn answer_text(texts: &Texts, question: &Question, answer: &Answer, mode: Mo
         Answer::Bool(false) => texts.get("answer-no"),
         Answer::Choice(o) => texts.option(question, o),
         Answer::Multi(chosen) => options(&mut chosen.iter()),
-        Answer::Number { value, unit } => format!("{value} {}", unit.as_deref().unwrap_or("")).trim_end().to_string(),
-        Answer::Date(d) => d.to_string(),
+        Answer::Number { value, unit } => {
+            format!("{} {}", format_number(&texts.language, *value), unit.as_deref().unwrap_or(""))
+                .trim_end()
+                .to_string()
+        }
+        Answer::Date(d) => format_date(&texts.language, *d),
         Answer::Medications(uses) => {
             if uses.is_empty() {
                 return texts.get("answer-none-of-these");
@@ -26,7 +31,7 @@ pub fn answer_text(texts: &Texts, question: &Question, answer: &Answer, mode: Mo
                 .map(|u| {
                     let mut text = texts.option(question, &u.drug);
                     if let Some(m) = u.months {
-                        text.push_str(&format!(" ({m} m)"));
+                        text.push_str(&format!(" ({})", texts.plural("months-count", m.round() as usize)));
                     }
                     if u.stopped_for_side_effects == Some(true) {
                         text.push_str(" *");

@@ -37,8 +37,22 @@ fn problems(settings: &Settings, catalog: &Catalog) -> Vec<String> {
 
 #[component]
 pub fn App(props: &Props) -> Html {
-    let texts =
-        use_memo(props.settings.language.clone(), |language| data::shipped_messages().map(|m| Texts::new(m, language)));
+    let language = use_state(|| props.settings.language.clone());
+    let texts = use_memo((*language).clone(), |language| data::shipped_messages().map(|m| Texts::new(m, language)));
+    // The standalone page is all TrialCheck: its language is the app's.
+    {
+        let standalone = props.standalone;
+        use_effect_with((*language).clone(), move |language| {
+            if standalone
+                && let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                    let _ = html.set_attribute("lang", language);
+                }
+        });
+    }
+    let on_language = {
+        let language = language.clone();
+        Callback::from(move |l: String| language.set(l))
+    };
     // The catalog inside the app is ready at once; a site's own is fetched.
     let shipped = || match data::shipped_catalog() {
         Ok(c) => Loaded::Ready(Rc::new(c)),
@@ -71,7 +85,7 @@ pub fn App(props: &Props) -> Html {
         Loaded::Ready(catalog) => {
             let unusable = problems(&props.settings, catalog);
             if unusable.is_empty() {
-                html! { <Screening catalog={Rc::clone(catalog)} settings={Rc::clone(&props.settings)} standalone={props.standalone} /> }
+                html! { <Screening catalog={Rc::clone(catalog)} settings={Rc::clone(&props.settings)} standalone={props.standalone} {on_language} /> }
             } else {
                 failure(&texts.get("settings-source"), &unusable)
             }

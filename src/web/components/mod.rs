@@ -4,6 +4,7 @@ pub mod answer_files;
 pub mod answer_text;
 pub mod app;
 pub mod lab_panel;
+pub mod language_picker;
 pub mod medicines;
 pub mod on_this_device;
 pub mod progress;

@@ -4,6 +4,7 @@ use super::medicines::Medicines;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{DatePrecision, Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
+use crate::text::format_number;
 use crate::web::texts::Texts;
 use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -24,9 +25,14 @@ pub fn refusal(texts: &Texts, error: &AnswerError) -> String {
     match error {
         AnswerError::OutOfRange { min, max, unit } => texts.format(
             "error-out-of-range",
-            &[("min", &min.to_string()), ("max", &max.to_string()), ("unit", unit.unwrap_or(""))],
+            &[
+                ("min", &format_number(&texts.language, *min)),
+                ("max", &format_number(&texts.language, *max)),
+                ("unit", unit.unwrap_or("")),
+            ],
         ),
         AnswerError::NotANumber => texts.get("error-not-a-number"),
+        AnswerError::AmbiguousNumber => texts.get("error-ambiguous-number"),
         AnswerError::NotWhole => texts.get("error-not-whole"),
         AnswerError::BadDate | AnswerError::NeedsDay => texts.get("error-bad-date"),
         AnswerError::InTheFuture => texts.get("error-future"),
@@ -37,9 +43,9 @@ pub fn refusal(texts: &Texts, error: &AnswerError) -> String {
 }
 
 /// The text a field shows for an earlier answer.
-fn field_value(current: Option<&Answer>) -> (String, Option<String>) {
+fn field_value(current: Option<&Answer>, language: &str) -> (String, Option<String>) {
     match current {
-        Some(Answer::Number { value, unit }) => (value.to_string(), unit.clone()),
+        Some(Answer::Number { value, unit }) => (format_number(language, *value), unit.clone()),
         Some(Answer::Date(d)) => (d.to_string(), None),
         _ => (String::new(), None),
     }
@@ -150,7 +156,7 @@ pub fn QuestionCard(props: &Props) -> Html {
                 Kind::Number { quantity, .. } => ("text", quantity.map(|q| q.unit_symbols()).unwrap_or_default()),
                 _ => ("text", vec![]),
             };
-            let (value, chosen_unit) = field_value(props.current.as_ref());
+            let (value, chosen_unit) = field_value(props.current.as_ref(), &texts.language);
             let chosen_unit = chosen_unit.or_else(|| units.first().map(|u| u.to_string()));
             let submit = {
                 let (field, unit, send) = (field.clone(), unit.clone(), send.clone());

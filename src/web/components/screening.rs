@@ -4,6 +4,7 @@
 use super::answer_files::{AnswerFiles, Export};
 use super::answer_text::answer_text;
 use super::lab_panel::LabPanel;
+use super::language_picker::LanguagePicker;
 use super::on_this_device::OnThisDevice;
 use super::progress::Progress;
 use super::question_card::QuestionCard;
@@ -29,6 +30,7 @@ pub struct Props {
     /// The standalone page owns the main landmark; a widget in a host page
     /// is a region within the host's.
     pub standalone: bool,
+    pub on_language: Callback<String>,
 }
 
 /// Where "remember my answers" keeps them: one place per set of trials, so
@@ -284,8 +286,9 @@ pub fn Screening(props: &Props) -> Html {
         },
     };
     html! {
-        <div class="tc" ref={container}>
+        <div class="tc" ref={container} lang={texts.language.clone()}>
             <header class="tc-header">
+                <LanguagePicker on_change={props.on_language.clone()} />
                 <h1>{ texts.get("app-title") }</h1>
                 <p class="tc-promise">{ texts.get("privacy-promise") }</p>
             </header>

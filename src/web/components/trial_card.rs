@@ -11,6 +11,8 @@ use yew::prelude::*;
 pub struct CriterionLine {
     pub plain: String,
     pub original: String,
+    /// The registry's words in the reader's language, shown beside them.
+    pub translation: Option<String>,
     pub requirement: Requirement,
     pub who: Option<AnsweredBy>,
 }
@@ -40,6 +42,7 @@ impl TrialView {
                 .map(|c| CriterionLine {
                     plain: c.criterion.plain.get(language).to_string(),
                     original: c.criterion.original.clone(),
+                    translation: c.criterion.original_translation.0.get(language).cloned(),
                     requirement: c.requirement,
                     who: c.who_can_answer,
                 })
@@ -81,7 +84,13 @@ fn criteria_list(texts: &Texts, title: String, class: &'static str, lines: Vec<&
                 { for lines.into_iter().map(|c| html! {
                     <li>
                         { &c.plain }
-                        <details class="tc-original"><summary>{ texts.get("registry-text") }</summary><blockquote>{ &c.original }</blockquote></details>
+                        <details class="tc-original">
+                            <summary>{ texts.get("registry-text") }</summary>
+                            <blockquote lang="en">{ &c.original }</blockquote>
+                            if let Some(t) = &c.translation {
+                                <p class="tc-translation"><span>{ texts.get("registry-translation") }</span>{ " " }{ t }</p>
+                            }
+                        </details>
                     </li>
                 }) }
             </ul>
@@ -99,10 +108,10 @@ fn facts(texts: &Texts, f: &TrialFacts) -> Html {
         <details class="tc-facts">
             <summary>{ texts.get("card-about") }</summary>
             <dl>
-                { fact(texts, "fact-phase", html! { &f.phase }) }
-                { fact(texts, "fact-status", html! { &f.status }) }
-                { fact(texts, "fact-ages", html! { &f.ages }) }
-                { fact(texts, "fact-sex", html! { &f.sex }) }
+                { fact(texts, "fact-phase", html! { f.phase.get(&texts.language) }) }
+                { fact(texts, "fact-status", html! { f.status.get(&texts.language) }) }
+                { fact(texts, "fact-ages", html! { f.ages.get(&texts.language) }) }
+                { fact(texts, "fact-sex", html! { f.sex.get(&texts.language) }) }
                 if let Some(n) = f.enrollment { { fact(texts, "fact-enrollment", html! { n }) } }
                 { fact(texts, "fact-sites", html! { { for sites.iter().map(|s| html! { <div>{ s }</div> }) } }) }
                 if !f.contacts.is_empty() {

@@ -1,0 +1,34 @@
+//! Switching the language at any time; the answers stay.
+
+use crate::web::texts::Texts;
+use yew::prelude::*;
+
+/// Each language named in itself, so that a reader finds their own.
+const LANGUAGES: &[(&str, &str)] = &[("en", "English"), ("vi", "Tiếng Việt"), ("zh", "中文")];
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub on_change: Callback<String>,
+}
+
+#[component]
+pub fn LanguagePicker(props: &Props) -> Html {
+    let Some(texts) = use_context::<Texts>() else { return html! {} };
+    let change = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            on_change.emit(select.value());
+        })
+    };
+    html! {
+        <label class="tc-language tc-no-print">
+            <span>{ texts.get("language-label") }</span>
+            <select onchange={change}>
+                { for LANGUAGES.iter().map(|(code, name)| html! {
+                    <option value={*code} lang={*code} selected={texts.language == *code}>{ *name }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
