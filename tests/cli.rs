@@ -128,7 +128,9 @@ fn a_misspelt_key_lists_the_expected_ones() {
     let problems = problems_after("typo", "rule = ", "rules = ");
     assert_eq!(
         problems,
-        ["19:1: unknown field `rules`, expected one of `id`, `side`, `original`, `plain`, `rule`, `decided_by`"]
+        [
+            "19:1: unknown field `rules`, expected one of `id`, `side`, `original`, `original_translation`, `plain`, `rule`, `decided_by`"
+        ]
     );
 }
 

@@ -32,3 +32,35 @@ export const PARENT = {
   lab_report: 'No',
 };
 
+
+// The same parent, in words any language can look up.
+export const PARENT_ANYWHERE = {
+  date_of_birth: { fill: ago({ years: 10, months: 2 }) },
+  sex: { option: 'female' },
+  pregnant: { no: true },
+  height: { fill: '140', unit: 'cm' },
+  daily_activity: { option: 'light_work_only' },
+  sle_diagnosed: { yes: true },
+  lupus_medicines: { medicines: [
+    { drug: 'glucocorticoids', months: 18 },
+    { drug: 'hydroxychloroquine', months: 18 },
+    { drug: 'mycophenolate', months: 12 },
+    { drug: 'tacrolimus', months: 7, sideEffects: false },
+  ] },
+  high_dose_steroid_3_months: { yes: true },
+  lupus_still_active: { yes: true },
+  prior_car_t: { no: true },
+  other_trial_last_3_months: { no: true },
+  biopsy_done: { yes: true },
+  biopsy_date: { fill: ago({ months: 3 }, true) },
+  proteinuria_persists: { yes: true },
+  kidney_transplant: { no: true },
+  dialysis_last_3_months: { no: true },
+  infection_uncontrolled: { no: true },
+  hepatitis_b: { no: true }, hepatitis_c: { no: true }, hiv: { no: true }, syphilis: { no: true },
+  cancer_last_5_years: { no: true }, severe_drug_allergy: { no: true }, severe_brain_or_mental_illness: { no: true },
+  biopsy_class: { check: ['IV'] },
+  lab_report: { yes: true },
+  // A Vietnamese lab report writes a decimal comma.
+  lab_panel: { creatinine: ['0,6', 'mg/dL'] },
+};

@@ -5,11 +5,22 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-export const MODES = {
-  myself: 'I am answering for myself',
-  child: 'I am answering for my child',
-  clinician: 'I am a doctor or study coordinator',
-};
+/** The app's words by language and message id, read from locales/*.toml
+ * (flat `id = "text"` lines), so that tests find buttons in any language. */
+const WORDS = Object.fromEntries(['en', 'vi', 'zh'].map((lang) => {
+  const text = readFileSync(new URL(`../../locales/${lang}.toml`, import.meta.url), 'utf8');
+  const entries = text.split('\n').map((l) => l.match(/^([\w-]+) = (".*")$/)).filter(Boolean).map((m) => [m[1], JSON.parse(m[2])]);
+  return [lang, Object.fromEntries(entries)];
+}));
+
+export function say(lang, id) {
+  const text = WORDS[lang][id] ?? WORDS.en[id];
+  if (text === undefined) throw new Error(`no message ${id}`);
+  return text;
+}
+
+const MODE_IDS = { myself: 'mode-myself', child: 'mode-my_child', clinician: 'mode-clinician' };
+export const MODES = Object.fromEntries(Object.entries(MODE_IDS).map(([k, id]) => [k, say('en', id)]));
 
 /** A date `years` and `months` before today, as YYYY-MM-DD (or YYYY-MM). */
 export function ago({ years = 0, months = 0 }, monthOnly = false) {
@@ -19,9 +30,9 @@ export function ago({ years = 0, months = 0 }, monthOnly = false) {
   return monthOnly ? iso.slice(0, 7) : iso;
 }
 
-export async function start(page, url, mode) {
-  await page.goto(url);
-  await page.getByRole('button', { name: MODES[mode] }).click();
+export async function start(page, url, mode, lang = 'en') {
+  await page.goto(lang === 'en' ? url : `${url}/?lang=${lang}`);
+  await page.getByRole('button', { name: say(lang, MODE_IDS[mode]) }).click();
   await page.locator('[data-question-id]').first().waitFor();
 }
 
@@ -33,35 +44,46 @@ export async function shown(page) {
 
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
 
-/** Answers the question on screen as `how` says. */
-export async function answer(page, id, how, mode) {
+/**
+ * Answers the question on screen as `how` says: a label (string), or in any
+ * language `{ yes: true }`, `{ no: true }`, `{ option: 'female' }`,
+ * `{ fill, unit }`, `{ check: [option ids] }`, `{ medicines: [{ drug, months, sideEffects }] }`;
+ * for the lab panel, `{ lab: [value, unit] }`. Nothing: "don't know".
+ */
+export async function answer(page, id, how, mode, lang = 'en') {
   const q = page.locator(`[data-question-id="${id}"]`);
+  const option = (o) => say(lang, `option-${id}-${o}`);
   if (id === 'lab_panel') {
     for (const [lab, [value, unit]] of Object.entries(how ?? {})) {
       const row = q.locator(`[data-lab-id="${lab}"]`);
       await row.locator('input').fill(value);
       if (unit) await row.locator('select').selectOption(unit);
     }
-    await button(q, 'Save lab values').click();
+    await button(q, say(lang, 'lab-panel-save')).click();
   } else if (how === undefined) {
-    await button(q, mode === 'clinician' ? 'Not available' : "I don't know / I'll check").click();
+    await button(q, say(lang, mode === 'clinician' ? 'answer-dont-know-clinician' : 'answer-dont-know')).click();
   } else if (typeof how === 'string') {
     await button(q, how).click();
+  } else if (how.yes || how.no) {
+    await button(q, say(lang, how.yes ? 'answer-yes' : 'answer-no')).click();
+  } else if (how.option) {
+    await button(q, option(how.option)).click();
   } else if (how.fill !== undefined) {
     await q.locator('input').first().fill(how.fill);
     if (how.unit) await q.locator('select').selectOption(how.unit);
-    await button(q, 'Next').click();
+    await button(q, say(lang, 'answer-next')).click();
   } else if (how.check) {
-    for (const label of how.check) await q.getByLabel(label, { exact: true }).check();
-    await button(q, 'Next').click();
+    for (const o of how.check) await q.getByLabel(WORDS.en[`option-${id}-${o}`] ? option(o) : o, { exact: true }).check();
+    await button(q, say(lang, 'answer-next')).click();
   } else if (how.medicines) {
     for (const m of how.medicines) {
-      await q.getByLabel(m.name, { exact: true }).check();
-      const details = q.locator('.tc-medicine', { has: page.getByLabel(m.name, { exact: true }) });
-      if (m.months !== undefined) await details.getByLabel('How many months in total?').fill(String(m.months));
-      if (m.sideEffects !== undefined) await details.getByLabel('Stopped because of side effects?').selectOption(m.sideEffects ? 'Yes' : 'No');
+      const name = m.drug ? option(m.drug) : m.name;
+      await q.getByLabel(name, { exact: true }).check();
+      const details = q.locator('.tc-medicine', { has: page.getByLabel(name, { exact: true }) });
+      if (m.months !== undefined) await details.getByLabel(say(lang, 'medicine-months')).fill(String(m.months));
+      if (m.sideEffects !== undefined) await details.getByLabel(say(lang, 'medicine-side-effects')).selectOption(say(lang, m.sideEffects ? 'answer-yes' : 'answer-no'));
     }
-    await button(q, 'Next').click();
+    await button(q, say(lang, 'answer-next')).click();
   } else {
     throw new Error(`cannot answer ${id} with ${JSON.stringify(how)}`);
   }
@@ -72,14 +94,14 @@ export async function answer(page, id, how, mode) {
  * until no question is left. Returns the ids in the order they were asked.
  * `visit(page, id)` runs before each answer (for screenshots and audits).
  */
-export async function answerAll(page, script, mode, visit = async () => {}) {
+export async function answerAll(page, script, mode, visit = async () => {}, lang = 'en') {
   const asked = [];
   for (let i = 0; i < 120; i++) {
     const id = await shown(page);
     if (id === 'done') return asked;
     await visit(page, id);
     asked.push(id);
-    await answer(page, id, script[id], mode);
+    await answer(page, id, script[id], mode, lang);
     // Wait for the next question (or the same one with a refusal).
     await page.waitForFunction(
       ([before, n]) => {

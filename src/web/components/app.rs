@@ -44,9 +44,10 @@ pub fn App(props: &Props) -> Html {
         let standalone = props.standalone;
         use_effect_with((*language).clone(), move |language| {
             if standalone
-                && let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-                    let _ = html.set_attribute("lang", language);
-                }
+                && let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+            {
+                let _ = html.set_attribute("lang", language);
+            }
         });
     }
     let on_language = {
