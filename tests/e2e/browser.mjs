@@ -13,3 +13,11 @@ export function launch() {
 
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
+
+/** A new page that keeps the page's uncaught errors in `page.errors`. */
+export async function watchedPage(browser, viewport) {
+  const page = await browser.newPage({ viewport });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return page;
+}

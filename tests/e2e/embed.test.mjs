@@ -4,19 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { serve } from './server.mjs';
-import { launch, DESKTOP, PHONE, ARTIFACTS } from './browser.mjs';
+import { watchedPage, launch, DESKTOP, PHONE, ARTIFACTS } from './browser.mjs';
 import { answer, ago, axeViolations } from './questionnaire.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function page(viewport = DESKTOP) {
-  const p = await browser.newPage({ viewport });
-  p.errors = [];
-  p.on('pageerror', (e) => p.errors.push(e.message));
-  return p;
-}
+const page = (viewport = DESKTOP) => watchedPage(browser, viewport);
 
 const widget = (p, n) => p.locator('trial-check').nth(n);
 

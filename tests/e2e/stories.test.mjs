@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, PHONE, DESKTOP, ARTIFACTS } from './browser.mjs';
+import { watchedPage, launch, PHONE, DESKTOP, ARTIFACTS } from './browser.mjs';
 import { start, answerAll, answer, shown, verdict, ago, axeViolations } from './questionnaire.mjs';
 import { PARENT } from './people.mjs';
 
@@ -14,12 +14,7 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function page(viewport = PHONE) {
-  const p = await browser.newPage({ viewport });
-  p.errors = [];
-  p.on('pageerror', (e) => p.errors.push(e.message));
-  return p;
-}
+const page = (viewport = PHONE) => watchedPage(browser, viewport);
 
 test('a parent of a 10-year-old with class IV nephritis finishes, and sees why Hanoi is not for her child', async () => {
   const p = await page();

@@ -124,34 +124,19 @@ impl<'b> Checker<'b> {
 
     fn name(&mut self, name: &str, span: Span) -> Checked<Typed<'b>> {
         match name {
-            "age_years" => {
-                let dob = self.input(
-                    "date_of_birth",
-                    "a full date",
-                    |k| matches!(k, Kind::Date { precision: DatePrecision::Day }),
-                    span,
-                    name,
-                )?;
-                return Ok(Typed::Number(Node::AgeYears(dob.id.clone()), None));
-            }
+            "age_years" => return Ok(Typed::Number(self.age(span, name)?, None)),
             "egfr" => {
                 let creatinine = self.measurement("creatinine", "creatinine", span, name);
                 let height = self.measurement("height", "height", span, name);
-                let dob = self.input(
-                    "date_of_birth",
-                    "a full date",
-                    |k| matches!(k, Kind::Date { precision: DatePrecision::Day }),
-                    span,
-                    name,
-                );
+                let age = self.age(span, name);
                 let sex = self.sex("sex", span, name);
-                let (creatinine, height, dob, sex) = (creatinine?, height?, dob?, sex?);
+                let (creatinine, height, age, sex) = (creatinine?, height?, age?, sex?);
                 return Ok(Typed::Number(
                     Node::Egfr(Box::new(Egfr {
                         formula: Formula::ForAge,
                         creatinine,
                         height: Some(height),
-                        age: Some(Node::AgeYears(dob.id.clone())),
+                        age: Some(age),
                         sex: Some(sex),
                     })),
                     Quantity::by_id("egfr"),
@@ -165,6 +150,13 @@ impl<'b> Checker<'b> {
             Kind::Number { quantity, .. } => Typed::Number(Node::Number(q.id.clone(), *quantity), *quantity),
             _ => Typed::Question(q, span),
         })
+    }
+
+    /// Age in completed years, from the full date of birth `user` relies on.
+    fn age(&mut self, span: Span, user: &str) -> Checked<Node> {
+        let full_date = |k: &Kind| matches!(k, Kind::Date { precision: DatePrecision::Day });
+        let dob = self.input("date_of_birth", "a full date", full_date, span, user)?;
+        Ok(Node::AgeYears(dob.id.clone()))
     }
 
     fn measurement(&mut self, id: &str, quantity: &str, span: Span, user: &str) -> Checked<Node> {

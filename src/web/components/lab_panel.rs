@@ -1,6 +1,7 @@
 //! All the lab values still worth asking, on one form: quick with a report
 //! in hand. An empty field means "not on the report".
 
+use super::focus::use_focus_on;
 use super::question_card::refusal;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{Kind, Question};
@@ -39,15 +40,7 @@ fn read(form: &HtmlFormElement, questions: &[Question]) -> Result<Vec<(String, A
 
 #[component]
 pub fn LabPanel(props: &Props) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
+    let heading = use_focus_on(());
     let Some(texts) = use_context::<Texts>() else {
         return html! {};
     };

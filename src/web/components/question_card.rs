@@ -1,5 +1,6 @@
 //! One question, its help, the ways to answer it, and why an answer was refused.
 
+use super::focus::use_focus_on;
 use super::medicines::Medicines;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{DatePrecision, Kind, Question};
@@ -53,7 +54,6 @@ fn field_value(current: Option<&Answer>, language: &str) -> (String, Option<Stri
 
 #[component]
 pub fn QuestionCard(props: &Props) -> Html {
-    let heading = use_node_ref();
     let field = use_node_ref();
     let unit = use_node_ref();
     let chosen = {
@@ -63,15 +63,8 @@ pub fn QuestionCard(props: &Props) -> Html {
         };
         use_state(move || initial)
     };
-    // Each new question takes the focus, so a screen reader reads it and the keyboard starts there.
-    {
-        let heading = heading.clone();
-        use_effect_with(props.question.id.clone(), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
+    // Each new question takes the focus.
+    let heading = use_focus_on(props.question.id.clone());
     let Some(texts) = use_context::<Texts>() else {
         return html! {};
     };

@@ -1,5 +1,6 @@
 //! What TrialCheck does and does not do, the privacy promise, and who is answering.
 
+use super::focus::use_focus_on;
 use crate::questionnaire::Mode;
 use crate::web::texts::Texts;
 use yew::prelude::*;
@@ -11,15 +12,7 @@ pub struct Props {
 
 #[component]
 pub fn Welcome(props: &Props) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
+    let heading = use_focus_on(());
     let Some(texts) = use_context::<Texts>() else {
         return html! {};
     };
