@@ -112,6 +112,25 @@ test('going back and changing the date of birth changes a verdict', async () => 
   assert.equal(await verdict(p, HANOI), 'undecided');
 });
 
+test('every unit list starts at the first unit a lab report usually uses, never at a random one', async () => {
+  const p = await page(DESKTOP);
+  await start(p, server.url, 'clinician');
+  await answerAll(p, { date_of_birth: { fill: ago({ years: 30 }) } }, 'clinician', async (pg, id) => {
+    if (id !== 'lab_panel') return;
+    const chosen = await pg.locator('[data-lab-id] select').evaluateAll((all) => all.map((s) => [s.name, s.value, s.options[0].value]));
+    for (const [name, value, first] of chosen) assert.equal(value, first, name);
+    assert.ok(chosen.length > 5);
+    throw new Error('seen');
+  }).catch((e) => { if (e.message !== 'seen') throw e; });
+  // And a single question: the height in centimetres, not metres.
+  const q = await page(PHONE);
+  await start(q, server.url, 'myself');
+  await answer(q, 'date_of_birth', { fill: ago({ years: 10 }) });
+  await answer(q, 'sex', 'Male');
+  await q.locator('[data-question-id="height"]').waitFor();
+  assert.equal(await q.locator('[data-question-id="height"] select').inputValue(), 'cm');
+});
+
 test('an impossible lab value is refused with a message and nothing is saved', async () => {
   const p = await page();
   await start(p, server.url, 'clinician');

@@ -82,7 +82,8 @@ pub fn LabPanel(props: &Props) -> Html {
                                 aria-describedby={refused.is_some().then(|| error_id.clone())} />
                             if !units.is_empty() {
                                 <select name={format!("unit-{}", q.id)} aria-label={format!("{}: {}", texts.get("answer-unit"), texts.prompt(q, props.mode))}>
-                                    { for units.iter().map(|u| html! { <option value={*u}>{ *u }</option> }) }
+                                    // Yew inserts options last first: without `selected` the last unit would be shown.
+                                    { for units.iter().enumerate().map(|(i, u)| html! { <option value={*u} selected={i == 0}>{ *u }</option> }) }
                                 </select>
                             }
                         </div>
