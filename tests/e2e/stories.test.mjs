@@ -30,6 +30,14 @@ test('a parent of a 10-year-old with class IV nephritis finishes, and sees why H
   await p.getByRole('navigation').getByRole('button', { name: 'Results', exact: true }).click();
   await p.locator('.tc-results').waitFor();
   await p.screenshot({ path: `${ARTIFACTS}parent-results-phone.png`, fullPage: true });
+  // Printing for the doctor: every fold opens, so the paper shows each reason and the trial's own words.
+  assert.ok(await p.locator('.tc-results details:not([open])').count() > 0);
+  await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await p.emulateMedia({ media: 'print' });
+  assert.equal(await p.locator('.tc-results details:not([open])').count(), 0);
+  assert.ok(await p.locator('.tc-results blockquote', { hasText: 'Ages eligible for study: 16 Years to 55 Years' }).isVisible());
+  assert.ok(await p.locator('.tc-review', { hasText: 'What is your child\'s date of birth?' }).first().isVisible());
+  await p.screenshot({ path: `${ARTIFACTS}parent-print.png`, fullPage: true });
   assert.deepEqual(p.errors, []);
 });
 

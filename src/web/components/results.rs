@@ -3,6 +3,8 @@
 use super::review::{Review, ReviewRow};
 use super::trial_card::{TrialCard, TrialView};
 use crate::web::texts::Texts;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,18 +15,48 @@ pub struct Props {
     pub today: String,
 }
 
+/// Opens every fold of the results: a printed page cannot be clicked open.
+fn unfold(section: &NodeRef) {
+    let Some(section) = section.cast::<web_sys::Element>() else { return };
+    let Ok(folds) = section.query_selector_all("details") else { return };
+    for i in 0..folds.length() {
+        if let Some(fold) = folds.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            let _ = fold.set_attribute("open", "");
+        }
+    }
+}
+
 #[component]
 pub fn Results(props: &Props) -> Html {
-    let Some(texts) = use_context::<Texts>() else {
-        return html! {};
+    let section = use_node_ref();
+    // Printing from the browser's menu too, not only from the button.
+    {
+        let section = section.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let listener = Closure::<dyn Fn()>::new(move || unfold(&section));
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    let Some(texts) = use_context::<Texts>() else { return html! {} };
+    let print = {
+        let section = section.clone();
+        Callback::from(move |_| {
+            unfold(&section);
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        })
     };
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
     html! {
-        <section class="tc-results tc-panel" aria-labelledby="tc-results-title">
+        <section class="tc-results tc-panel" aria-labelledby="tc-results-title" ref={section}>
             <h2 id="tc-results-title" tabindex="-1">{ texts.get("results-title") }</h2>
             <p class="tc-print-only"><strong>{ texts.format("print-title", &[("date", &props.today)]) }</strong></p>
             <p class="tc-disclaimer">{ texts.get("study-team-decides") }</p>
