@@ -24,15 +24,6 @@ impl fmt::Display for CheckError {
     }
 }
 
-/// Names that are computed from answers rather than asked.
-pub const DERIVED: &[(&str, &str)] = &[
-    ("age_years", "age in completed years, from `date_of_birth`"),
-    (
-        "egfr",
-        "eGFR: CKD-EPI 2021 from 18 years, bedside Schwartz below, from `creatinine`, `height`, `date_of_birth` and `sex`",
-    ),
-];
-
 /// The functions a rule may call, for `questions --json` and the docs.
 pub const FUNCTIONS: &[(&str, &str)] = &[
     ("count(q, [options])", "how many of the options were chosen, or of the medicines taken"),
