@@ -217,7 +217,9 @@ fn answers_the_engine_cannot_use_are_refused_with_the_question_and_the_reason() 
         r#"{"creatinine": "0 mg/dL", "date_of_birth": "2030-01-01", "sexx": "female"}"#,
     );
     let run = trialcheck(&["screen", "--answers", path.to_str().unwrap(), "--today", TODAY]);
-    assert_eq!(run.code, 2);
+    assert_eq!(run.code, 1);
+    // The file's problems, not the command's usage.
+    assert!(!run.stderr.contains("usage:"), "{}", run.stderr);
     assert!(
         run.stderr.contains("`creatinine`: this value is not possible: it must be between 0.1 mg/dL and 20 mg/dL"),
         "{}",
@@ -307,6 +309,23 @@ fn a_record_without_an_nct_id_is_refused() {
     let run = trialcheck(&["import-ctgov", path.to_str().unwrap()]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("nctId is missing"));
+}
+
+#[test]
+fn numbers_in_an_answers_file_are_read_as_the_form_reads_them() {
+    // "2.500 /uL" may be 2500 or 2.5: refused, as in the form, never read as 2.5.
+    let path = scratch(
+        "numbers",
+        "answers.json",
+        r#"{"neutrophils": "2.500 /uL", "lymphocytes": "0,95 x10^9/L", "sledai_score": "12 points"}"#,
+    );
+    let run = trialcheck(&["screen", "--answers", path.to_str().unwrap(), "--today", TODAY]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("`neutrophils`: this number is ambiguous"), "{}", run.stderr);
+    // A decimal comma is read; a unit on a plain number names the unit, never an empty list.
+    assert!(!run.stderr.contains("`lymphocytes`"), "{}", run.stderr);
+    assert!(run.stderr.contains("`sledai_score`: this answer is a plain number, without a unit (remove `points`)"));
+    assert!(!run.stderr.contains("use one of: )"), "{}", run.stderr);
 }
 
 #[test]

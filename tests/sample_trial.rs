@@ -8,7 +8,7 @@ use std::path::Path;
 use trialcheck::catalog::{Catalog, source};
 use trialcheck::clinical::dates::Ymd;
 use trialcheck::engine::answer::{Answer, Answers, RawAnswer};
-use trialcheck::engine::verdict::{Assessment, Requirement, Verdict};
+use trialcheck::engine::verdict::{Assessment, Requirement, Settler, Verdict};
 
 fn today() -> Ymd {
     Ymd::parse("2026-11-21").unwrap()
@@ -97,6 +97,6 @@ fn dont_know_is_not_asked_again_and_its_partner_limit_is_not_asked_at_all() {
     assert_eq!(p.next_question(), None);
     let a = p.assessment();
     assert_eq!(a.verdict, Verdict::Undecided);
-    assert_eq!(a.open_for_doctor().map(|c| c.criterion.id.as_str()).collect::<Vec<_>>(), ["liver"]);
+    assert_eq!(a.open_for(Settler::Doctor).map(|c| c.criterion.id.as_str()).collect::<Vec<_>>(), ["liver"]);
     assert_eq!(p.answers.get("alt"), Some(&Answer::DontKnow));
 }

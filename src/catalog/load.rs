@@ -4,7 +4,7 @@
 use super::schema::{CatalogSpec, CriterionSpec, DecidedBy, KindName, QuestionSpec, TrialSpec};
 use super::{Catalog, CatalogError, PathPart};
 use crate::clinical::units::Quantity;
-use crate::engine::question::{DatePrecision, Kind, Question, QuestionBank};
+use crate::engine::question::{DatePrecision, Implied, Kind, Question, QuestionBank};
 use crate::engine::rule::Rule;
 use crate::engine::trial::{Criterion, Trial};
 use std::collections::BTreeSet;
@@ -18,7 +18,7 @@ fn is_name(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !matches!(s, "and" | "or" | "not" | "in" | "true" | "false")
+        && !matches!(s, "and" | "or" | "not" | "in" | "true" | "false" | "study_team")
 }
 
 /// A registry id: "NCT" and 8 digits.
@@ -34,6 +34,7 @@ pub fn question_bank(
     let mut errors = Vec::new();
     let mut seen = BTreeSet::new();
     let mut questions = Vec::new();
+    let mut implied = Vec::new();
     for (i, spec) in specs.into_iter().enumerate() {
         let at = |field: &str| {
             let mut p = base.to_vec();
@@ -69,11 +70,26 @@ pub fn question_bank(
         if spec.kind != KindName::Date && spec.precision.is_some() {
             fail("precision", format!("question `{}` is not a date: precision does not apply", spec.id));
         }
+        if spec.kind != KindName::Multi && (spec.from_memory || !spec.implied.is_empty()) {
+            fail(
+                "implied",
+                format!("question `{}` is not a multiple choice: from_memory and implied do not apply", spec.id),
+            );
+        }
+        for item in spec.implied.keys().filter(|i| !spec.options.contains(i)) {
+            fail("implied", format!("`{item}` is not an option of `{}`", spec.id));
+        }
+        if spec.kind != KindName::Medications && !spec.courses.is_empty() {
+            fail("courses", format!("question `{}` is not a medicines question: courses do not apply", spec.id));
+        }
+        for drug in spec.courses.iter().filter(|d| !spec.options.contains(d)) {
+            fail("courses", format!("`{drug}` is not an option of `{}`", spec.id));
+        }
         let kind = match spec.kind {
             KindName::YesNo => Some(Kind::YesNo),
             KindName::Choice => Some(Kind::Choice { options: spec.options }),
             KindName::Multi => Some(Kind::Multi { options: spec.options }),
-            KindName::Medications => Some(Kind::Medications { options: spec.options }),
+            KindName::Medications => Some(Kind::Medications { options: spec.options, courses: spec.courses }),
             KindName::Date => Some(Kind::Date { precision: spec.precision.unwrap_or(DatePrecision::Day) }),
             KindName::Number => {
                 let quantity = match &spec.quantity {
@@ -114,10 +130,39 @@ pub fn question_bank(
             }
         };
         if let Some(kind) = kind {
-            questions.push(Question { id: spec.id, kind, group: spec.group, answered_by: spec.answered_by });
+            let mut q = Question::new(&spec.id, kind, spec.group, spec.answered_by);
+            q.from_memory = spec.from_memory;
+            q.at_screening = spec.at_screening;
+            q.formerly = spec.formerly;
+            questions.push(q);
+            if !spec.implied.is_empty() {
+                implied.push((i, spec.id, spec.implied));
+            }
         }
     }
-    if errors.is_empty() { Ok(QuestionBank::new(questions)) } else { Err(errors) }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Implied items are rules over the other questions: compiled once the bank exists.
+    let plain = QuestionBank::new(questions);
+    let mut bank = plain.clone();
+    for (i, id, rules) in implied {
+        let mut compiled = Vec::new();
+        for (item, text) in rules {
+            match Rule::compile(&text, &plain) {
+                Ok(rule) => compiled.push(Implied { item, when: rule.node }),
+                Err(rule_errors) => errors.extend(rule_errors.into_iter().map(|e| {
+                    let mut path = base.to_vec();
+                    path.extend([PathPart::Index(i), key("implied"), key(&item)]);
+                    CatalogError { offset: Some(e.span.start), ..CatalogError::new(file, path, e.message) }
+                })),
+            }
+        }
+        if let Some(q) = bank.questions_mut().iter_mut().find(|q| q.id == id) {
+            q.implied = compiled;
+        }
+    }
+    if errors.is_empty() { Ok(bank) } else { Err(errors) }
 }
 
 pub fn trial(spec: TrialSpec, bank: &QuestionBank, file: &str, base: &[PathPart]) -> Result<Trial, Vec<CatalogError>> {

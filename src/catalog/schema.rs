@@ -38,6 +38,21 @@ pub struct QuestionSpec {
     pub integer: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub precision: Option<DatePrecision>,
+    /// A tick list filled in from memory: see `Question::from_memory`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_memory: bool,
+    /// A test the study team does at screening: see `Question::at_screening`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub at_screening: bool,
+    /// Ids the question had before, so that old answer files still open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formerly: Vec<String>,
+    /// Medicines given in courses of infusions (a medicines question only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub courses: Vec<String>,
+    /// Items of a multiple choice implied by other answers: option -> rule.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub implied: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

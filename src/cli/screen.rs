@@ -3,10 +3,9 @@
 use super::{Args, Outcome};
 use crate::catalog::Catalog;
 use crate::engine::answer::{Answers, RawAnswer};
-use crate::engine::question::AnsweredBy;
 use crate::engine::trial::Side;
-use crate::engine::verdict::{Assessment, Requirement, Verdict};
-use crate::text::Messages;
+use crate::engine::verdict::{Assessment, Requirement, Settler, Verdict};
+use crate::text::{Messages, settler_message, verdict_message};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -15,6 +14,8 @@ struct TrialReport<'a> {
     trial: &'a str,
     title: &'a str,
     verdict: Verdict,
+    /// Likely eligible, pending the study team's screening tests.
+    pending_screening: bool,
     criteria: Vec<CriterionReport<'a>>,
 }
 
@@ -30,7 +31,7 @@ struct CriterionReport<'a> {
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     open_questions: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
-    who_can_answer: Option<AnsweredBy>,
+    settled_by: Option<Settler>,
 }
 
 fn report<'a>(a: &'a Assessment, lang: &str) -> TrialReport<'a> {
@@ -38,6 +39,7 @@ fn report<'a>(a: &'a Assessment, lang: &str) -> TrialReport<'a> {
         trial: &a.trial.id,
         title: a.trial.facts.title.get(lang),
         verdict: a.verdict,
+        pending_screening: a.pending_screening,
         criteria: a
             .criteria
             .iter()
@@ -49,7 +51,7 @@ fn report<'a>(a: &'a Assessment, lang: &str) -> TrialReport<'a> {
                 original: &c.criterion.original,
                 rule: c.criterion.rule.as_ref().map(|r| r.text.as_str()),
                 open_questions: &c.open_questions,
-                who_can_answer: c.who_can_answer,
+                settled_by: c.settled_by,
             })
             .collect(),
     }
@@ -76,7 +78,15 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let today = args.today()?;
     let lang = args.value("lang").unwrap_or("en");
     let path = args.value("answers").ok_or("screen needs --answers FILE")?;
-    let answers = read_answers(path, &catalog, today)?;
+    // A refused answers file is the file's problem, not a misuse of the command: say
+    // what is wrong with it, without the usage text, and exit 1.
+    let answers = match read_answers(path, &catalog, today) {
+        Ok(answers) => answers,
+        Err(message) => {
+            eprintln!("trialcheck: {message}");
+            return Ok(Outcome::Problems);
+        }
+    };
     let ids: Vec<String> =
         args.value("trials").map(|t| t.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
     if let Some(unknown) = ids.iter().find(|id| catalog.trial(id).is_none()) {
@@ -91,11 +101,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     }
     let say = |id: &str| messages.get(lang, id).unwrap_or(id).to_string();
     for a in &assessments {
-        let verdict = match a.verdict {
-            Verdict::LikelyEligible => say("verdict-likely_eligible"),
-            Verdict::NotEligible => say("verdict-not_eligible"),
-            Verdict::Undecided => say("verdict-undecided"),
-        };
+        let verdict = say(verdict_message(a));
         println!("{}  {}: {}", a.trial.id, verdict, a.trial.facts.title.get(lang));
         let section = |title: String, mark: &str, rows: Vec<&crate::engine::verdict::CriterionResult>| {
             if rows.is_empty() {
@@ -111,8 +117,9 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
             }
         };
         section(say("requirement-not_met"), "x", a.with(Requirement::NotMet).collect());
-        section(say("who-person"), "?", a.open_for_person().collect());
-        section(say("who-doctor"), "?", a.open_for_doctor().collect());
+        for settler in [Settler::Person, Settler::Doctor, Settler::StudyTeam] {
+            section(say(settler_message(settler)), "?", a.open_for(settler).collect());
+        }
         section(say("requirement-study_team"), "-", a.with(Requirement::StudyTeam).collect());
         println!("  met: {} of {} criteria\n", a.with(Requirement::Met).count(), a.criteria.len());
     }

@@ -21,7 +21,12 @@ pub enum Answer {
     DontKnow,
     Bool(bool),
     Choice(String),
+    /// A complete list: every item not chosen is absent (a clinician's
+    /// answer, or a person who checked the list against the doctor's records).
     Multi(BTreeSet<String>),
+    /// Items ticked from memory: each one is present; an unticked item is not
+    /// known to be absent.
+    Remembered(BTreeSet<String>),
     /// As entered; the engine converts with the question's quantity.
     Number {
         value: f64,
@@ -60,6 +65,8 @@ pub enum AnswerError {
         units: Vec<&'static str>,
     },
     NotANumber,
+    /// A unit given to a plain number (a score, a ratio).
+    UnexpectedUnit(String),
     /// "2.500": 2500 or 2.5? Refused rather than guessed.
     AmbiguousNumber,
     NotWhole,
@@ -94,6 +101,7 @@ impl fmt::Display for AnswerError {
                 write!(f, "give the unit, one of: {}", units.join(", "))
             }
             AnswerError::NotANumber => write!(f, "this is not a number"),
+            AnswerError::UnexpectedUnit(u) => write!(f, "this answer is a plain number, without a unit (remove `{u}`)"),
             AnswerError::AmbiguousNumber => {
                 write!(f, "this number is ambiguous: write it without a thousands separator (2500, or 2.5)")
             }
@@ -122,7 +130,7 @@ impl Answer {
         match (self, &question.kind) {
             (Answer::DontKnow, _) | (Answer::Bool(_), Kind::YesNo) => Ok(()),
             (Answer::Choice(option), Kind::Choice { options }) => check_option(option, options),
-            (Answer::Multi(chosen), Kind::Multi { options }) => {
+            (Answer::Multi(chosen) | Answer::Remembered(chosen), Kind::Multi { options }) => {
                 chosen.iter().try_for_each(|o| check_option(o, options))
             }
             (Answer::Number { value, unit }, Kind::Number { quantity, min, max, integer }) => {
@@ -134,13 +142,7 @@ impl Answer {
                     (Some(q), None) => {
                         return Err(AnswerError::MissingUnit { units: q.unit_symbols() });
                     }
-                    (None, Some(u)) => {
-                        return Err(AnswerError::BadUnit(crate::clinical::units::UnitError {
-                            unit: u.clone(),
-                            quantity: "a plain number",
-                            accepted: vec![],
-                        }));
-                    }
+                    (None, Some(u)) => return Err(AnswerError::UnexpectedUnit(u.clone())),
                     (None, None) => *value,
                 };
                 if *integer && value.fract() != 0.0 {
@@ -173,7 +175,7 @@ impl Answer {
                 }
                 Ok(())
             }
-            (Answer::Medications(uses), Kind::Medications { options }) => {
+            (Answer::Medications(uses), Kind::Medications { options, .. }) => {
                 let mut seen = BTreeSet::new();
                 for u in uses {
                     check_option(&u.drug, options)?;
@@ -195,7 +197,7 @@ fn expected(kind: &Kind) -> &'static str {
     match kind {
         Kind::YesNo => "yes (true), no (false) or \"dont_know\"",
         Kind::Choice { .. } => "one option",
-        Kind::Multi { .. } => "a list of options",
+        Kind::Multi { .. } => "a list of options, or {\"remembered\": [...]} for items ticked from memory",
         Kind::Number { quantity: Some(_), .. } => "a number with its unit, e.g. \"0.8 mg/dL\"",
         Kind::Number { quantity: None, .. } => "a number",
         Kind::Date { .. } => "a date, \"YYYY-MM-DD\" or \"YYYY-MM\"",
@@ -274,15 +276,30 @@ impl Answers {
         let mut answers = Answers::new();
         let mut errors = Vec::new();
         for (id, raw) in raw {
-            let parsed = match bank.get(&id) {
-                Some(q) => raw.interpret(q),
-                None => Err(AnswerError::UnknownQuestion { suggestion: bank.suggest(&id).map(String::from) }),
+            // A question renamed since the file was written answers under its new id.
+            let (parsed, current) = match bank.current(&id) {
+                Some(q) => (raw.interpret(q), q.id.clone()),
+                None => {
+                    (Err(AnswerError::UnknownQuestion { suggestion: bank.suggest(&id).map(String::from) }), id.clone())
+                }
             };
-            if let Err(e) = parsed.and_then(|a| answers.set(bank, &id, a, today)) {
+            if current != id && answers.get(&current).is_some() {
+                continue; // The file holds both names: the current one wins.
+            }
+            if let Err(e) = parsed.and_then(|a| answers.set(bank, &current, a, today)) {
                 errors.push((id, e));
             }
         }
         if errors.is_empty() { Ok(answers) } else { Err(errors) }
+    }
+
+    /// Lists of this multiple choice read as ticked from memory (a file
+    /// written in a plain-word mode before lists said whether they were complete).
+    pub fn as_remembered(&mut self, id: &str) {
+        if let Some(Answer::Multi(chosen)) = self.0.get(id) {
+            let chosen = chosen.clone();
+            self.0.insert(id.to_string(), Answer::Remembered(chosen));
+        }
     }
 
     pub fn to_raw(&self) -> BTreeMap<String, RawAnswer> {
@@ -302,6 +319,10 @@ pub enum RawAnswer {
     Text(String),
     Options(Vec<String>),
     Medications(Vec<MedicationUse>),
+    /// `{"remembered": ["fever"]}`: items ticked from memory.
+    Remembered {
+        remembered: Vec<String>,
+    },
 }
 
 pub const DONT_KNOW: &str = "dont_know";
@@ -312,8 +333,18 @@ impl RawAnswer {
         match (self, &question.kind) {
             (RawAnswer::Text(t), _) if t == DONT_KNOW => Ok(Answer::DontKnow),
             (RawAnswer::Bool(b), Kind::YesNo) => Ok(Answer::Bool(b)),
+            // A yes/no question that became a choice with `yes` and `no` (pregnant:
+            // yes, no, not sure) still reads files written before.
+            (RawAnswer::Bool(b), Kind::Choice { options })
+                if options.iter().any(|o| o == "yes") && options.iter().any(|o| o == "no") =>
+            {
+                Ok(Answer::Choice(if b { "yes" } else { "no" }.to_string()))
+            }
             (RawAnswer::Text(t), Kind::Choice { .. }) => Ok(Answer::Choice(t)),
             (RawAnswer::Options(o), Kind::Multi { .. }) => Ok(Answer::Multi(o.into_iter().collect())),
+            (RawAnswer::Remembered { remembered }, Kind::Multi { .. }) => {
+                Ok(Answer::Remembered(remembered.into_iter().collect()))
+            }
             // An empty list reads as either form; for medicines it means none.
             (RawAnswer::Options(o), Kind::Medications { .. }) if o.is_empty() => Ok(Answer::Medications(vec![])),
             (RawAnswer::Medications(m), Kind::Medications { .. }) => Ok(Answer::Medications(m)),
@@ -327,16 +358,51 @@ impl RawAnswer {
     }
 }
 
-/// "0.8 mg/dL" -> 0.8 and "mg/dL"; "7" -> 7 without a unit.
+/// "0.8 mg/dL" -> 0.8 and "mg/dL"; "0,95 x10^9/L" -> 0.95; "7" -> 7 without
+/// a unit. The number is read by `read_number`, as in the form: "2.500 /uL"
+/// is refused as ambiguous, never read as 2.5.
 pub fn parse_measurement(text: &str) -> Result<Answer, AnswerError> {
     let text = text.trim();
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+' || c == 'e'))
-        .unwrap_or(text.len());
+    let split =
+        text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | ' '))).unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
-    let value: f64 = number.trim().parse().map_err(|_| AnswerError::NotANumber)?;
+    let value = read_number(number)?;
     let unit = unit.trim();
     Ok(Answer::Number { value, unit: (!unit.is_empty()).then(|| unit.to_string()) })
+}
+
+/// The one number reader of the product: form fields, answers files, FHIR
+/// files and the command line all read numbers here. Forgiving in what it
+/// accepts ("1,5" with a decimal comma, as Vietnamese writes it, " 70 ",
+/// "1 200"), exact in what it refuses: where a comma or point may be a
+/// thousands separator ("2.500": 2500 in Vietnamese, 2.5 in English) the
+/// number is refused as ambiguous rather than guessed, since a lab value
+/// 1000 times off must never pass silently.
+pub fn read_number(text: &str) -> Result<f64, AnswerError> {
+    let compact: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    let separators: Vec<usize> = compact.match_indices([',', '.']).map(|(i, _)| i).collect();
+    match separators.as_slice() {
+        [] => {}
+        [at] => {
+            let (whole, decimals) = (compact.get(..*at).unwrap_or(""), compact.get(at + 1..).unwrap_or(""));
+            let digits = whole.trim_start_matches(['-', '+']);
+            if decimals.len() == 3 && (1..=3).contains(&digits.len()) && !digits.starts_with('0') {
+                return Err(AnswerError::AmbiguousNumber);
+            }
+        }
+        _ => {
+            let one_kind = compact.matches(',').count() == 0 || compact.matches('.').count() == 0;
+            return Err(if one_kind { AnswerError::NotANumber } else { AnswerError::AmbiguousNumber });
+        }
+    }
+    let plain = compact.replace(',', ".");
+    // Only digits, one point and a leading sign: "inf", "NaN" and "1e3" are not lab values.
+    let well_formed = plain.trim_start_matches(['-', '+']).chars().all(|c| c.is_ascii_digit() || c == '.')
+        && plain.chars().any(|c| c.is_ascii_digit());
+    if !well_formed {
+        return Err(AnswerError::NotANumber);
+    }
+    plain.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(AnswerError::NotANumber)
 }
 
 impl From<&Answer> for RawAnswer {
@@ -346,6 +412,7 @@ impl From<&Answer> for RawAnswer {
             Answer::Bool(b) => RawAnswer::Bool(*b),
             Answer::Choice(c) => RawAnswer::Text(c.clone()),
             Answer::Multi(m) => RawAnswer::Options(m.iter().cloned().collect()),
+            Answer::Remembered(m) => RawAnswer::Remembered { remembered: m.iter().cloned().collect() },
             Answer::Number { value, unit: None } => RawAnswer::Number(*value),
             Answer::Number { value, unit: Some(u) } => RawAnswer::Text(format!("{value} {u}")),
             Answer::Date(d) => RawAnswer::Text(d.to_string()),
@@ -365,8 +432,7 @@ mod tests {
     }
 
     fn bank() -> QuestionBank {
-        let q =
-            |id: &str, kind| Question { id: id.into(), kind, group: Group::AboutYou, answered_by: AnsweredBy::Person };
+        let q = |id: &str, kind| Question::new(id, kind, Group::AboutYou, AnsweredBy::Person);
         QuestionBank::new(vec![
             q("date_of_birth", Kind::Date { precision: DatePrecision::Day }),
             q("biopsy_date", Kind::Date { precision: DatePrecision::Month }),
@@ -376,7 +442,7 @@ mod tests {
             ),
             q("ecog", Kind::Number { quantity: None, min: 0.0, max: 5.0, integer: true }),
             q("sex", Kind::Choice { options: vec!["female".into(), "male".into()] }),
-            q("meds", Kind::Medications { options: vec!["tacrolimus".into()] }),
+            q("meds", Kind::Medications { options: vec!["tacrolimus".into()], courses: vec![] }),
         ])
     }
 
@@ -422,6 +488,19 @@ mod tests {
         assert_eq!(set("ecog", serde_json::json!(1)), Ok(()));
         assert_eq!(set("creatinine", "dont_know".into()), Ok(()));
         assert_eq!(set("meds", serde_json::json!([])), Ok(()));
+    }
+
+    #[test]
+    fn answers_files_read_numbers_as_the_form_does() {
+        let number = |t: &str| match parse_measurement(t) {
+            Ok(Answer::Number { value, unit }) => Ok((value, unit)),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e),
+        };
+        assert_eq!(number("0,95 x10^9/L"), Ok((0.95, Some("x10^9/L".into()))));
+        assert_eq!(number("1 200 /uL"), Ok((1200.0, Some("/uL".into()))));
+        assert_eq!(number("2.500 /uL"), Err(AnswerError::AmbiguousNumber));
+        assert_eq!(set("ecog", "3 points".into()), Err(AnswerError::UnexpectedUnit("points".into())));
     }
 
     #[test]

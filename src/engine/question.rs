@@ -47,8 +47,10 @@ pub enum Kind {
     /// A date in the past.
     Date { precision: DatePrecision },
     /// Which of the listed medicines were taken, for how many months, and
-    /// whether each was stopped because of side effects.
-    Medications { options: Vec<String> },
+    /// whether each was stopped because of side effects. `courses` are the
+    /// medicines given as courses of infusions (rituximab): for them, having
+    /// received them counts, whatever the months say.
+    Medications { options: Vec<String>, courses: Vec<String> },
 }
 
 impl Kind {
@@ -65,7 +67,7 @@ impl Kind {
 
     pub fn options(&self) -> &[String] {
         match self {
-            Kind::Choice { options } | Kind::Multi { options } | Kind::Medications { options } => options,
+            Kind::Choice { options } | Kind::Multi { options } | Kind::Medications { options, .. } => options,
             _ => &[],
         }
     }
@@ -77,9 +79,42 @@ pub struct Question {
     pub kind: Kind,
     pub group: Group,
     pub answered_by: AnsweredBy,
+    /// A tick list people fill in from memory (which of these has your child
+    /// had?): in the plain-word modes an unticked item is not evidence of
+    /// absence, unless the person says the list is complete.
+    pub from_memory: bool,
+    /// A test the study team does at screening (CD19 flow cytometry, ECG,
+    /// LVEF): "don't know" leaves it to them, not to the person.
+    pub at_screening: bool,
+    /// Ids this question had before: answers saved under them still open.
+    pub formerly: Vec<String>,
+    /// For a multiple choice: items other answers show to be present (a class
+    /// IV biopsy is the 2019 EULAR/ACR renal item), so nothing is asked twice.
+    pub implied: Vec<Implied>,
+}
+
+/// An item of a multiple choice that is present whenever `when` holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Implied {
+    pub item: String,
+    pub when: crate::engine::rule::Node,
 }
 
 impl Question {
+    /// A question with none of the optional traits.
+    pub fn new(id: &str, kind: Kind, group: Group, answered_by: AnsweredBy) -> Question {
+        Question {
+            id: id.to_string(),
+            kind,
+            group,
+            answered_by,
+            from_memory: false,
+            at_screening: false,
+            formerly: Vec::new(),
+            implied: Vec::new(),
+        }
+    }
+
     /// Message ids for the localisation layer; derived, so a question can
     /// never point at another question's text.
     pub fn prompt_id(&self) -> String {
@@ -114,6 +149,16 @@ impl QuestionBank {
 
     pub fn get(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The question by its id, or by an id it had before (for old answer files).
+    pub fn current(&self, id: &str) -> Option<&Question> {
+        self.get(id).or_else(|| self.questions.iter().find(|q| q.formerly.iter().any(|f| f == id)))
+    }
+
+    /// For compiling the implied items once the bank exists.
+    pub(crate) fn questions_mut(&mut self) -> &mut [Question] {
+        &mut self.questions
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Question> {
@@ -170,7 +215,7 @@ mod tests {
     use super::*;
 
     fn yes_no(id: &str, group: Group) -> Question {
-        Question { id: id.into(), kind: Kind::YesNo, group, answered_by: AnsweredBy::Person }
+        Question::new(id, Kind::YesNo, group, AnsweredBy::Person)
     }
 
     #[test]

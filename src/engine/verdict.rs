@@ -4,6 +4,7 @@
 use crate::engine::logic::Tri;
 use crate::engine::question::{AnsweredBy, QuestionBank};
 use crate::engine::rule::Facts;
+use crate::engine::rule::node::STUDY_TEAM;
 use crate::engine::trial::{Criterion, Side, Trial};
 use serde::Serialize;
 
@@ -15,7 +16,21 @@ pub enum Requirement {
     Met,
     NotMet,
     Unknown,
-    /// No rule can decide it; the study team does.
+    /// No rule can decide it, or what is left is a test the study team does
+    /// at screening: the study team decides. Never a reason for "not eligible".
+    StudyTeam,
+}
+
+/// Who can settle an open criterion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Settler {
+    /// The person (or parent), by answering a question still to be asked.
+    Person,
+    /// The doctor, the doctor's records or a lab report.
+    Doctor,
+    /// The study team, at screening: the registry text leaves it to them, or
+    /// what is left is a test they do.
     StudyTeam,
 }
 
@@ -36,8 +51,11 @@ pub struct CriterionResult<'t> {
     pub requirement: Requirement,
     /// Questions whose answers could still decide it, in questionnaire order.
     pub open_questions: Vec<String>,
-    /// For an open criterion: who can answer its open questions.
-    pub who_can_answer: Option<AnsweredBy>,
+    /// For an open criterion: who can settle it.
+    pub settled_by: Option<Settler>,
+    /// Left to the study team's screening tests (CD19, ECG, LVEF...) that the
+    /// person does not know: the criterion reads "the study team decides".
+    pub at_screening: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +63,8 @@ pub struct Assessment<'t> {
     pub trial: &'t Trial,
     pub verdict: Verdict,
     pub criteria: Vec<CriterionResult<'t>>,
+    /// Likely eligible, pending the study team's screening tests.
+    pub pending_screening: bool,
 }
 
 impl<'t> Assessment<'t> {
@@ -52,14 +72,9 @@ impl<'t> Assessment<'t> {
         self.criteria.iter().filter(move |c| c.requirement == requirement)
     }
 
-    /// Open criteria that the person (or parent) can answer.
-    pub fn open_for_person(&self) -> impl Iterator<Item = &CriterionResult<'t>> {
-        self.with(Requirement::Unknown).filter(|c| c.who_can_answer == Some(AnsweredBy::Person))
-    }
-
-    /// Open criteria that need a lab report or the doctor.
-    pub fn open_for_doctor(&self) -> impl Iterator<Item = &CriterionResult<'t>> {
-        self.with(Requirement::Unknown).filter(|c| c.who_can_answer != Some(AnsweredBy::Person))
+    /// Open criteria that this settler can settle.
+    pub fn open_for(&self, settler: Settler) -> impl Iterator<Item = &CriterionResult<'t>> {
+        self.with(Requirement::Unknown).filter(move |c| c.settled_by == Some(settler))
     }
 }
 
@@ -69,22 +84,41 @@ pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts
             criterion,
             requirement: Requirement::StudyTeam,
             open_questions: vec![],
-            who_can_answer: None,
+            settled_by: None,
+            at_screening: false,
         };
     };
-    let (condition, missing) = rule.evaluate(facts);
-    let requirement = match (criterion.side, condition) {
+    let (condition, mut missing) = rule.evaluate(facts);
+    let for_study_team = missing.remove(STUDY_TEAM);
+    let mut requirement = match (criterion.side, condition) {
         (_, Tri::Unknown) => Requirement::Unknown,
         (Side::Inclusion, Tri::True) | (Side::Exclusion, Tri::False) => Requirement::Met,
         _ => Requirement::NotMet,
     };
     let mut open_questions: Vec<String> = missing.into_iter().collect();
     open_questions.sort_by_key(|q| bank.position(q).unwrap_or(usize::MAX));
+    let open = || open_questions.iter().filter_map(|q| bank.get(q));
+    let unanswered = |q: &&crate::engine::question::Question| facts.answers.get(&q.id).is_none();
     // Anyone can answer what the person can; the doctor is needed only when nothing is the person's.
-    let who_can_answer = (requirement == Requirement::Unknown).then(|| {
-        open_questions.iter().filter_map(|q| bank.get(q)).map(|q| q.answered_by).min().unwrap_or(AnsweredBy::Doctor)
+    let settled_by = (requirement == Requirement::Unknown).then(|| {
+        match open().filter(unanswered).map(|q| q.answered_by).min() {
+            Some(AnsweredBy::Person) => Settler::Person,
+            Some(AnsweredBy::Doctor) => Settler::Doctor,
+            // Everything was answered, yet it is open: "don't know", a list
+            // ticked from memory, a month-only date. The doctor's records can
+            // settle it, unless only the study team's own tests are left.
+            None if open().any(|q| !q.at_screening) => Settler::Doctor,
+            None => Settler::StudyTeam,
+        }
     });
-    CriterionResult { criterion, requirement, open_questions, who_can_answer }
+    let at_screening = settled_by == Some(Settler::StudyTeam)
+        && !for_study_team
+        && !open_questions.is_empty()
+        && open().all(|q| q.at_screening);
+    if at_screening {
+        requirement = Requirement::StudyTeam;
+    }
+    CriterionResult { criterion, requirement, open_questions, settled_by, at_screening }
 }
 
 pub fn assess<'t>(trial: &'t Trial, bank: &QuestionBank, facts: &Facts) -> Assessment<'t> {
@@ -96,5 +130,6 @@ pub fn assess<'t>(trial: &'t Trial, bank: &QuestionBank, facts: &Facts) -> Asses
     } else {
         Verdict::LikelyEligible
     };
-    Assessment { trial, verdict, criteria }
+    let pending_screening = verdict == Verdict::LikelyEligible && criteria.iter().any(|c| c.at_screening);
+    Assessment { trial, verdict, criteria, pending_screening }
 }

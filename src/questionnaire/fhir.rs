@@ -65,7 +65,9 @@ fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> S
         }
         Answer::Bool(b) => one(Value::Boolean(*b)),
         Answer::Choice(o) => one(coding(q, o, words)),
-        Answer::Multi(chosen) => (chosen.iter().map(|o| coding(q, o, words)).collect(), vec![]),
+        Answer::Multi(chosen) | Answer::Remembered(chosen) => {
+            (chosen.iter().map(|o| coding(q, o, words)).collect(), vec![])
+        }
         Answer::Number { value, unit: Some(u) } => {
             let code = ucum(u).unwrap_or(u).to_string();
             one(Value::Quantity { value: *value, unit: u.clone(), system: UCUM, code })

@@ -2,31 +2,11 @@
 //! what it accepts (a decimal comma, spaces), exact in what it refuses.
 
 use crate::clinical::dates::PartialDate;
-use crate::engine::answer::{Answer, AnswerError};
+use crate::engine::answer::{Answer, AnswerError, read_number};
 
-/// A number typed in a form: "1.5", "1,5" (a decimal comma, as Vietnamese
-/// writes it), " 70 ", "1 200". Where a comma or point may be a thousands
-/// separator ("2.500": 2500 in Vietnamese, 2.5 in English) the number is
-/// refused as ambiguous rather than guessed: a lab value 1000 times off must
-/// never pass silently.
+/// A number typed in a form: read as everywhere else (see `read_number`).
 pub fn number(text: &str) -> Result<f64, AnswerError> {
-    let compact: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    let separators: Vec<usize> = compact.match_indices([',', '.']).map(|(i, _)| i).collect();
-    match separators.as_slice() {
-        [] => {}
-        [at] => {
-            let (whole, decimals) = (compact.get(..*at).unwrap_or(""), compact.get(at + 1..).unwrap_or(""));
-            let digits = whole.trim_start_matches(['-', '+']);
-            if decimals.len() == 3 && (1..=3).contains(&digits.len()) && !digits.starts_with('0') {
-                return Err(AnswerError::AmbiguousNumber);
-            }
-        }
-        _ => {
-            let one_kind = compact.matches(',').count() == 0 || compact.matches('.').count() == 0;
-            return Err(if one_kind { AnswerError::NotANumber } else { AnswerError::AmbiguousNumber });
-        }
-    }
-    compact.replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(AnswerError::NotANumber)
+    read_number(text)
 }
 
 pub fn measurement(text: &str, unit: Option<&str>) -> Result<Answer, AnswerError> {

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub const FORMAT: &str = "trialcheck-answers";
-pub const VERSION: u32 = 1;
+/// 2: lists ticked from memory say so (`{"remembered": [...]}`); in a file of
+/// version 1 written in a plain-word mode, such lists are read as remembered.
+pub const VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedAnswers {
@@ -73,9 +75,20 @@ impl SavedAnswers {
         if self.version > VERSION {
             return Err(ImportError::TooNew(self.version));
         }
-        let answers = Answers::from_raw(&catalog.bank, self.answers, today)
+        let mut answers = Answers::from_raw(&catalog.bank, self.answers, today)
             .map_err(|errors| ImportError::Refused(errors.into_iter().map(|(q, e)| (q, e.to_string())).collect()))?;
-        let history = self.history.into_iter().filter(|q| answers.get(q).is_some()).collect();
+        if self.version < 2 && self.mode != Mode::Clinician {
+            // Before version 2 a person's tick list did not say it was from memory, and it was.
+            for q in catalog.bank.iter().filter(|q| q.from_memory) {
+                answers.as_remembered(&q.id);
+            }
+        }
+        let history = self
+            .history
+            .into_iter()
+            .filter_map(|q| catalog.bank.current(&q).map(|q| q.id.clone()))
+            .filter(|q| answers.get(q).is_some())
+            .collect();
         Ok((self.mode, answers, history))
     }
 }
@@ -113,6 +126,21 @@ mod tests {
         let text = serde_json::to_string(&SavedAnswers::of(&session)).unwrap();
         let (mode, answers, history) = read(&text).unwrap();
         assert_eq!((mode, &answers, &history), (Mode::MyChild, &session.answers, &session.history));
+    }
+
+    #[test]
+    fn a_file_saved_before_lists_said_they_were_remembered_still_opens() {
+        let text = include_str!("../../tests/fixtures/answers-v1-myself.json");
+        let (mode, answers, history) = read(text).unwrap();
+        assert_eq!(mode, Mode::Myself);
+        // The person's tick list was from memory: unticked items are not known absent.
+        assert!(matches!(answers.get("eular_acr_items"), Some(Answer::Remembered(items)) if items.len() == 2));
+        // "FVC or FEV1" was one question: its value is kept as FVC; FEV1 is asked if it matters.
+        assert_eq!(answers.get("fvc_percent"), Some(&Answer::Number { value: 55.0, unit: Some("%".into()) }));
+        assert_eq!(answers.get("lung_function_percent"), None);
+        assert!(history.contains(&"fvc_percent".to_string()));
+        // Pregnant was yes/no; it is now no / yes / not sure.
+        assert_eq!(answers.get("pregnant"), Some(&Answer::Choice("no".into())));
     }
 
     #[test]

@@ -64,6 +64,27 @@ impl Messages {
 
 /// A number as the language writes it: Vietnamese uses a decimal comma.
 /// At most four decimals, trailing zeros dropped (0.413, 1.5, 70).
+/// The message id of a trial's verdict, for the app and the command line alike.
+pub fn verdict_message(a: &crate::engine::verdict::Assessment) -> &'static str {
+    use crate::engine::verdict::Verdict;
+    match a.verdict {
+        Verdict::LikelyEligible if a.pending_screening => "verdict-likely_eligible-pending",
+        Verdict::LikelyEligible => "verdict-likely_eligible",
+        Verdict::NotEligible => "verdict-not_eligible",
+        Verdict::Undecided => "verdict-undecided",
+    }
+}
+
+/// The message id of who can settle an open criterion.
+pub fn settler_message(s: crate::engine::verdict::Settler) -> &'static str {
+    use crate::engine::verdict::Settler;
+    match s {
+        Settler::Person => "who-person",
+        Settler::Doctor => "who-doctor",
+        Settler::StudyTeam => "who-study_team",
+    }
+}
+
 pub fn format_number(language: &str, x: f64) -> String {
     let mut text = format!("{:.4}", x);
     while text.contains('.') && (text.ends_with('0') || text.ends_with('.')) {

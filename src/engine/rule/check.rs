@@ -4,7 +4,7 @@
 //! position: an unknown question, a unit that does not fit, a yes/no compared
 //! with a number, an option the question does not have.
 
-use super::node::{Arith, Compare, Egfr, Node};
+use super::node::{Arith, Compare, Egfr, Node, TickList};
 use super::syntax::{BinOp, Expr, ExprKind, Span};
 use crate::clinical::egfr::Formula;
 use crate::clinical::units::Quantity;
@@ -29,13 +29,16 @@ pub const FUNCTIONS: &[(&str, &str)] = &[
     ("count(q, [options])", "how many of the options were chosen, or of the medicines taken"),
     ("count_taken(q, [medicines], months)", "how many of the medicines were taken for at least that many months"),
     ("count_intolerant(q, [medicines])", "how many of the medicines were stopped because of side effects"),
-    ("sledai2k(q)", "SLEDAI-2K total of the descriptors chosen"),
-    ("sledai2k_lab(q)", "SLEDAI-2K points from the 8 laboratory descriptors"),
-    ("sledai2k_without_cns(q)", "SLEDAI-2K without the neuropsychiatric descriptors"),
-    ("sledai2k_clinical(q)", "clinical SLEDAI: without the laboratory descriptors"),
-    ("sledai2k_without(q, [descriptors])", "SLEDAI-2K without the listed descriptors"),
+    ("sledai2k([total,] q)", "SLEDAI-2K: the doctor's total when known, else the descriptors chosen"),
+    ("sledai2k_lab([total,] q)", "SLEDAI-2K points from the 8 laboratory descriptors"),
+    ("sledai2k_without_cns([total,] q)", "SLEDAI-2K without the neuropsychiatric descriptors"),
+    ("sledai2k_clinical([total,] q)", "clinical SLEDAI: without the laboratory descriptors"),
+    ("sledai2k_without([total,] q, [descriptors])", "SLEDAI-2K without the listed descriptors"),
     ("eular_acr_score(q)", "2019 EULAR/ACR total (highest item per domain)"),
-    ("eular_acr_classified(ana, q)", "classified as SLE: ANA >= 1:80, total >= 10, a clinical item"),
+    (
+        "eular_acr_classified(entry, q)",
+        "classified as SLE: the entry condition (ANA >= 1:80), total >= 10, a clinical item",
+    ),
     ("at_least(n, condition, ...)", "at least n of the conditions hold (e.g. 2 of 5 kinds of medicine)"),
     ("months_since(q)", "months from a date to today"),
     ("egfr_schwartz(creatinine, height)", "bedside Schwartz eGFR"),
@@ -115,6 +118,7 @@ impl<'b> Checker<'b> {
 
     fn name(&mut self, name: &str, span: Span) -> Checked<Typed<'b>> {
         match name {
+            "study_team" => return Ok(Typed::Truth(Node::StudyTeam)),
             "age_years" => return Ok(Typed::Number(self.age(span, name)?, None)),
             "egfr" => {
                 let creatinine = self.measurement("creatinine", "creatinine", span, name);
@@ -360,7 +364,7 @@ impl<'b> Checker<'b> {
         let options = self.options(q, items)?;
         Ok(match q.kind {
             Kind::Choice { .. } => Node::ChoiceIn(q.id.clone(), options),
-            Kind::Multi { .. } => Node::MultiAny(q.id.clone(), options),
+            Kind::Multi { .. } => Node::MultiAny(tick_list(q), options),
             Kind::Medications { .. } => {
                 Node::Compare(Compare::Ge, Box::new(Node::Count(q.id.clone(), options)), Box::new(Node::Literal(1.0)))
             }
@@ -438,10 +442,10 @@ impl<'b> Checker<'b> {
                 let q = self.question_arg(args.first(), kinds, name, span)?;
                 let items = self.list_arg(args.get(1), name, span)?;
                 let options = self.options(q, &items)?;
-                plain(if name == "count" {
-                    Node::Count(q.id.clone(), options)
-                } else {
-                    Node::CountIntolerant(q.id.clone(), options)
+                plain(match (name, &q.kind) {
+                    ("count", Kind::Multi { .. }) => Node::CountTicked(tick_list(q), options),
+                    ("count", _) => Node::Count(q.id.clone(), options),
+                    _ => Node::CountIntolerant(q.id.clone(), options),
                 })
             }
             "count_taken" => {
@@ -456,9 +460,23 @@ impl<'b> Checker<'b> {
                             .fail(args.get(2).map_or(span, |a| a.span), "`count_taken` needs a number of months here");
                     }
                 };
-                plain(Node::CountTaken(q.id.clone(), options, months))
+                let courses = match &q.kind {
+                    Kind::Medications { courses, .. } => courses.clone(),
+                    _ => vec![],
+                };
+                plain(Node::CountTaken { question: q.id.clone(), options, months, courses })
             }
             "sledai2k" | "sledai2k_lab" | "sledai2k_without_cns" | "sledai2k_clinical" | "sledai2k_without" => {
+                // An optional first argument: the doctor's total, a plain number question.
+                let total = match args.first().map(|a| &a.kind) {
+                    Some(ExprKind::Name(n))
+                        if self.bank.get(n).is_some_and(|q| matches!(q.kind, Kind::Number { quantity: None, .. })) =>
+                    {
+                        Some(n.clone())
+                    }
+                    _ => None,
+                };
+                let args = if total.is_some() { args.get(1..).unwrap_or_default() } else { args };
                 self.arity(name, args, if name == "sledai2k_without" { 2 } else { 1 }, span)?;
                 let q = self.question_arg(args.first(), &["multi"], name, span)?;
                 let arg_span = args.first().map_or(span, |a| a.span);
@@ -475,7 +493,7 @@ impl<'b> Checker<'b> {
                         sledai::Variant::Without(items.into_iter().map(|i| i.0).collect())
                     }
                 };
-                plain(Node::Sledai(q.id.clone(), variant))
+                plain(Node::Sledai { items: tick_list(q), total, variant })
             }
             "eular_acr_score" | "eular_acr_classified" => {
                 let classified = name == "eular_acr_classified";
@@ -493,8 +511,8 @@ impl<'b> Checker<'b> {
                 let options = q.kind.options().iter().map(|o| (o.clone(), arg_span));
                 self.known_to(options, |id| eular_acr::item(id).is_some(), "2019 EULAR/ACR item")?;
                 match ana {
-                    Some(ana) => Ok(Typed::Truth(Node::EularAcrClassified(Box::new(ana), q.id.clone()))),
-                    None => plain(Node::EularAcrScore(q.id.clone())),
+                    Some(ana) => Ok(Typed::Truth(Node::EularAcrClassified(Box::new(ana), tick_list(q)))),
+                    None => plain(Node::EularAcrScore(tick_list(q))),
                 }
             }
             "at_least" => {
@@ -586,6 +604,12 @@ impl<'b> Checker<'b> {
         }
         Ok(node)
     }
+}
+
+/// A multiple-choice question as the calculators read it, with the items
+/// other answers imply.
+fn tick_list(q: &Question) -> TickList {
+    TickList { question: q.id.clone(), implied: q.implied.clone() }
 }
 
 /// Checks a parsed rule: it must be a condition, and everything it names must exist.

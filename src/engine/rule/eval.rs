@@ -6,7 +6,7 @@
 //! partial knowledge is used, never stretched. Each unknown result carries
 //! the questions that left it unknown: those are what could still decide it.
 
-use super::node::{Arith, Compare, Egfr, Node};
+use super::node::{Arith, Compare, Egfr, Node, STUDY_TEAM, TickList};
 use crate::clinical::dates::{Ymd, age_in_years, months_since};
 use crate::clinical::egfr::{self, Formula, Sex};
 use crate::clinical::{eular_acr, sledai};
@@ -121,6 +121,7 @@ impl Node {
         let answers = facts.answers;
         match self {
             Node::Bool(b) => (Tri::from(*b), Missing::new()),
+            Node::StudyTeam => (Tri::Unknown, missing(STUDY_TEAM)),
             Node::YesNo(q) => match answers.known(q) {
                 Some(Answer::Bool(b)) => (Tri::from(*b), Missing::new()),
                 _ => (Tri::Unknown, missing(q)),
@@ -129,27 +130,41 @@ impl Node {
                 Some(Answer::Choice(c)) => (Tri::from(options.contains(c)), Missing::new()),
                 _ => (Tri::Unknown, missing(q)),
             },
-            Node::MultiAny(q, options) => match answers.known(q) {
-                Some(Answer::Multi(chosen)) => (Tri::from(options.iter().any(|o| chosen.contains(o))), Missing::new()),
-                _ => (Tri::Unknown, missing(q)),
-            },
-            Node::EularAcrClassified(ana, q) => {
-                let (ana, mut why) = ana.truth(facts);
-                let items = match answers.known(q) {
-                    Some(Answer::Multi(chosen)) => {
-                        eular_acr::classify(true, chosen.iter().map(String::as_str)).ok().map(|c| c.classified)
-                    }
-                    _ => None,
+            Node::MultiAny(list, options) => {
+                let (ticks, why) = list.ticks(facts);
+                if options.iter().any(|o| ticks.present.contains(o)) {
+                    (Tri::True, Missing::new())
+                } else if ticks.complete {
+                    (Tri::False, Missing::new())
+                } else {
+                    (Tri::Unknown, why)
+                }
+            }
+            Node::EularAcrClassified(entry, list) => {
+                let (entry, mut why) = entry.truth(facts);
+                let (ticks, list_why) = list.ticks(facts);
+                let present = eular_acr::classify(true, ticks.present.iter().map(String::as_str))
+                    .ok()
+                    .is_some_and(|c| c.classified);
+                // Ticked items prove classification; only a complete list can disprove it.
+                let items = if present {
+                    Tri::True
+                } else if ticks.complete {
+                    Tri::False
+                } else {
+                    Tri::Unknown
                 };
-                match (ana, items) {
-                    (Tri::False, _) | (_, Some(false)) => (Tri::False, Missing::new()),
-                    (Tri::True, Some(true)) => (Tri::True, Missing::new()),
-                    (_, items) => {
-                        if items.is_none() {
-                            why.insert(q.clone());
+                match entry.and(items) {
+                    Tri::Unknown => {
+                        if entry.is_known() {
+                            why.clear();
+                        }
+                        if items == Tri::Unknown {
+                            why.extend(list_why);
                         }
                         (Tri::Unknown, why)
                     }
+                    t => (t, Missing::new()),
                 }
             }
             Node::AtLeast(k, conditions) => {
@@ -216,9 +231,15 @@ impl Node {
                 };
                 exact(value, q)
             }
+            Node::CountTicked(list, options) => {
+                let (ticks, why) = list.ticks(facts);
+                let lo = options.iter().filter(|o| ticks.present.contains(*o)).count() as f64;
+                let hi = if ticks.complete { lo } else { options.len() as f64 };
+                let range = Range { lo, hi };
+                (Some(range), if range.is_exact() { Missing::new() } else { why })
+            }
             Node::Count(q, options) => {
                 let n = match answers.known(q) {
-                    Some(Answer::Multi(chosen)) => Some(options.iter().filter(|o| chosen.contains(*o)).count()),
                     Some(Answer::Medications(uses)) => {
                         Some(options.iter().filter(|o| uses.iter().any(|u| &u.drug == *o)).count())
                     }
@@ -226,14 +247,15 @@ impl Node {
                 };
                 exact(n.map(|n| n as f64), q)
             }
-            Node::CountTaken(q, options, months) => {
-                let range = match answers.known(q) {
-                    Some(Answer::Medications(uses)) => {
-                        Some(count_range(options, uses, |u| u.months.map(|m| le(*months, m))))
-                    }
+            Node::CountTaken { question, options, months, courses } => {
+                let range = match answers.known(question) {
+                    Some(Answer::Medications(uses)) => Some(count_range(options, uses, |u| {
+                        // A course of infusions counts once received, whatever the months say.
+                        if courses.contains(&u.drug) { Some(true) } else { u.months.map(|m| le(*months, m)) }
+                    })),
                     _ => None,
                 };
-                ranged(range, q)
+                ranged(range, question)
             }
             Node::CountIntolerant(q, options) => {
                 let range = match answers.known(q) {
@@ -242,19 +264,15 @@ impl Node {
                 };
                 ranged(range, q)
             }
-            Node::Sledai(q, variant) => {
-                let score = match answers.known(q) {
-                    Some(Answer::Multi(chosen)) => sledai::score(chosen.iter().map(String::as_str), variant).ok(),
-                    _ => None,
-                };
-                exact(score.map(f64::from), q)
-            }
-            Node::EularAcrScore(q) => {
-                let score = match answers.known(q) {
-                    Some(Answer::Multi(chosen)) => eular_acr::score(chosen.iter().map(String::as_str)).ok(),
-                    _ => None,
-                };
-                exact(score.map(|(s, _)| f64::from(s)), q)
+            Node::Sledai { items, total, variant } => sledai_range(items, total.as_deref(), variant, facts),
+            Node::EularAcrScore(list) => {
+                let (ticks, why) = list.ticks(facts);
+                let score =
+                    |ids: &mut dyn Iterator<Item = &str>| eular_acr::score(ids).map_or(0.0, |(s, _)| f64::from(s));
+                let lo = score(&mut ticks.present.iter().map(String::as_str));
+                let hi = if ticks.complete { lo } else { score(&mut eular_acr::ITEMS.iter().map(|i| i.id)) };
+                let range = Range { lo, hi };
+                (Some(range), if range.is_exact() { Missing::new() } else { why })
             }
             Node::MonthsSince(q) => {
                 let range = match answers.known(q) {
@@ -287,6 +305,89 @@ impl Node {
             _ => (None, self.inputs().into_iter().map(String::from).collect()),
         }
     }
+}
+
+/// What a tick list shows: the items present, and whether the others are
+/// known to be absent.
+struct Ticks {
+    present: BTreeSet<String>,
+    /// Every item not present is absent: a complete list.
+    complete: bool,
+}
+
+impl TickList {
+    /// The items chosen plus those other answers imply. A list ticked from
+    /// memory, or not answered, is never complete: what is missing from it
+    /// is the list itself and the answers that could imply more items.
+    fn ticks(&self, facts: &Facts) -> (Ticks, Missing) {
+        let (mut present, complete) = match facts.answers.known(&self.question) {
+            Some(Answer::Multi(chosen)) => (chosen.clone(), true),
+            Some(Answer::Remembered(chosen)) => (chosen.clone(), false),
+            _ => (BTreeSet::new(), false),
+        };
+        let mut why = if complete { Missing::new() } else { missing(&self.question) };
+        for implied in &self.implied {
+            match implied.when.truth(facts) {
+                (Tri::True, _) => {
+                    present.insert(implied.item.clone());
+                }
+                (Tri::Unknown, m) if !complete => why.extend(m),
+                _ => {}
+            }
+        }
+        (Ticks { present, complete }, why)
+    }
+}
+
+/// A SLEDAI-2K variant as a range. The doctor's total, when known, beats a
+/// sum of remembered descriptors: for the full score it decides alone; for a
+/// variant (lab points, CNS points left out) the points the variant leaves
+/// out are taken from the total, as far as the descriptors known tell them.
+fn sledai_range(
+    items: &TickList,
+    total: Option<&str>,
+    variant: &sledai::Variant,
+    facts: &Facts,
+) -> (Option<Range>, Missing) {
+    let (ticks, mut why) = items.ticks(facts);
+    let ids = || ticks.present.iter().map(String::as_str);
+    let all = || sledai::DESCRIPTORS.iter().map(|d| d.id);
+    let points =
+        |ids: &mut dyn Iterator<Item = &str>, v: &sledai::Variant| sledai::score(ids, v).map_or(0.0, f64::from);
+    // The variant's points from the descriptors: what is present, up to everything not known absent.
+    let counted_lo = points(&mut ids(), variant);
+    let counted_hi = if ticks.complete { counted_lo } else { points(&mut all(), variant) };
+    let doctors_total = total.and_then(|q| match facts.answers.known(q) {
+        Some(Answer::Number { value, unit: None }) => Some(*value),
+        _ => None,
+    });
+    let range = match doctors_total {
+        Some(t) if *variant == sledai::Variant::Total => Range::exact(t),
+        Some(t) => {
+            // Points outside the variant: those present, up to everything not known absent.
+            let left_out_lo = points(&mut ids(), &sledai::Variant::Total) - counted_lo;
+            let left_out_hi = if ticks.complete {
+                left_out_lo
+            } else {
+                points(&mut all(), &sledai::Variant::Total) - points(&mut all(), variant)
+            };
+            let lo = counted_lo.max(t - left_out_hi).max(0.0);
+            let hi = counted_hi.min(t - left_out_lo);
+            if lo > hi {
+                // The total and the descriptors disagree: the study team looks at both.
+                why.insert(STUDY_TEAM.to_string());
+                return (None, why);
+            }
+            Range { lo, hi }
+        }
+        None => {
+            if let Some(q) = total {
+                why.insert(q.to_string());
+            }
+            Range { lo: counted_lo, hi: counted_hi }
+        }
+    };
+    if range.is_exact() { (Some(range), Missing::new()) } else { (Some(range), why) }
 }
 
 /// The questions of the operands that are still unknown.

@@ -4,6 +4,7 @@
 use crate::clinical::egfr::Formula;
 use crate::clinical::sledai;
 use crate::clinical::units::Quantity;
+use crate::engine::question::Implied;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Compare {
@@ -23,9 +24,24 @@ pub enum Arith {
     Div,
 }
 
+/// A multiple-choice answer as the calculators read it: the items chosen,
+/// plus the items other answers imply (see `Question::implied`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TickList {
+    pub question: String,
+    pub implied: Vec<Implied>,
+}
+
+/// Stands for the study team in `Missing`: a rule that leaves a point to
+/// them (`study_team` in a rule) says so with this, beside the questions.
+pub const STUDY_TEAM: &str = "@study_team";
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
     Bool(bool),
+    /// `study_team`: unknown, and only the study team can settle it (an
+    /// example list, an old biopsy that can be repeated, a judgement word).
+    StudyTeam,
     /// A number in canonical units.
     Literal(f64),
     /// A yes/no question.
@@ -35,17 +51,31 @@ pub enum Node {
     /// A single-choice answer is one of these options.
     ChoiceIn(String, Vec<String>),
     /// A multiple-choice answer includes any of these options.
-    MultiAny(String, Vec<String>),
-    /// How many of these options were chosen (or medicines taken).
+    MultiAny(TickList, Vec<String>),
+    /// How many of these options were chosen.
+    CountTicked(TickList, Vec<String>),
+    /// How many of these medicines were taken.
     Count(String, Vec<String>),
-    /// How many of these medicines were taken for at least this many months.
-    CountTaken(String, Vec<String>, f64),
+    /// How many of these medicines were taken for at least `months`; a
+    /// medicine given in courses counts once received.
+    CountTaken {
+        question: String,
+        options: Vec<String>,
+        months: f64,
+        courses: Vec<String>,
+    },
     /// How many of these medicines were stopped because of side effects.
     CountIntolerant(String, Vec<String>),
-    Sledai(String, sledai::Variant),
-    EularAcrScore(String),
-    /// Classified as SLE by 2019 EULAR/ACR: (ANA >= 1:80, items present).
-    EularAcrClassified(Box<Node>, String),
+    /// A SLEDAI-2K score: the doctor's total (`total`, a number question)
+    /// when known, else the descriptors.
+    Sledai {
+        items: TickList,
+        total: Option<String>,
+        variant: sledai::Variant,
+    },
+    EularAcrScore(TickList),
+    /// Classified as SLE by 2019 EULAR/ACR: (entry criterion, items present).
+    EularAcrClassified(Box<Node>, TickList),
     MonthsSince(String),
     AgeYears(String),
     Egfr(Box<Egfr>),
@@ -85,23 +115,29 @@ impl Node {
             }
         };
         match self {
-            Node::Bool(_) | Node::Literal(_) => {}
+            Node::Bool(_) | Node::Literal(_) | Node::StudyTeam => {}
             Node::YesNo(q)
             | Node::Number(q, _)
             | Node::ChoiceIn(q, _)
-            | Node::MultiAny(q, _)
             | Node::Count(q, _)
-            | Node::CountTaken(q, _, _)
+            | Node::CountTaken { question: q, .. }
             | Node::CountIntolerant(q, _)
-            | Node::Sledai(q, _)
-            | Node::EularAcrScore(q)
             | Node::MonthsSince(q)
             | Node::AgeYears(q) => push(q),
-            Node::EularAcrClassified(ana, q) => {
-                ana.collect_inputs(out);
-                if !out.contains(&q.as_str()) {
-                    out.push(q);
+            Node::MultiAny(list, _) | Node::CountTicked(list, _) | Node::EularAcrScore(list) => {
+                list.collect_inputs(out)
+            }
+            Node::Sledai { items, total, .. } => {
+                if let Some(t) = total
+                    && !out.contains(&t.as_str())
+                {
+                    out.push(t);
                 }
+                items.collect_inputs(out);
+            }
+            Node::EularAcrClassified(entry, list) => {
+                entry.collect_inputs(out);
+                list.collect_inputs(out);
             }
             Node::Egfr(e) => {
                 for n in [Some(&e.creatinine), e.height.as_ref(), e.age.as_ref()].into_iter().flatten() {
@@ -119,6 +155,17 @@ impl Node {
                 a.collect_inputs(out);
                 b.collect_inputs(out);
             }
+        }
+    }
+}
+
+impl TickList {
+    fn collect_inputs<'a>(&'a self, out: &mut Vec<&'a str>) {
+        if !out.contains(&self.question.as_str()) {
+            out.push(&self.question);
+        }
+        for i in &self.implied {
+            i.when.collect_inputs(out);
         }
     }
 }

@@ -17,6 +17,8 @@ pub fn answer_text(texts: &Texts, question: &Question, answer: &Answer, mode: Mo
         Answer::Bool(false) => texts.get("answer-no"),
         Answer::Choice(o) => texts.option(question, o),
         Answer::Multi(chosen) => options(&mut chosen.iter()),
+        Answer::Remembered(chosen) if chosen.is_empty() => texts.get("answer-nothing-ticked"),
+        Answer::Remembered(chosen) => texts.format("answer-remembered", &[("items", &options(&mut chosen.iter()))]),
         Answer::Number { value, unit } => {
             format!("{} {}", format_number(&texts.language, *value), unit.as_deref().unwrap_or(""))
                 .trim_end()

@@ -58,9 +58,14 @@ pub fn QuestionCard(props: &Props) -> Html {
     let unit = use_node_ref();
     let chosen = {
         let initial = match &props.current {
-            Some(Answer::Multi(set)) => set.clone(),
+            Some(Answer::Multi(set) | Answer::Remembered(set)) => set.clone(),
             _ => BTreeSet::new(),
         };
+        use_state(move || initial)
+    };
+    // A list ticked from memory is open unless the person says it is complete.
+    let complete = {
+        let initial = matches!(props.current, Some(Answer::Multi(_)));
         use_state(move || initial)
     };
     // Each new question takes the focus.
@@ -108,13 +113,25 @@ pub fn QuestionCard(props: &Props) -> Html {
             </div>
         },
         Kind::Multi { options } => {
+            // In the plain-word modes a list filled in from memory proves what is ticked, nothing more.
+            let open_world = q.from_memory && props.mode != Mode::Clinician;
             let submit = {
-                let (chosen, send) = (chosen.clone(), send.clone());
+                let (chosen, complete, send) = (chosen.clone(), complete.clone(), send.clone());
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
-                    send.emit(Ok(Answer::Multi((*chosen).clone())));
+                    let items = (*chosen).clone();
+                    send.emit(Ok(if open_world && !*complete {
+                        Answer::Remembered(items)
+                    } else {
+                        Answer::Multi(items)
+                    }));
                 })
             };
+            let toggle_complete = {
+                let complete = complete.clone();
+                Callback::from(move |_: Event| complete.set(!*complete))
+            };
+            let complete_help = format!("tc-complete-help-{id}");
             html! {
                 <form onsubmit={submit}>
                     <fieldset>
@@ -131,6 +148,11 @@ pub fn QuestionCard(props: &Props) -> Html {
                             html! { <label class="tc-check"><input type="checkbox" checked={chosen.contains(o)} onchange={toggle} />{ texts.option(q, o) }</label> }
                         }) }
                     </fieldset>
+                    if open_world {
+                        <label class="tc-check tc-complete"><input type="checkbox" checked={*complete} onchange={toggle_complete}
+                            aria-describedby={complete_help.clone()} />{ texts.get("answer-list-complete") }</label>
+                        <p id={complete_help} class="tc-help">{ texts.get("answer-list-complete-help") }</p>
+                    }
                     <div class="tc-choices"><button type="submit" class="tc-next">{ texts.get("answer-next") }</button>{ dont_know }</div>
                 </form>
             }

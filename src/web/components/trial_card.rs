@@ -1,9 +1,9 @@
 //! One trial's verdict, its reasons in plain words with the registry's own
 //! words on demand, what is still open and who can answer it, and the facts.
 
-use crate::engine::question::AnsweredBy;
 use crate::engine::trial::TrialFacts;
-use crate::engine::verdict::{Assessment, Requirement, Verdict};
+use crate::engine::verdict::{Assessment, Requirement, Settler, Verdict};
+use crate::text::verdict_message;
 use crate::web::texts::Texts;
 use yew::prelude::*;
 
@@ -14,7 +14,7 @@ pub struct CriterionLine {
     /// The registry's words in the reader's language, shown beside them.
     pub translation: Option<String>,
     pub requirement: Requirement,
-    pub who: Option<AnsweredBy>,
+    pub who: Option<Settler>,
 }
 
 /// What a card shows, owned so that it can be a component's props.
@@ -24,6 +24,8 @@ pub struct TrialView {
     pub title: String,
     pub summary: String,
     pub verdict: Verdict,
+    /// The message id of the verdict (likely eligible may be pending the study team's tests).
+    pub verdict_message: &'static str,
     pub criteria: Vec<CriterionLine>,
     pub facts: TrialFacts,
 }
@@ -36,6 +38,7 @@ impl TrialView {
             title: facts.title.get(language).to_string(),
             summary: facts.summary.get(language).to_string(),
             verdict: a.verdict,
+            verdict_message: verdict_message(a),
             criteria: a
                 .criteria
                 .iter()
@@ -44,7 +47,7 @@ impl TrialView {
                     original: c.criterion.original.clone(),
                     translation: c.criterion.original_translation.0.get(language).cloned(),
                     requirement: c.requirement,
-                    who: c.who_can_answer,
+                    who: c.settled_by,
                 })
                 .collect(),
             facts: facts.clone(),
@@ -63,14 +66,6 @@ pub fn verdict_attribute(v: Verdict) -> &'static str {
         Verdict::NotEligible => "ineligible",
         Verdict::Undecided => "undecided",
     }
-}
-
-pub fn verdict_words(texts: &Texts, v: Verdict) -> String {
-    texts.get(match v {
-        Verdict::LikelyEligible => "verdict-likely_eligible",
-        Verdict::NotEligible => "verdict-not_eligible",
-        Verdict::Undecided => "verdict-undecided",
-    })
 }
 
 fn criteria_list(texts: &Texts, title: String, class: &'static str, lines: Vec<&CriterionLine>, open: bool) -> Html {
@@ -149,8 +144,9 @@ pub fn TrialCard(props: &Props) -> Html {
     };
     let t = &props.trial;
     let not_met = t.lines(|c| c.requirement == Requirement::NotMet);
-    let open_person = t.lines(|c| c.requirement == Requirement::Unknown && c.who == Some(AnsweredBy::Person));
-    let open_doctor = t.lines(|c| c.requirement == Requirement::Unknown && c.who != Some(AnsweredBy::Person));
+    let open = |s: Settler| t.lines(move |c| c.requirement == Requirement::Unknown && c.who == Some(s));
+    let (open_person, open_doctor, open_team) =
+        (open(Settler::Person), open(Settler::Doctor), open(Settler::StudyTeam));
     let study_team = t.lines(|c| c.requirement == Requirement::StudyTeam);
     let met = t.lines(|c| c.requirement == Requirement::Met);
     let met_title = texts.format("card-met", &[("count", &met.len().to_string())]);
@@ -160,10 +156,10 @@ pub fn TrialCard(props: &Props) -> Html {
             <article class={classes!("tc-card", "tc-compact", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}
                 aria-labelledby={heading_id.clone()}>
                 <h3 id={heading_id}>{ &t.title }</h3>
-                <p class="tc-verdict"><strong>{ verdict_words(&texts, t.verdict) }</strong>{ format!(" · {}", t.id) }</p>
+                <p class="tc-verdict"><strong>{ texts.get(t.verdict_message) }</strong>{ format!(" · {}", t.id) }</p>
                 { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", not_met, true) }
                 if t.verdict == Verdict::Undecided {
-                    <p class="tc-open">{ texts.format("open-counts", &[("person", &texts.plural("open-person", open_person.len())), ("doctor", &texts.plural("open-doctor", open_doctor.len()))]) }</p>
+                    <p class="tc-open">{ texts.format("open-counts", &[("person", &texts.plural("open-person", open_person.len())), ("doctor", &texts.plural("open-doctor", open_doctor.len())), ("team", &texts.plural("open-study_team", open_team.len()))]) }</p>
                 }
             </article>
         };
@@ -172,10 +168,11 @@ pub fn TrialCard(props: &Props) -> Html {
         <article class={classes!("tc-card", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}
             aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>{ &t.title }</h3>
-            <p class="tc-verdict"><strong>{ verdict_words(&texts, t.verdict) }</strong>{ format!(" · {}", t.id) }</p>
+            <p class="tc-verdict"><strong>{ texts.get(t.verdict_message) }</strong>{ format!(" · {}", t.id) }</p>
             { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", not_met, true) }
             { criteria_list(&texts, texts.get("card-open-person"), "tc-open-person", open_person, t.verdict == Verdict::Undecided) }
             { criteria_list(&texts, texts.get("card-open-doctor"), "tc-open-doctor", open_doctor, false) }
+            { criteria_list(&texts, texts.get("card-open-study-team"), "tc-open-study-team", open_team, false) }
             { criteria_list(&texts, texts.get("card-study-team"), "tc-study-team", study_team, false) }
             { criteria_list(&texts, met_title, "tc-met", met, false) }
             <p class="tc-summary">{ &t.summary }</p>
