@@ -179,7 +179,7 @@ fn screening_a_ten_year_old_girl_prints_each_verdict_with_its_reason() {
     assert!(run.stdout.contains("NCT06904729  May qualify"), "{}", run.stdout);
     assert!(run.stdout.contains("NCT07233642  May qualify"));
     assert!(run.stdout.contains("NCT07432334  Does not qualify"));
-    assert!(run.stdout.contains("x Aged 16 to 55.\n        registry: \"Ages eligible for study: 16 Years to 55 Years; sexes eligible: All (registry)\""));
+    assert!(run.stdout.contains("x Aged 16 to 55.\n        registry: \"Age 16 to 55 years, male or female\""));
     assert!(run.stdout.trim_end().ends_with("The study team decides who can join."));
 }
 

@@ -52,7 +52,7 @@ for (const lang of ['vi', 'zh']) {
       // The registry's words stay as registered, with the translation beside them.
       const card = p.locator(`.tc-results [data-trial-id="${HANOI}"]`);
       await card.locator('.tc-not-met .tc-original summary').first().click();
-      assert.match(await card.locator('.tc-not-met blockquote').first().innerText(), /Ages eligible for study: 16 Years to 55 Years/);
+      assert.match(await card.locator('.tc-not-met blockquote').first().innerText(), /Age 16 to 55 years, male or female/);
       assert.ok((await card.locator('.tc-not-met .tc-translation').first().innerText()).includes(lang === 'vi' ? 'Độ tuổi' : '年龄'));
       await audit('results');
       assert.deepEqual(errors, []);

@@ -47,7 +47,7 @@ const button = (scope, name) => scope.getByRole('button', { name, exact: true })
 /**
  * Answers the question on screen as `how` says: a label (string), or in any
  * language `{ yes: true }`, `{ no: true }`, `{ option: 'female' }`,
- * `{ fill, unit }`, `{ check: [option ids] }`, `{ medicines: [{ drug, months, sideEffects }] }`;
+ * `{ fill, unit }`, `{ check: [option ids], complete }`, `{ medicines: [{ drug, months, sideEffects }] }`;
  * for the lab panel, `{ lab: [value, unit] }`. Nothing: "don't know".
  */
 export async function answer(page, id, how, mode, lang = 'en') {
@@ -74,6 +74,8 @@ export async function answer(page, id, how, mode, lang = 'en') {
     await button(q, say(lang, 'answer-next')).click();
   } else if (how.check) {
     for (const o of how.check) await q.getByLabel(WORDS.en[`option-${id}-${o}`] ? option(o) : o, { exact: true }).check();
+    // A list ticked from memory is open unless the person says it is complete.
+    if (how.complete) await q.getByLabel(say(lang, 'answer-list-complete'), { exact: true }).check();
     await button(q, say(lang, 'answer-next')).click();
   } else if (how.medicines) {
     for (const m of how.medicines) {

@@ -35,9 +35,35 @@ test('a parent of a 10-year-old with class IV nephritis finishes, and sees why H
   await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await p.emulateMedia({ media: 'print' });
   assert.equal(await p.locator('.tc-results details:not([open])').count(), 0);
-  assert.ok(await p.locator('.tc-results blockquote', { hasText: 'Ages eligible for study: 16 Years to 55 Years' }).isVisible());
+  assert.ok(await p.locator('.tc-results blockquote', { hasText: 'Age 16 to 55 years, male or female' }).isVisible());
   assert.ok(await p.locator('.tc-review', { hasText: 'What is your child\'s date of birth?' }).first().isVisible());
   await p.screenshot({ path: `${ARTIFACTS}parent-print.png`, fullPage: true });
+  assert.deepEqual(p.errors, []);
+});
+
+test('a mother ticks the two signs she remembers: the trial stays open until she says the list is complete', async () => {
+  const p = await page();
+  await start(p, server.url, 'child');
+  const { biopsy_date, biopsy_class, ...rest } = PARENT;
+  const mother = { ...rest, ana_at_least_1_80: 'Yes', biopsy_done: 'No', eular_acr_items: { check: ['fever', 'oral_ulcers'] } };
+  const asked = await answerAll(p, mother, 'child');
+  assert.ok(asked.includes('eular_acr_items'));
+  // Fever and mouth ulcers make 4 points of the 10 needed; what she did not tick is not known.
+  assert.equal(await verdict(p, HANGZHOU), 'undecided');
+  const results = async () => {
+    await p.getByRole('navigation').getByRole('button', { name: 'Results', exact: true }).click();
+    return p.locator(`.tc-results [data-trial-id="${HANGZHOU}"]`);
+  };
+  const open = (await results()).locator('.tc-open-doctor');
+  await open.locator(':scope > summary').click();
+  assert.match(await open.innerText(), /2019 EULAR\/ACR/);
+  // She checks the doctor's records: nothing else applies. Now the list decides.
+  await p.getByRole('navigation').getByRole('button', { name: 'Answers', exact: true }).click();
+  await p.locator('[data-answer-id="eular_acr_items"] button').click();
+  await answer(p, 'eular_acr_items', { check: [], complete: true }, 'child');
+  const card = await results();
+  assert.equal(await card.getAttribute('data-verdict'), 'ineligible');
+  assert.match(await card.locator('.tc-not-met').innerText(), /2019 EULAR\/ACR/);
   assert.deepEqual(p.errors, []);
 });
 
@@ -71,7 +97,7 @@ test('a clinician enters a full lab panel in mixed units and gets decided verdic
     date_of_birth: { fill: ago({ years: 32, months: 7 }) },
     sex: 'Female', pregnant: 'No', daily_activity: 'Can do light activity or school work, not hard physical activity',
     sle_diagnosed: 'Yes', ana_at_least_1_80: 'Yes',
-    eular_acr_items: { check: ['Swollen or painful joints (2 or more), with morning stiffness', 'Anti-dsDNA or anti-Smith antibody positive', 'Low complement: both C3 and C4 low'] },
+    eular_acr_items: { check: ['joint_involvement', 'anti_dsdna_or_anti_sm', 'low_c3_and_low_c4'] },
     sledai_score: { fill: '18' },
     sledai_items: { check: ['Arthritis (2 or more joints)', 'Protein in the urine (more than 0.5 g a day)', 'Blood in the urine (more than 5 red cells per high-power field)', 'Low complement (C3, C4 or CH50)', 'Raised anti-dsDNA', 'Lupus rash'] },
     cns_lupus_last_60_days: 'No',
@@ -87,7 +113,7 @@ test('a clinician enters a full lab panel in mixed units and gets decided verdic
       creatinine: ['71', 'umol/L'], neutrophils: ['2500', '/uL'], lymphocytes: ['0,9', 'x10^9/L'],
       alt: ['25', 'U/L'], alt_uln: ['35', 'U/L'], ast: ['22', 'U/L'], ast_uln: ['35', 'U/L'],
       bilirubin: ['0.6', 'mg/dL'], bilirubin_uln: ['21', 'umol/L'],
-      lvef: ['62', '%'], spo2: ['97', '%'], lung_function_percent: ['85', '%'],
+      lvef: ['62', '%'], spo2: ['97', '%'], fvc_percent: ['85', '%'],
     },
   }, 'clinician', async (pg, id) => {
     if (id === 'lab_panel') await pg.screenshot({ path: `${ARTIFACTS}clinician-lab-panel-desktop.png`, fullPage: true });
@@ -160,7 +186,7 @@ test('every screen passes axe-core, and screenshots are kept at phone and deskto
     await p.getByRole('button', { name: 'I am answering for my child' }).click();
     const seen = new Set();
     await answerAll(p, { ...PARENT, lab_report: 'Yes', lab_panel: { creatinine: ['0.6', 'mg/dL'] } }, 'child', async (pg, id) => {
-      const kind = ['date_of_birth', 'sex', 'height', 'lupus_medicines', 'biopsy_class', 'lab_report', 'lab_panel', 'sle_diagnosed'].includes(id) ? id : null;
+      const kind = ['date_of_birth', 'sex', 'height', 'lupus_medicines', 'biopsy_class', 'eular_acr_items', 'lab_report', 'lab_panel', 'sle_diagnosed'].includes(id) ? id : null;
       if (kind && !seen.has(kind)) {
         seen.add(kind);
         if (id === 'lupus_medicines') await pg.getByLabel('Tacrolimus', { exact: true }).check();
