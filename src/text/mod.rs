@@ -149,6 +149,51 @@ mod tests {
         assert!(missing.is_empty(), "no English text for: {missing:?}");
     }
 
+    /// A yes/no question reads as a question in every language and wording:
+    /// "lupus still active" stated as a fact invites a wrong "yes".
+    #[test]
+    fn every_yes_no_question_is_asked_as_a_question() {
+        use crate::engine::question::Kind;
+        let messages = Messages::shipped().unwrap();
+        let catalog = Catalog::shipped().unwrap();
+        let mut statements = Vec::new();
+        for q in catalog.bank.iter().filter(|q| q.kind == Kind::YesNo) {
+            for lang in crate::settings::LANGUAGES {
+                for suffix in ["", "-child", "-clinician"] {
+                    let id = format!("{}{suffix}", q.prompt_id());
+                    let Some(text) = messages.get(lang, &id) else { continue };
+                    // Vietnamese asks with "... không?" / "... chưa?"; a statement with a
+                    // question mark is still a statement (clinician wording may be terse).
+                    let asked = match (*lang, suffix) {
+                        ("vi", "" | "-child") => text.ends_with("không?") || text.ends_with("chưa?"),
+                        _ => text.ends_with('?') || text.ends_with('？'),
+                    };
+                    if !asked {
+                        statements.push(format!("{lang} {id}: {text}"));
+                    }
+                }
+            }
+        }
+        assert!(statements.is_empty(), "not a question: {statements:?}");
+    }
+
+    /// Words that name the wrong thing, found in review: "liver function too
+    /// high" (the tests are ALT, AST and bilirubin); "neuropsychiatric lupus"
+    /// for CNS lupus (broader than the exclusion).
+    #[test]
+    fn chinese_words_name_what_the_criteria_name() {
+        let messages = Messages::shipped().unwrap();
+        let catalog = Catalog::shipped().unwrap();
+        for t in &catalog.trials {
+            for c in t.criteria.iter().filter(|c| c.id == "liver") {
+                let zh = c.plain.get("zh");
+                assert!(zh.contains("ALT") && !zh.contains("肝功能不能"), "{} liver: {zh}", t.id);
+            }
+        }
+        let cns = messages.get("zh", "question-cns_lupus_last_60_days-clinician").unwrap();
+        assert!(cns.contains("中枢神经系统") && !cns.contains("神经精神"), "{cns}");
+    }
+
     /// Every message id the app's components name (a string literal shaped
     /// like `word-word`, other than a `tc-` CSS class) has English words.
     #[test]
