@@ -328,6 +328,33 @@ fn numbers_in_an_answers_file_are_read_as_the_form_reads_them() {
     assert!(!run.stderr.contains("use one of: )"), "{}", run.stderr);
 }
 
+/// The functions `trialcheck functions` lists are the ones the compiler
+/// knows, and the README's rule-language section names every one of them.
+#[test]
+fn every_function_is_listed_by_the_cli_and_documented_in_the_readme() {
+    let run = trialcheck(&["functions", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let table: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert!(table.len() >= 10);
+    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let section = readme.split("## Trial files and the rule language").nth(1).unwrap().split("\n## ").next().unwrap();
+    for f in &table {
+        let usage = f["usage"].as_str().unwrap();
+        assert!(section.contains(&format!("`{usage}`")), "README does not document `{usage}`");
+    }
+    // And a rule using a name that is not in the table is refused, with the table's names.
+    let trial = VALID_TRIAL.replace("age_years >= 6 and age_years <= 18", "frobnicate(sex) >= 1");
+    let path = scratch("functions", "NCT00000002.toml", &trial);
+    let run = trialcheck(&["validate", "catalog/questions.toml", path.to_str().unwrap()]);
+    assert!(
+        run.stderr.contains("unknown function `frobnicate` (functions: count,")
+            || run.stdout.contains("unknown function `frobnicate` (functions: count,"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+}
+
 #[test]
 fn misuse_prints_usage_and_exits_2() {
     let run = trialcheck(&["screen"]);

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use trialcheck::catalog::Catalog;
 use trialcheck::clinical::dates::Ymd;
 use trialcheck::engine::answer::{Answers, RawAnswer};
-use trialcheck::engine::verdict::{Assessment, Requirement, Settler, Verdict};
+use trialcheck::engine::assess::{Assessment, Requirement, Settler, Verdict, assess_catalog};
+use trialcheck::engine::relevance::questions_to_ask;
 
 const GUANGZHOU: &str = "NCT06904729";
 const HANGZHOU: &str = "NCT07233642";
@@ -47,7 +48,7 @@ fn read(answers: &Value, catalog: &Catalog) -> Answers {
 fn criterion(answers: &Value, trial: &str, id: &str) -> (Requirement, Option<Settler>) {
     let catalog = Catalog::shipped().unwrap();
     let answers = read(answers, &catalog);
-    let assessed = catalog.assess(&answers, today(), &[trial.to_string()]);
+    let assessed = assess_catalog(&catalog, &answers, today(), &[trial.to_string()]);
     let c = assessed[0].criteria.iter().find(|c| c.criterion.id == id).unwrap();
     (c.requirement, c.settled_by)
 }
@@ -55,7 +56,7 @@ fn criterion(answers: &Value, trial: &str, id: &str) -> (Requirement, Option<Set
 fn trial(answers: &Value, id: &str) -> (Verdict, bool) {
     let catalog = Catalog::shipped().unwrap();
     let answers = read(answers, &catalog);
-    let a: Vec<Assessment> = catalog.assess(&answers, today(), &[id.to_string()]);
+    let a: Vec<Assessment> = assess_catalog(&catalog, &answers, today(), &[id.to_string()]);
     (a[0].verdict, a[0].pending_screening)
 }
 
@@ -231,8 +232,8 @@ fn the_parent_of_a_seven_year_old_girl_is_not_asked_whether_she_is_pregnant() {
     let catalog = Catalog::shipped().unwrap();
     let girl = json!({"date_of_birth": "2019-06-01", "sex": "female"});
     let answers = read(&girl, &catalog);
-    let assessed = catalog.assess(&answers, today(), &[]);
-    let asked: Vec<&str> = catalog.questions_to_ask(&assessed, &answers).iter().map(|q| q.id.as_str()).collect();
+    let assessed = assess_catalog(&catalog, &answers, today(), &[]);
+    let asked: Vec<&str> = questions_to_ask(&catalog.bank, &assessed, &answers).iter().map(|q| q.id.as_str()).collect();
     assert!(!asked.contains(&"pregnant"), "{asked:?}");
     assert_eq!(criterion(&girl, HANGZHOU, "pregnancy"), MET);
     // From 10 the question is asked.
@@ -343,8 +344,7 @@ mod properties {
     fn requirements(answers: &Value) -> BTreeMap<(String, String), Requirement> {
         let catalog = Catalog::shipped().unwrap();
         let answers = read(answers, &catalog);
-        catalog
-            .assess(&answers, today(), &[])
+        assess_catalog(&catalog, &answers, today(), &[])
             .iter()
             .flat_map(|a| a.criteria.iter().map(|c| ((a.trial.id.clone(), c.criterion.id.clone()), c.requirement)))
             .collect()

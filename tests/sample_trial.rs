@@ -8,7 +8,8 @@ use std::path::Path;
 use trialcheck::catalog::{Catalog, source};
 use trialcheck::clinical::dates::Ymd;
 use trialcheck::engine::answer::{Answer, Answers, RawAnswer};
-use trialcheck::engine::verdict::{Assessment, Requirement, Settler, Verdict};
+use trialcheck::engine::assess::{Assessment, Requirement, Settler, Verdict, assess_catalog};
+use trialcheck::engine::relevance::questions_to_ask;
 
 fn today() -> Ymd {
     Ymd::parse("2026-11-21").unwrap()
@@ -33,12 +34,12 @@ struct Person {
 
 impl Person {
     fn assessment(&self) -> Assessment<'_> {
-        self.catalog.assess(&self.answers, today(), &[]).remove(0)
+        assess_catalog(&self.catalog, &self.answers, today(), &[]).remove(0)
     }
 
     fn next_question(&self) -> Option<String> {
-        let assessments = self.catalog.assess(&self.answers, today(), &[]);
-        self.catalog.questions_to_ask(&assessments, &self.answers).first().map(|q| q.id.clone())
+        let assessments = assess_catalog(&self.catalog, &self.answers, today(), &[]);
+        questions_to_ask(&self.catalog.bank, &assessments, &self.answers).first().map(|q| q.id.clone())
     }
 
     fn answer(&mut self, id: &str, value: serde_json::Value) {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use trialcheck::catalog::Catalog;
 use trialcheck::clinical::dates::Ymd;
 use trialcheck::engine::answer::{Answers, RawAnswer};
-use trialcheck::engine::verdict::{Requirement, Settler, Verdict};
+use trialcheck::engine::assess::{Requirement, Settler, Verdict, assess_catalog};
 
 const GUANGZHOU: &str = "NCT06904729";
 const HANGZHOU: &str = "NCT07233642";
@@ -45,8 +45,7 @@ fn screen(answers: &Value) -> BTreeMap<String, Outcome> {
     let catalog = Catalog::shipped().unwrap();
     let raw: BTreeMap<String, RawAnswer> = serde_json::from_value(answers.clone()).unwrap();
     let answers = Answers::from_raw(&catalog.bank, raw, today()).unwrap();
-    catalog
-        .assess(&answers, today(), &[])
+    assess_catalog(&catalog, &answers, today(), &[])
         .into_iter()
         .map(|a| {
             let failing = a.with(Requirement::NotMet).map(|c| c.criterion.id.clone()).collect();

@@ -5,7 +5,7 @@ use super::schema::{CatalogSpec, CriterionSpec, DecidedBy, KindName, QuestionSpe
 use super::{Catalog, CatalogError, PathPart};
 use crate::clinical::units::Quantity;
 use crate::engine::question::{DatePrecision, Implied, Kind, Question, QuestionBank};
-use crate::engine::rule::Rule;
+use crate::engine::rule::{Rule, RuleError, functions, syntax};
 use crate::engine::trial::{Criterion, Trial};
 use std::collections::BTreeSet;
 
@@ -18,7 +18,8 @@ fn is_name(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !matches!(s, "and" | "or" | "not" | "in" | "true" | "false" | "study_team")
+        && !syntax::KEYWORDS.contains(&s)
+        && !functions::is_reserved(s)
 }
 
 /// A registry id: "NCT" and 8 digits.
@@ -154,7 +155,7 @@ pub fn question_bank(
                 Err(rule_errors) => errors.extend(rule_errors.into_iter().map(|e| {
                     let mut path = base.to_vec();
                     path.extend([PathPart::Index(i), key("implied"), key(&item)]);
-                    CatalogError { offset: Some(e.span.start), ..CatalogError::new(file, path, e.message) }
+                    CatalogError::in_rule(file, path, e)
                 })),
             }
         }
@@ -200,37 +201,43 @@ pub fn trial(spec: TrialSpec, bank: &QuestionBank, file: &str, base: &[PathPart]
         }
         match criterion(c, bank) {
             Ok(c) => criteria.push(c),
-            Err((field, rule_errors)) => errors.extend(
-                rule_errors
-                    .into_iter()
-                    .map(|(offset, message)| CatalogError { offset, ..CatalogError::new(file, here(field), message) }),
-            ),
+            Err((field, rule_errors)) => errors.extend(rule_errors.into_iter().map(|e| match e {
+                FieldError::Rule(e) => CatalogError::in_rule(file, here(field), e),
+                FieldError::Plain(message) => CatalogError::new(file, here(field), message),
+            })),
         }
     }
     if errors.is_empty() { Ok(Trial { id: spec.id, facts: spec.facts, criteria }) } else { Err(errors) }
 }
 
-type FieldErrors = (&'static str, Vec<(Option<usize>, String)>);
+/// A criterion's problem: in its rule, or in the criterion itself.
+enum FieldError {
+    Rule(RuleError),
+    Plain(String),
+}
+
+type FieldErrors = (&'static str, Vec<FieldError>);
 
 fn criterion(c: CriterionSpec, bank: &QuestionBank) -> Result<Criterion, FieldErrors> {
     let rule = match (c.rule, c.decided_by) {
-        (Some(text), None) => Some(Rule::compile(&text, bank).map_err(|errors| {
-            ("rule", errors.into_iter().map(|e| (Some(e.span.start), e.message)).collect::<Vec<_>>())
-        })?),
+        (Some(text), None) => Some(
+            Rule::compile(&text, bank)
+                .map_err(|errors| ("rule", errors.into_iter().map(FieldError::Rule).collect::<Vec<_>>()))?,
+        ),
         (None, Some(DecidedBy::StudyTeam)) => None,
         (Some(_), Some(_)) => {
-            return Err(("decided_by", vec![(None, "give either a rule or `decided_by`, not both".to_string())]));
+            return Err((
+                "decided_by",
+                vec![FieldError::Plain("give either a rule or `decided_by`, not both".to_string())],
+            ));
         }
         (None, None) => {
             return Err((
                 "rule",
-                vec![(
-                    None,
-                    format!(
-                        "criterion `{}` has no rule: write one, or `decided_by = \"study_team\"` when no answer can decide it",
-                        c.id
-                    ),
-                )],
+                vec![FieldError::Plain(format!(
+                    "criterion `{}` has no rule: write one, or `decided_by = \"study_team\"` when no answer can decide it",
+                    c.id
+                ))],
             ));
         }
     };

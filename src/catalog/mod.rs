@@ -1,3 +1,6 @@
+//! Trial catalogs: files in, a checked catalog out. Assessing answers
+//! against a catalog is the engine's (`engine::assess`).
+//!
 //! Trial catalogs: the question bank and the trials, as data.
 //!
 //! Authors write TOML (`catalog/questions.toml`, `catalog/trials/*.toml`);
@@ -9,13 +12,8 @@ pub mod schema;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 
-use crate::clinical::dates::Ymd;
-use crate::engine::answer::Answers;
-use crate::engine::question::{Question, QuestionBank};
-use crate::engine::relevance;
-use crate::engine::rule::Facts;
+use crate::engine::question::QuestionBank;
 use crate::engine::trial::Trial;
-use crate::engine::verdict::{self, Assessment};
 use std::fmt;
 
 /// The catalog shipped inside the app and the CLI, built from `catalog/` by build.rs.
@@ -37,18 +35,30 @@ pub enum PathPart {
 /// A problem in a catalog file: the file, where in it, and what is wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CatalogError {
-    pub file: String,
+    pub file: Box<str>,
     pub path: Vec<PathPart>,
     /// Byte offset inside the string value (a rule's error position).
     pub offset: Option<usize>,
     /// 1-based line and column, where the file's text is at hand.
     pub line_col: Option<(usize, usize)>,
     pub message: String,
+    /// What may fix it, apart from what is wrong ("did you mean …"); boxed
+    /// to keep the error small, as it travels in every `Result`.
+    pub help: Option<Box<str>>,
 }
 
 impl CatalogError {
     pub fn new(file: &str, path: Vec<PathPart>, message: impl Into<String>) -> CatalogError {
-        CatalogError { file: file.to_string(), path, offset: None, line_col: None, message: message.into() }
+        CatalogError { file: file.into(), path, offset: None, line_col: None, message: message.into(), help: None }
+    }
+
+    /// A rule's error, whole, at the rule's place in the file.
+    pub fn in_rule(file: &str, path: Vec<PathPart>, e: crate::engine::rule::RuleError) -> CatalogError {
+        CatalogError {
+            offset: Some(e.span.start),
+            help: e.help.map(String::into_boxed_str),
+            ..CatalogError::new(file, path, e.message)
+        }
     }
 
     /// "criterion[3].rule", for when no line is known.
@@ -70,6 +80,17 @@ impl CatalogError {
 
 impl fmt::Display for CatalogError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.place(f)?;
+        match &self.help {
+            Some(help) => write!(f, " ({help})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl CatalogError {
+    /// "file:line:col: message", or the path where no line is known.
+    fn place(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line_col {
             Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file, self.message),
             None if self.path.is_empty() => write!(f, "{}: {}", self.file, self.message),
@@ -84,21 +105,6 @@ impl fmt::Display for CatalogError {
 impl Catalog {
     pub fn trial(&self, id: &str) -> Option<&Trial> {
         self.trials.iter().find(|t| t.id == id)
-    }
-
-    /// Assesses the given trials (all when `ids` is empty), in catalog order.
-    pub fn assess<'c>(&'c self, answers: &Answers, today: Ymd, ids: &[String]) -> Vec<Assessment<'c>> {
-        let facts = Facts { answers, today };
-        self.trials
-            .iter()
-            .filter(|t| ids.is_empty() || ids.contains(&t.id))
-            .map(|t| verdict::assess(t, &self.bank, &facts))
-            .collect()
-    }
-
-    /// The questions still worth asking for these assessments.
-    pub fn questions_to_ask(&self, assessments: &[Assessment], answers: &Answers) -> Vec<&Question> {
-        relevance::questions_to_ask(&self.bank, assessments, answers)
     }
 }
 

@@ -2,6 +2,7 @@
 //! Each command is a module; this one reads the arguments and reports errors.
 
 mod export_catalog;
+mod functions;
 mod import_ctgov;
 mod questions;
 mod screen;
@@ -17,6 +18,7 @@ usage:
   trialcheck screen --answers FILE [--trials ID,...] [--today YYYY-MM-DD] [--lang LANG] [--json]
                                           each trial's verdict for a person's answers
   trialcheck questions [--json]           the question bank
+  trialcheck functions [--json]           the functions and derived names rules may use
   trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
                                           a draft trial file from a ClinicalTrials.gov API v2 record
   trialcheck export-catalog [FILES...]    one JSON catalog for a site to serve (default: the shipped one)
@@ -99,6 +101,7 @@ pub fn main() -> ExitCode {
         "questions" => {
             Args::parse(args, &["lang"]).and_then(|a| a.only(&["json", "lang"]).and_then(|()| questions::run(&a)))
         }
+        "functions" => Args::parse(args, &[]).and_then(|a| a.only(&["json"]).and_then(|()| functions::run(&a))),
         "import-ctgov" => {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))
         }

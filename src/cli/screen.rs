@@ -3,8 +3,8 @@
 use super::{Args, Outcome};
 use crate::catalog::Catalog;
 use crate::engine::answer::{Answers, RawAnswer};
+use crate::engine::assess::{Assessment, Requirement, Settler, Verdict, assess_catalog};
 use crate::engine::trial::Side;
-use crate::engine::verdict::{Assessment, Requirement, Settler, Verdict};
 use crate::text::{Messages, settler_message, verdict_message};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -93,7 +93,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
         let known: Vec<&str> = catalog.trials.iter().map(|t| t.id.as_str()).collect();
         return Err(format!("no trial {unknown} in the catalog (trials: {})", known.join(", ")));
     }
-    let assessments = catalog.assess(&answers, today, &ids);
+    let assessments = assess_catalog(&catalog, &answers, today, &ids);
     if args.switch("json") {
         let reports: Vec<TrialReport> = assessments.iter().map(|a| report(a, lang)).collect();
         println!("{}", serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?);
@@ -103,7 +103,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     for a in &assessments {
         let verdict = say(verdict_message(a));
         println!("{}  {}: {}", a.trial.id, verdict, a.trial.facts.title.get(lang));
-        let section = |title: String, mark: &str, rows: Vec<&crate::engine::verdict::CriterionResult>| {
+        let section = |title: String, mark: &str, rows: Vec<&crate::engine::assess::CriterionResult>| {
             if rows.is_empty() {
                 return;
             }

@@ -97,7 +97,7 @@ pub struct Question {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Implied {
     pub item: String,
-    pub when: crate::engine::rule::Node,
+    pub when: crate::engine::rule::Cond,
 }
 
 impl Question {

@@ -4,8 +4,8 @@
 //! monotone), so its questions are not asked for its sake.
 
 use crate::engine::answer::Answers;
+use crate::engine::assess::{Assessment, Requirement, Verdict};
 use crate::engine::question::{Question, QuestionBank};
-use crate::engine::verdict::{Assessment, Requirement, Verdict};
 use std::collections::BTreeSet;
 
 /// The unanswered questions that could still change a verdict, in the order

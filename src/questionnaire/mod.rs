@@ -10,8 +10,9 @@ pub mod saved;
 use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answer, AnswerError, Answers};
+use crate::engine::assess::{Assessment, assess_catalog};
 use crate::engine::question::{AnsweredBy, Group, Kind, Question};
-use crate::engine::verdict::Assessment;
+use crate::engine::relevance::questions_to_ask;
 use serde::{Deserialize, Serialize};
 
 /// Who is answering: it sets the wording and the order of the questions.
@@ -202,13 +203,13 @@ impl Session {
     }
 
     pub fn assess<'c>(&self, catalog: &'c Catalog, trials: &[String]) -> Vec<Assessment<'c>> {
-        catalog.assess(&self.answers, self.today, trials)
+        assess_catalog(catalog, &self.answers, self.today, trials)
     }
 
     /// The questions still worth asking, in the order this mode asks them:
     /// for people answering from memory, what they can answer comes first.
     pub fn to_ask<'c>(&self, catalog: &'c Catalog, assessments: &[Assessment]) -> Vec<&'c Question> {
-        let mut questions = catalog.questions_to_ask(assessments, &self.answers);
+        let mut questions = questions_to_ask(&catalog.bank, assessments, &self.answers);
         if self.mode != Mode::Clinician {
             questions.sort_by_key(|q| (q.answered_by != AnsweredBy::Person, is_lab_value(q)));
         }

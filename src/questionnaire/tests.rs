@@ -1,6 +1,6 @@
 use super::*;
 use crate::clinical::dates::PartialDate;
-use crate::engine::verdict::Verdict;
+use crate::engine::assess::Verdict;
 
 fn today() -> Ymd {
     Ymd::parse("2026-11-21").unwrap()

@@ -65,8 +65,8 @@ impl Messages {
 /// A number as the language writes it: Vietnamese uses a decimal comma.
 /// At most four decimals, trailing zeros dropped (0.413, 1.5, 70).
 /// The message id of a trial's verdict, for the app and the command line alike.
-pub fn verdict_message(a: &crate::engine::verdict::Assessment) -> &'static str {
-    use crate::engine::verdict::Verdict;
+pub fn verdict_message(a: &crate::engine::assess::Assessment) -> &'static str {
+    use crate::engine::assess::Verdict;
     match a.verdict {
         Verdict::LikelyEligible if a.pending_screening => "verdict-likely_eligible-pending",
         Verdict::LikelyEligible => "verdict-likely_eligible",
@@ -76,8 +76,8 @@ pub fn verdict_message(a: &crate::engine::verdict::Assessment) -> &'static str {
 }
 
 /// The message id of who can settle an open criterion.
-pub fn settler_message(s: crate::engine::verdict::Settler) -> &'static str {
-    use crate::engine::verdict::Settler;
+pub fn settler_message(s: crate::engine::assess::Settler) -> &'static str {
+    use crate::engine::assess::Settler;
     match s {
         Settler::Person => "who-person",
         Settler::Doctor => "who-doctor",

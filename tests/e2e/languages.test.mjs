@@ -53,7 +53,7 @@ for (const lang of ['vi', 'zh']) {
       const card = p.locator(`.tc-results [data-trial-id="${HANOI}"]`);
       await card.locator('.tc-not-met .tc-original summary').first().click();
       assert.match(await card.locator('.tc-not-met blockquote').first().innerText(), /Age 16 to 55 years, male or female/);
-      assert.ok((await card.locator('.tc-not-met .tc-translation').first().innerText()).includes(lang === 'vi' ? 'Độ tuổi' : '年龄'));
+      assert.ok((await card.locator('.tc-not-met .tc-translation').first().innerText()).includes(lang === 'vi' ? 'Tuổi từ 16 đến 55' : '年龄 16 至 55 岁'));
       await audit('results');
       assert.deepEqual(errors, []);
       await p.close();

@@ -6,20 +6,32 @@
 //! partial knowledge is used, never stretched. Each unknown result carries
 //! the questions that left it unknown: those are what could still decide it.
 
-use super::node::{Arith, Compare, Egfr, Node, STUDY_TEAM, TickList};
+use super::node::{Cond, Egfr, Num, STUDY_TEAM, TickList};
+use super::op::{Arith, Compare, Logic};
 use crate::clinical::dates::{Ymd, age_in_years, months_since};
 use crate::clinical::egfr::{self, Formula, Sex};
 use crate::clinical::{eular_acr, sledai};
 use crate::engine::answer::{Answer, Answers};
 use crate::engine::logic::Tri;
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// What a rule is evaluated on.
-#[derive(Clone, Copy, Debug)]
+/// What a rule is evaluated on, with what is derived from it computed once
+/// per set of answers (a tick list with its implied items, an eGFR), however
+/// many criteria of however many trials read it.
+#[derive(Debug)]
 pub struct Facts<'a> {
     pub answers: &'a Answers,
     /// Ages and "months since" are counted to this day.
     pub today: Ymd,
+    ticks: RefCell<BTreeMap<String, (Ticks, Missing)>>,
+    egfr: RefCell<BTreeMap<String, (Option<Range>, Missing)>>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn new(answers: &'a Answers, today: Ymd) -> Facts<'a> {
+        Facts { answers, today, ticks: RefCell::default(), egfr: RefCell::default() }
+    }
 }
 
 /// Questions whose missing (or "don't know") answers leave a result unknown.
@@ -115,22 +127,22 @@ fn missing(q: &str) -> Missing {
     BTreeSet::from([q.to_string()])
 }
 
-impl Node {
-    /// The rule's truth on these facts, and what leaves it unknown.
+impl Cond {
+    /// The condition's truth on these facts, and what leaves it unknown.
     pub fn truth(&self, facts: &Facts) -> (Tri, Missing) {
         let answers = facts.answers;
         match self {
-            Node::Bool(b) => (Tri::from(*b), Missing::new()),
-            Node::StudyTeam => (Tri::Unknown, missing(STUDY_TEAM)),
-            Node::YesNo(q) => match answers.known(q) {
+            Cond::Bool(b) => (Tri::from(*b), Missing::new()),
+            Cond::StudyTeam => (Tri::Unknown, missing(STUDY_TEAM)),
+            Cond::YesNo(q) => match answers.known(q) {
                 Some(Answer::Bool(b)) => (Tri::from(*b), Missing::new()),
                 _ => (Tri::Unknown, missing(q)),
             },
-            Node::ChoiceIn(q, options) => match answers.known(q) {
+            Cond::ChoiceIn(q, options) => match answers.known(q) {
                 Some(Answer::Choice(c)) => (Tri::from(options.contains(c)), Missing::new()),
                 _ => (Tri::Unknown, missing(q)),
             },
-            Node::MultiAny(list, options) => {
+            Cond::MultiAny(list, options) => {
                 let (ticks, why) = list.ticks(facts);
                 if options.iter().any(|o| ticks.present.contains(o)) {
                     (Tri::True, Missing::new())
@@ -140,7 +152,7 @@ impl Node {
                     (Tri::Unknown, why)
                 }
             }
-            Node::EularAcrClassified(entry, list) => {
+            Cond::EularAcrClassified(entry, list) => {
                 let (entry, mut why) = entry.truth(facts);
                 let (ticks, list_why) = list.ticks(facts);
                 let present = eular_acr::classify(true, ticks.present.iter().map(String::as_str))
@@ -167,7 +179,7 @@ impl Node {
                     t => (t, Missing::new()),
                 }
             }
-            Node::AtLeast(k, conditions) => {
+            Cond::AtLeast(k, conditions) => {
                 let results: Vec<(Tri, Missing)> = conditions.iter().map(|c| c.truth(facts)).collect();
                 let sure = results.iter().filter(|(t, _)| *t == Tri::True).count();
                 let possible = sure + results.iter().filter(|(t, _)| *t == Tri::Unknown).count();
@@ -182,32 +194,35 @@ impl Node {
                     )
                 }
             }
-            Node::Not(a) => {
+            Cond::Not(a) => {
                 let (t, m) = a.truth(facts);
                 (!t, m)
             }
-            Node::And(a, b) | Node::Or(a, b) => {
+            Cond::Logic(op, a, b) => {
                 let (ta, ma) = a.truth(facts);
                 let (tb, mb) = b.truth(facts);
-                let t = if matches!(self, Node::And(..)) { ta.and(tb) } else { ta.or(tb) };
+                let t = match op {
+                    Logic::And => ta.and(tb),
+                    Logic::Or => ta.or(tb),
+                };
                 (t, if t.is_known() { Missing::new() } else { unknown_sides([(ta, ma), (tb, mb)]) })
             }
-            Node::Compare(op, a, b) => {
-                let (a, b) = (a.number(facts), b.number(facts));
+            Cond::Compare(op, a, b) => {
+                let (a, b) = (a.range(facts), b.range(facts));
                 let t = match (a.0, b.0) {
                     (Some(x), Some(y)) => compare(*op, x, y),
                     _ => Tri::Unknown,
                 };
                 (t, if t.is_known() { Missing::new() } else { both_sides(a, b, answers) })
             }
-            // The checker lets only conditions reach here; anything else is unknown, not a crash.
-            _ => (Tri::Unknown, self.inputs().into_iter().map(String::from).collect()),
         }
     }
+}
 
-    /// The number this node stands for, as a range; `None` when unknown.
-    /// Missing holds the questions behind an unknown or inexact number.
-    pub fn number(&self, facts: &Facts) -> (Option<Range>, Missing) {
+impl Num {
+    /// The number, as a range; `None` when unknown. Missing holds the
+    /// questions behind an unknown or inexact number.
+    pub fn range(&self, facts: &Facts) -> (Option<Range>, Missing) {
         let answers = facts.answers;
         let exact = |x: Option<f64>, q: &str| match x {
             Some(x) if x.is_finite() => (Some(Range::exact(x)), Missing::new()),
@@ -219,8 +234,8 @@ impl Node {
             None => (None, missing(q)),
         };
         match self {
-            Node::Literal(x) => (Some(Range::exact(*x)), Missing::new()),
-            Node::Number(q, quantity) => {
+            Num::Literal(x) => (Some(Range::exact(*x)), Missing::new()),
+            Num::Question(q, quantity) => {
                 let value = match answers.known(q) {
                     Some(Answer::Number { value, unit }) => match (quantity, unit) {
                         (Some(quantity), Some(unit)) => quantity.to_canonical(*value, unit).ok(),
@@ -231,14 +246,14 @@ impl Node {
                 };
                 exact(value, q)
             }
-            Node::CountTicked(list, options) => {
+            Num::CountTicked(list, options) => {
                 let (ticks, why) = list.ticks(facts);
                 let lo = options.iter().filter(|o| ticks.present.contains(*o)).count() as f64;
                 let hi = if ticks.complete { lo } else { options.len() as f64 };
                 let range = Range { lo, hi };
                 (Some(range), if range.is_exact() { Missing::new() } else { why })
             }
-            Node::Count(q, options) => {
+            Num::Count(q, options) => {
                 let n = match answers.known(q) {
                     Some(Answer::Medications(uses)) => {
                         Some(options.iter().filter(|o| uses.iter().any(|u| &u.drug == *o)).count())
@@ -247,7 +262,7 @@ impl Node {
                 };
                 exact(n.map(|n| n as f64), q)
             }
-            Node::CountTaken { question, options, months, courses } => {
+            Num::CountTaken { question, options, months, courses } => {
                 let range = match answers.known(question) {
                     Some(Answer::Medications(uses)) => Some(count_range(options, uses, |u| {
                         // A course of infusions counts once received, whatever the months say.
@@ -257,15 +272,15 @@ impl Node {
                 };
                 ranged(range, question)
             }
-            Node::CountIntolerant(q, options) => {
+            Num::CountIntolerant(q, options) => {
                 let range = match answers.known(q) {
                     Some(Answer::Medications(uses)) => Some(count_range(options, uses, |u| u.stopped_for_side_effects)),
                     _ => None,
                 };
                 ranged(range, q)
             }
-            Node::Sledai { items, total, variant } => sledai_range(items, total.as_deref(), variant, facts),
-            Node::EularAcrScore(list) => {
+            Num::Sledai { items, total, variant } => sledai_range(items, total.as_deref(), variant, facts),
+            Num::EularAcrScore(list) => {
                 let (ticks, why) = list.ticks(facts);
                 let score =
                     |ids: &mut dyn Iterator<Item = &str>| eular_acr::score(ids).map_or(0.0, |(s, _)| f64::from(s));
@@ -274,14 +289,14 @@ impl Node {
                 let range = Range { lo, hi };
                 (Some(range), if range.is_exact() { Missing::new() } else { why })
             }
-            Node::MonthsSince(q) => {
+            Num::MonthsSince(q) => {
                 let range = match answers.known(q) {
                     Some(Answer::Date(d)) => months_since(*d, facts.today).map(|(lo, hi)| Range { lo, hi }),
                     _ => None,
                 };
                 ranged(range, q)
             }
-            Node::AgeYears(q) => {
+            Num::AgeYears(q) => {
                 let range = match answers.known(q) {
                     Some(Answer::Date(d)) => d.earliest().zip(d.latest()).map(|(early, late)| Range {
                         lo: f64::from(age_in_years(late, facts.today)),
@@ -291,24 +306,24 @@ impl Node {
                 };
                 ranged(range, q)
             }
-            Node::Egfr(e) => e.estimate(facts),
-            Node::Arith(op, a, b) => {
-                let (a, b) = (a.number(facts), b.number(facts));
+            Num::Egfr(e) => e.cached(facts),
+            Num::Arith(op, a, b) => {
+                let (a, b) = (a.range(facts), b.range(facts));
                 let r = a.0.zip(b.0).and_then(|(x, y)| arith(*op, x, y));
                 let m = if r.is_some_and(Range::is_exact) { Missing::new() } else { both_sides(a, b, answers) };
                 (r, m)
             }
-            Node::Neg(a) => {
-                let (r, m) = a.number(facts);
+            Num::Neg(a) => {
+                let (r, m) = a.range(facts);
                 (r.map(|r| Range { lo: -r.hi, hi: -r.lo }), m)
             }
-            _ => (None, self.inputs().into_iter().map(String::from).collect()),
         }
     }
 }
 
 /// What a tick list shows: the items present, and whether the others are
 /// known to be absent.
+#[derive(Clone, Debug)]
 struct Ticks {
     present: BTreeSet<String>,
     /// Every item not present is absent: a complete list.
@@ -320,6 +335,15 @@ impl TickList {
     /// memory, or not answered, is never complete: what is missing from it
     /// is the list itself and the answers that could imply more items.
     fn ticks(&self, facts: &Facts) -> (Ticks, Missing) {
+        if let Some(known) = facts.ticks.borrow().get(&self.question) {
+            return known.clone();
+        }
+        let computed = self.compute(facts);
+        facts.ticks.borrow_mut().insert(self.question.clone(), computed.clone());
+        computed
+    }
+
+    fn compute(&self, facts: &Facts) -> (Ticks, Missing) {
         let (mut present, complete) = match facts.answers.known(&self.question) {
             Some(Answer::Multi(chosen)) => (chosen.clone(), true),
             Some(Answer::Remembered(chosen)) => (chosen.clone(), false),
@@ -416,19 +440,30 @@ fn count_range(
 }
 
 impl Egfr {
+    /// The estimate, computed once per set of answers for each formula and inputs.
+    fn cached(&self, facts: &Facts) -> (Option<Range>, Missing) {
+        let key = format!("{:?} {}", self.formula, self.inputs().join(","));
+        if let Some(known) = facts.egfr.borrow().get(&key) {
+            return known.clone();
+        }
+        let computed = self.estimate(facts);
+        facts.egfr.borrow_mut().insert(key, computed.clone());
+        computed
+    }
+
     /// Chooses the formula first (by age when the trial names none), so that
     /// an adult is never asked for a height nor a child for a sex.
     fn estimate(&self, facts: &Facts) -> (Option<Range>, Missing) {
         let formulas: &[Formula] = match self.formula {
             Formula::ForAge => {
-                let (age, why) = self.age.as_ref().map_or((None, Missing::new()), |n| n.number(facts));
+                let (age, why) = self.age.as_ref().map_or((None, Missing::new()), |n| n.range(facts));
                 match age {
                     Some(a) if a.lo >= egfr::ADULT_AGE => &[Formula::CkdEpi2021],
                     Some(a) if a.hi < egfr::ADULT_AGE => &[Formula::BedsideSchwartz],
                     Some(_) => &[Formula::CkdEpi2021, Formula::BedsideSchwartz],
                     None => {
                         let mut why = why;
-                        why.extend(self.creatinine.number(facts).1);
+                        why.extend(self.creatinine.range(facts).1);
                         return (None, why);
                     }
                 }
@@ -453,12 +488,12 @@ impl Egfr {
     }
 
     fn with(&self, formula: Formula, facts: &Facts) -> (Option<Range>, Missing) {
-        let (creatinine, mut why) = self.creatinine.number(facts);
+        let (creatinine, mut why) = self.creatinine.range(facts);
         if creatinine.is_none() && settled(&why, facts.answers) {
             return (None, why);
         }
-        let mut input = |n: &Option<Node>| {
-            let (r, m) = n.as_ref().map_or((None, Missing::new()), |n| n.number(facts));
+        let mut input = |n: &Option<Num>| {
+            let (r, m) = n.as_ref().map_or((None, Missing::new()), |n| n.range(facts));
             why.extend(m);
             r
         };

@@ -1,16 +1,23 @@
 //! The rule language trial authors write criteria in, e.g.
 //! `age_years >= 6 and age_years <= 18` or `alt <= 3 * alt_uln`.
-//! See `syntax` for the grammar, `check` for what is allowed, `eval` for
-//! how unknown answers are handled.
+//!
+//! One pipeline, one phase per module: `syntax` parses text into an `Expr`
+//! (the grammar is there), `compile` resolves it against the question bank
+//! into a typed tree (`node`: conditions and numbers apart), looking functions
+//! up in `functions`; `eval` evaluates the tree on the answers, unknown
+//! answers included. `op` holds the operators every phase shares, and
+//! `RuleError` is the one error every phase reports.
 
-pub mod check;
+pub mod compile;
 pub mod eval;
+pub mod functions;
 pub mod node;
+pub mod op;
 pub mod syntax;
 
 use crate::engine::question::QuestionBank;
 pub use eval::{Facts, Missing, Range};
-pub use node::Node;
+pub use node::{Cond, Num};
 use std::fmt;
 pub use syntax::Span;
 
@@ -18,29 +25,39 @@ pub use syntax::Span;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
     pub text: String,
-    pub node: Node,
+    pub node: Cond,
 }
 
-/// A problem in a rule, with the part of the rule text it concerns.
+/// A problem in a rule: what is wrong, where in the rule text, and, apart
+/// from the message, what may fix it ("did you mean `creatinine`?").
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuleError {
     pub span: Span,
     pub message: String,
+    pub help: Option<String>,
+}
+
+impl RuleError {
+    pub fn new(span: Span, message: impl Into<String>) -> RuleError {
+        RuleError { span, message: message.into(), help: None }
+    }
 }
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at character {})", self.message, self.span.start + 1)
+        write!(f, "{} (at character {})", self.message, self.span.start + 1)?;
+        if let Some(help) = &self.help {
+            write!(f, "; {help}")?;
+        }
+        Ok(())
     }
 }
 
 impl Rule {
-    /// Parses and checks `text`; all problems the checker finds are returned.
+    /// Parses and compiles `text`; all problems the compiler finds are returned.
     pub fn compile(text: &str, bank: &QuestionBank) -> Result<Rule, Vec<RuleError>> {
-        let expr = syntax::parse(text).map_err(|e| vec![RuleError { span: e.span, message: e.message }])?;
-        let node = check::check(&expr, bank).map_err(|errors| {
-            errors.into_iter().map(|e| RuleError { span: e.span, message: e.message }).collect::<Vec<_>>()
-        })?;
+        let expr = syntax::parse(text).map_err(|e| vec![e])?;
+        let node = compile::compile(&expr, bank)?;
         Ok(Rule { text: text.to_string(), node })
     }
 

@@ -1,28 +1,17 @@
-//! A checked rule: names resolved to questions, literals converted to
-//! canonical units, functions chosen. Evaluation needs nothing else.
+//! A compiled rule: names resolved to questions, literals converted to
+//! canonical units, functions chosen. Conditions (`Cond`) and numbers
+//! (`Num`) are separate types, so the compiler cannot build a condition where
+//! a number belongs and evaluation matches every case exhaustively.
 
+use super::op::{Arith, Compare, Logic};
 use crate::clinical::egfr::Formula;
 use crate::clinical::sledai;
 use crate::clinical::units::Quantity;
 use crate::engine::question::Implied;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Compare {
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    Eq,
-    Ne,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Arith {
-    Add,
-    Sub,
-    Mul,
-    Div,
-}
+/// Stands for the study team in `Missing`: a rule that leaves a point to
+/// them (`study_team` in a rule) says so with this, beside the questions.
+pub const STUDY_TEAM: &str = "@study_team";
 
 /// A multiple-choice answer as the calculators read it: the items chosen,
 /// plus the items other answers imply (see `Question::implied`).
@@ -32,26 +21,35 @@ pub struct TickList {
     pub implied: Vec<Implied>,
 }
 
-/// Stands for the study team in `Missing`: a rule that leaves a point to
-/// them (`study_team` in a rule) says so with this, beside the questions.
-pub const STUDY_TEAM: &str = "@study_team";
-
+/// Something true, false or not known yet.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Node {
+pub enum Cond {
     Bool(bool),
     /// `study_team`: unknown, and only the study team can settle it (an
     /// example list, an old biopsy that can be repeated, a judgement word).
     StudyTeam,
-    /// A number in canonical units.
-    Literal(f64),
     /// A yes/no question.
     YesNo(String),
-    /// A number question, in its quantity's canonical unit.
-    Number(String, Option<&'static Quantity>),
     /// A single-choice answer is one of these options.
     ChoiceIn(String, Vec<String>),
     /// A multiple-choice answer includes any of these options.
     MultiAny(TickList, Vec<String>),
+    /// Classified as SLE by 2019 EULAR/ACR: (entry criterion, items present).
+    EularAcrClassified(Box<Cond>, TickList),
+    /// At least this many of the conditions hold.
+    AtLeast(usize, Vec<Cond>),
+    Not(Box<Cond>),
+    Logic(Logic, Box<Cond>, Box<Cond>),
+    Compare(Compare, Box<Num>, Box<Num>),
+}
+
+/// A number, possibly known only as a range.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Num {
+    /// A number in canonical units.
+    Literal(f64),
+    /// A number question, in its quantity's canonical unit.
+    Question(String, Option<&'static Quantity>),
     /// How many of these options were chosen.
     CountTicked(TickList, Vec<String>),
     /// How many of these medicines were taken.
@@ -74,98 +72,117 @@ pub enum Node {
         variant: sledai::Variant,
     },
     EularAcrScore(TickList),
-    /// Classified as SLE by 2019 EULAR/ACR: (entry criterion, items present).
-    EularAcrClassified(Box<Node>, TickList),
     MonthsSince(String),
     AgeYears(String),
     Egfr(Box<Egfr>),
-    /// At least this many of the conditions hold.
-    AtLeast(usize, Vec<Node>),
-    Not(Box<Node>),
-    And(Box<Node>, Box<Node>),
-    Or(Box<Node>, Box<Node>),
-    Compare(Compare, Box<Node>, Box<Node>),
-    Arith(Arith, Box<Node>, Box<Node>),
-    Neg(Box<Node>),
+    Arith(Arith, Box<Num>, Box<Num>),
+    Neg(Box<Num>),
 }
 
 /// Inputs of an eGFR estimate; each formula reads only what it needs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Egfr {
     pub formula: Formula,
-    pub creatinine: Node,
-    pub height: Option<Node>,
-    pub age: Option<Node>,
+    pub creatinine: Num,
+    pub height: Option<Num>,
+    pub age: Option<Num>,
     /// A choice question with the options `female` and `male`.
     pub sex: Option<String>,
 }
 
-impl Node {
-    /// Every question this node reads, in order of first use.
-    pub fn inputs(&self) -> Vec<&str> {
-        let mut out = Vec::new();
-        self.collect_inputs(&mut out);
-        out
+/// Questions in order of first use, each once.
+struct Inputs<'a>(Vec<&'a str>);
+
+impl<'a> Inputs<'a> {
+    fn push(&mut self, q: &'a str) {
+        if !self.0.contains(&q) {
+            self.0.push(q);
+        }
     }
 
-    fn collect_inputs<'a>(&'a self, out: &mut Vec<&'a str>) {
-        let mut push = |q: &'a str| {
-            if !out.contains(&q) {
-                out.push(q);
-            }
-        };
+    fn list(&mut self, list: &'a TickList) {
+        self.push(&list.question);
+        for i in &list.implied {
+            i.when.collect(self);
+        }
+    }
+}
+
+impl Cond {
+    /// Every question this condition reads, in order of first use.
+    pub fn inputs(&self) -> Vec<&str> {
+        let mut out = Inputs(Vec::new());
+        self.collect(&mut out);
+        out.0
+    }
+
+    fn collect<'a>(&'a self, out: &mut Inputs<'a>) {
         match self {
-            Node::Bool(_) | Node::Literal(_) | Node::StudyTeam => {}
-            Node::YesNo(q)
-            | Node::Number(q, _)
-            | Node::ChoiceIn(q, _)
-            | Node::Count(q, _)
-            | Node::CountTaken { question: q, .. }
-            | Node::CountIntolerant(q, _)
-            | Node::MonthsSince(q)
-            | Node::AgeYears(q) => push(q),
-            Node::MultiAny(list, _) | Node::CountTicked(list, _) | Node::EularAcrScore(list) => {
-                list.collect_inputs(out)
+            Cond::Bool(_) | Cond::StudyTeam => {}
+            Cond::YesNo(q) | Cond::ChoiceIn(q, _) => out.push(q),
+            Cond::MultiAny(list, _) => out.list(list),
+            Cond::EularAcrClassified(entry, list) => {
+                entry.collect(out);
+                out.list(list);
             }
-            Node::Sledai { items, total, .. } => {
-                if let Some(t) = total
-                    && !out.contains(&t.as_str())
-                {
-                    out.push(t);
-                }
-                items.collect_inputs(out);
+            Cond::AtLeast(_, conditions) => conditions.iter().for_each(|c| c.collect(out)),
+            Cond::Not(a) => a.collect(out),
+            Cond::Logic(_, a, b) => {
+                a.collect(out);
+                b.collect(out);
             }
-            Node::EularAcrClassified(entry, list) => {
-                entry.collect_inputs(out);
-                list.collect_inputs(out);
-            }
-            Node::Egfr(e) => {
-                for n in [Some(&e.creatinine), e.height.as_ref(), e.age.as_ref()].into_iter().flatten() {
-                    n.collect_inputs(out);
-                }
-                if let Some(s) = &e.sex
-                    && !out.contains(&s.as_str())
-                {
-                    out.push(s);
-                }
-            }
-            Node::AtLeast(_, conditions) => conditions.iter().for_each(|c| c.collect_inputs(out)),
-            Node::Not(a) | Node::Neg(a) => a.collect_inputs(out),
-            Node::And(a, b) | Node::Or(a, b) | Node::Compare(_, a, b) | Node::Arith(_, a, b) => {
-                a.collect_inputs(out);
-                b.collect_inputs(out);
+            Cond::Compare(_, a, b) => {
+                a.collect(out);
+                b.collect(out);
             }
         }
     }
 }
 
-impl TickList {
-    fn collect_inputs<'a>(&'a self, out: &mut Vec<&'a str>) {
-        if !out.contains(&self.question.as_str()) {
-            out.push(&self.question);
+impl Egfr {
+    /// The questions the estimate reads.
+    pub fn inputs(&self) -> Vec<&str> {
+        let mut out = Inputs(Vec::new());
+        for n in [Some(&self.creatinine), self.height.as_ref(), self.age.as_ref()].into_iter().flatten() {
+            n.collect(&mut out);
         }
-        for i in &self.implied {
-            i.when.collect_inputs(out);
+        if let Some(s) = &self.sex {
+            out.push(s);
+        }
+        out.0
+    }
+}
+
+impl Num {
+    fn collect<'a>(&'a self, out: &mut Inputs<'a>) {
+        match self {
+            Num::Literal(_) => {}
+            Num::Question(q, _)
+            | Num::Count(q, _)
+            | Num::CountTaken { question: q, .. }
+            | Num::CountIntolerant(q, _)
+            | Num::MonthsSince(q)
+            | Num::AgeYears(q) => out.push(q),
+            Num::CountTicked(list, _) | Num::EularAcrScore(list) => out.list(list),
+            Num::Sledai { items, total, .. } => {
+                if let Some(t) = total {
+                    out.push(t);
+                }
+                out.list(items);
+            }
+            Num::Egfr(e) => {
+                for n in [Some(&e.creatinine), e.height.as_ref(), e.age.as_ref()].into_iter().flatten() {
+                    n.collect(out);
+                }
+                if let Some(s) = &e.sex {
+                    out.push(s);
+                }
+            }
+            Num::Arith(_, a, b) => {
+                a.collect(out);
+                b.collect(out);
+            }
+            Num::Neg(a) => a.collect(out),
         }
     }
 }

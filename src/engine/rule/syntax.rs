@@ -15,8 +15,9 @@
 //! Written by hand rather than with a parser crate: the grammar is small, the
 //! error messages and positions are ours to word, and it adds little to the wasm.
 
+use super::RuleError;
+use super::op::{Arith, BinOp, Compare, Logic};
 use crate::clinical::units::unit_prefix_len;
-use std::fmt;
 
 /// Byte offsets into the rule text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -28,41 +29,6 @@ pub struct Span {
 impl Span {
     fn to(self, other: Span) -> Span {
         Span { start: self.start, end: other.end }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BinOp {
-    And,
-    Or,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    Eq,
-    Ne,
-    Add,
-    Sub,
-    Mul,
-    Div,
-}
-
-impl BinOp {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            BinOp::And => "and",
-            BinOp::Or => "or",
-            BinOp::Lt => "<",
-            BinOp::Le => "<=",
-            BinOp::Gt => ">",
-            BinOp::Ge => ">=",
-            BinOp::Eq => "==",
-            BinOp::Ne => "!=",
-            BinOp::Add => "+",
-            BinOp::Sub => "-",
-            BinOp::Mul => "*",
-            BinOp::Div => "/",
-        }
     }
 }
 
@@ -83,18 +49,6 @@ pub enum ExprKind {
     Binary(BinOp, Box<Expr>, Box<Expr>),
     In { value: Box<Expr>, list: Box<Expr>, negated: bool },
     Call { name: String, name_span: Span, args: Vec<Expr> },
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct SyntaxError {
-    pub span: Span,
-    pub message: String,
-}
-
-impl fmt::Display for SyntaxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -138,11 +92,14 @@ fn describe(t: &Tok) -> String {
     }
 }
 
-fn err<T>(span: Span, message: impl Into<String>) -> Result<T, SyntaxError> {
-    Err(SyntaxError { span, message: message.into() })
+fn err<T>(span: Span, message: impl Into<String>) -> Result<T, RuleError> {
+    Err(RuleError::new(span, message))
 }
 
-fn lex(text: &str) -> Result<Vec<(Tok, Span)>, SyntaxError> {
+/// The words the lexer reads as keywords: never a question id or an option.
+pub const KEYWORDS: &[&str] = &["and", "or", "not", "in", "true", "false"];
+
+fn lex(text: &str) -> Result<Vec<(Tok, Span)>, RuleError> {
     let mut tokens = Vec::new();
     let mut i = 0;
     while let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
@@ -180,6 +137,7 @@ fn lex(text: &str) -> Result<Vec<(Tok, Span)>, SyntaxError> {
                 "not" => Tok::Not,
                 "in" => Tok::In,
                 "true" => Tok::True,
+                // Keep in step with KEYWORDS.
                 "false" => Tok::False,
                 "AND" | "OR" | "NOT" | "IN" => {
                     return err(span(len), format!("write `{}` in lower case", word.to_lowercase()));
@@ -192,21 +150,21 @@ fn lex(text: &str) -> Result<Vec<(Tok, Span)>, SyntaxError> {
         }
         let two = rest.get(..2).unwrap_or("");
         let (tok, len) = match (two, c) {
-            ("<=", _) => (Tok::Op(BinOp::Le), 2),
-            (">=", _) => (Tok::Op(BinOp::Ge), 2),
-            ("==", _) => (Tok::Op(BinOp::Eq), 2),
-            ("!=", _) => (Tok::Op(BinOp::Ne), 2),
+            ("<=", _) => (Tok::Op(BinOp::Compare(Compare::Le)), 2),
+            (">=", _) => (Tok::Op(BinOp::Compare(Compare::Ge)), 2),
+            ("==", _) => (Tok::Op(BinOp::Compare(Compare::Eq)), 2),
+            ("!=", _) => (Tok::Op(BinOp::Compare(Compare::Ne)), 2),
             ("&&", _) => return err(span(2), "write `and` instead of `&&`"),
             ("||", _) => return err(span(2), "write `or` instead of `||`"),
-            (_, '≤') => (Tok::Op(BinOp::Le), c.len_utf8()),
-            (_, '≥') => (Tok::Op(BinOp::Ge), c.len_utf8()),
-            (_, '≠') => (Tok::Op(BinOp::Ne), c.len_utf8()),
-            (_, '<') => (Tok::Op(BinOp::Lt), 1),
-            (_, '>') => (Tok::Op(BinOp::Gt), 1),
-            (_, '+') => (Tok::Op(BinOp::Add), 1),
-            (_, '-') => (Tok::Op(BinOp::Sub), 1),
-            (_, '*') => (Tok::Op(BinOp::Mul), 1),
-            (_, '/') => (Tok::Op(BinOp::Div), 1),
+            (_, '≤') => (Tok::Op(BinOp::Compare(Compare::Le)), c.len_utf8()),
+            (_, '≥') => (Tok::Op(BinOp::Compare(Compare::Ge)), c.len_utf8()),
+            (_, '≠') => (Tok::Op(BinOp::Compare(Compare::Ne)), c.len_utf8()),
+            (_, '<') => (Tok::Op(BinOp::Compare(Compare::Lt)), 1),
+            (_, '>') => (Tok::Op(BinOp::Compare(Compare::Gt)), 1),
+            (_, '+') => (Tok::Op(BinOp::Arith(Arith::Add)), 1),
+            (_, '-') => (Tok::Op(BinOp::Arith(Arith::Sub)), 1),
+            (_, '*') => (Tok::Op(BinOp::Arith(Arith::Mul)), 1),
+            (_, '/') => (Tok::Op(BinOp::Arith(Arith::Div)), 1),
             (_, '(') => (Tok::LParen, 1),
             (_, ')') => (Tok::RParen, 1),
             (_, '[') => (Tok::LBracket, 1),
@@ -247,7 +205,7 @@ impl Parser {
         (t, s)
     }
 
-    fn expect(&mut self, want: Tok, context: &str) -> Result<Span, SyntaxError> {
+    fn expect(&mut self, want: Tok, context: &str) -> Result<Span, RuleError> {
         let (t, s) = self.peek();
         if *t == want {
             self.at += 1;
@@ -262,27 +220,27 @@ impl Parser {
         Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), span }
     }
 
-    fn or(&mut self) -> Result<Expr, SyntaxError> {
+    fn or(&mut self) -> Result<Expr, RuleError> {
         let mut left = self.and()?;
         while *self.peek().0 == Tok::Or {
             self.at += 1;
             let right = self.and()?;
-            left = Self::binary(BinOp::Or, left, right);
+            left = Self::binary(BinOp::Logic(Logic::Or), left, right);
         }
         Ok(left)
     }
 
-    fn and(&mut self) -> Result<Expr, SyntaxError> {
+    fn and(&mut self) -> Result<Expr, RuleError> {
         let mut left = self.not()?;
         while *self.peek().0 == Tok::And {
             self.at += 1;
             let right = self.not()?;
-            left = Self::binary(BinOp::And, left, right);
+            left = Self::binary(BinOp::Logic(Logic::And), left, right);
         }
         Ok(left)
     }
 
-    fn not(&mut self) -> Result<Expr, SyntaxError> {
+    fn not(&mut self) -> Result<Expr, RuleError> {
         if let (Tok::Not, start) = self.peek() {
             self.at += 1;
             let inner = self.not()?;
@@ -292,15 +250,14 @@ impl Parser {
         self.compare()
     }
 
-    fn compare(&mut self) -> Result<Expr, SyntaxError> {
+    fn compare(&mut self) -> Result<Expr, RuleError> {
         let left = self.sum()?;
         let (tok, _) = self.peek();
         match tok.clone() {
-            Tok::Op(op @ (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne)) => {
+            Tok::Op(op @ BinOp::Compare(_)) => {
                 self.at += 1;
                 let right = self.sum()?;
-                if let (Tok::Op(BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne), s) = self.peek()
-                {
+                if let (Tok::Op(BinOp::Compare(_)), s) = self.peek() {
                     return err(s, "comparisons do not chain: write `a <= x and x <= b`");
                 }
                 Ok(Self::binary(op, left, right))
@@ -317,7 +274,7 @@ impl Parser {
         }
     }
 
-    fn in_list(&mut self, value: Expr, negated: bool) -> Result<Expr, SyntaxError> {
+    fn in_list(&mut self, value: Expr, negated: bool) -> Result<Expr, RuleError> {
         let list = self.atom()?;
         if !matches!(list.kind, ExprKind::List(_)) {
             return err(list.span, "expected a list after `in`, like `[III, IV]`");
@@ -326,9 +283,9 @@ impl Parser {
         Ok(Expr { kind: ExprKind::In { value: Box::new(value), list: Box::new(list), negated }, span })
     }
 
-    fn sum(&mut self) -> Result<Expr, SyntaxError> {
+    fn sum(&mut self) -> Result<Expr, RuleError> {
         let mut left = self.product()?;
-        while let (Tok::Op(op @ (BinOp::Add | BinOp::Sub)), _) = self.peek() {
+        while let (Tok::Op(op @ BinOp::Arith(Arith::Add | Arith::Sub)), _) = self.peek() {
             let op = *op;
             self.at += 1;
             let right = self.product()?;
@@ -337,9 +294,9 @@ impl Parser {
         Ok(left)
     }
 
-    fn product(&mut self) -> Result<Expr, SyntaxError> {
+    fn product(&mut self) -> Result<Expr, RuleError> {
         let mut left = self.unary()?;
-        while let (Tok::Op(op @ (BinOp::Mul | BinOp::Div)), _) = self.peek() {
+        while let (Tok::Op(op @ BinOp::Arith(Arith::Mul | Arith::Div)), _) = self.peek() {
             let op = *op;
             self.at += 1;
             let right = self.unary()?;
@@ -348,8 +305,8 @@ impl Parser {
         Ok(left)
     }
 
-    fn unary(&mut self) -> Result<Expr, SyntaxError> {
-        if let (Tok::Op(BinOp::Sub), start) = self.peek() {
+    fn unary(&mut self) -> Result<Expr, RuleError> {
+        if let (Tok::Op(BinOp::Arith(Arith::Sub)), start) = self.peek() {
             self.at += 1;
             let inner = self.unary()?;
             let span = start.to(inner.span);
@@ -358,7 +315,7 @@ impl Parser {
         self.atom()
     }
 
-    fn atom(&mut self) -> Result<Expr, SyntaxError> {
+    fn atom(&mut self) -> Result<Expr, RuleError> {
         let (tok, span) = self.bump();
         let kind = match tok {
             Tok::Num(value) => {
@@ -424,7 +381,7 @@ impl Parser {
 }
 
 /// Parses a rule. The first problem found is returned with its position.
-pub fn parse(text: &str) -> Result<Expr, SyntaxError> {
+pub fn parse(text: &str) -> Result<Expr, RuleError> {
     let tokens = lex(text)?;
     let mut parser = Parser { tokens, at: 0 };
     if *parser.peek().0 == Tok::End {

@@ -25,7 +25,7 @@ pub(crate) fn answers(json: serde_json::Value) -> Answers {
 fn eval(rule: &str, json: serde_json::Value) -> (Tri, Vec<String>) {
     let rule = Rule::compile(rule, &bank()).unwrap_or_else(|e| panic!("{rule}: {e:?}"));
     let answers = answers(json);
-    let (t, m) = rule.evaluate(&Facts { answers: &answers, today: today() });
+    let (t, m) = rule.evaluate(&Facts::new(&answers, today()));
     (t, m.into_iter().collect())
 }
 
@@ -33,7 +33,14 @@ fn errors(rule: &str) -> Vec<(String, String)> {
     Rule::compile(rule, &bank())
         .unwrap_err()
         .into_iter()
-        .map(|e| (rule[e.span.start..e.span.end].to_string(), e.message))
+        .map(|e| {
+            // The message and its help, as an author reads them together.
+            let text = match &e.help {
+                Some(help) => format!("{} ({help})", e.message),
+                None => e.message.clone(),
+            };
+            (rule[e.span.start..e.span.end].to_string(), text)
+        })
         .collect()
 }
 
@@ -331,7 +338,7 @@ mod properties {
 
     fn run(rule: &Rule, json: &serde_json::Value) -> (Tri, Missing) {
         let answers = answers(json.clone());
-        rule.evaluate(&Facts { answers: &answers, today: today() })
+        rule.evaluate(&Facts::new(&answers, today()))
     }
 
     proptest! {

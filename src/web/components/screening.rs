@@ -13,7 +13,7 @@ use super::review::{Review, ReviewRow};
 use super::trial_card::{TrialCard, TrialView};
 use super::welcome::Welcome;
 use crate::catalog::Catalog;
-use crate::engine::verdict::Verdict;
+use crate::engine::assess::Verdict;
 use crate::questionnaire::fhir::questionnaire_response;
 use crate::questionnaire::saved::{ImportError, SavedAnswers};
 use crate::questionnaire::{Action, Screen, Session, Step};

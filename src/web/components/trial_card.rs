@@ -1,8 +1,8 @@
 //! One trial's verdict, its reasons in plain words with the registry's own
 //! words on demand, what is still open and who can answer it, and the facts.
 
+use crate::engine::assess::{Assessment, Requirement, Settler, Verdict};
 use crate::engine::trial::TrialFacts;
-use crate::engine::verdict::{Assessment, Requirement, Settler, Verdict};
 use crate::text::verdict_message;
 use crate::web::texts::Texts;
 use yew::prelude::*;

@@ -1,6 +1,10 @@
-//! Per criterion and per trial: met, not met, or unknown, with the reasons.
+//! The last phase of the pipeline: per criterion and per trial, met, not met
+//! or unknown, with the reasons and who can settle what is open.
 //! "Not eligible" only ever follows from answers that were given.
 
+use crate::catalog::Catalog;
+use crate::clinical::dates::Ymd;
+use crate::engine::answer::Answers;
 use crate::engine::logic::Tri;
 use crate::engine::question::{AnsweredBy, QuestionBank};
 use crate::engine::rule::Facts;
@@ -132,4 +136,16 @@ pub fn assess<'t>(trial: &'t Trial, bank: &QuestionBank, facts: &Facts) -> Asses
     };
     let pending_screening = verdict == Verdict::LikelyEligible && criteria.iter().any(|c| c.at_screening);
     Assessment { trial, verdict, criteria, pending_screening }
+}
+
+/// Assesses the given trials of a catalog (all when `ids` is empty), in
+/// catalog order: the entry point the app and the command line share.
+pub fn assess_catalog<'c>(catalog: &'c Catalog, answers: &Answers, today: Ymd, ids: &[String]) -> Vec<Assessment<'c>> {
+    let facts = Facts::new(answers, today);
+    catalog
+        .trials
+        .iter()
+        .filter(|t| ids.is_empty() || ids.contains(&t.id))
+        .map(|t| assess(t, &catalog.bank, &facts))
+        .collect()
 }

@@ -1,0 +1,410 @@
+//! Compiles a parsed rule against the question bank: names resolved to
+//! questions, units converted, functions looked up in `functions::TABLE`.
+//!
+//! Every mistake a trial author can make in a rule is reported here with its
+//! position: an unknown question, a unit that does not fit, a yes/no compared
+//! with a number, an option the question does not have.
+
+use super::RuleError;
+use super::functions::{self, Call};
+use super::node::{Cond, Num, TickList};
+use super::op::{Arith, BinOp, Compare};
+use super::syntax::{Expr, ExprKind, Span};
+use crate::clinical::units::Quantity;
+use crate::engine::question::{DatePrecision, Kind, Question, QuestionBank};
+
+/// What a piece of a rule turned out to be.
+pub(super) enum Typed<'b> {
+    Truth(Cond),
+    Number(Num, Option<&'static Quantity>),
+    /// A number whose unit is read once the other side of an operator is known.
+    Literal {
+        value: f64,
+        unit: Option<(String, Span)>,
+        span: Span,
+    },
+    /// A question that is neither yes/no nor a number: usable with `==`, `in`
+    /// and functions only.
+    Question(&'b Question, Span),
+}
+
+/// `Err(())`: the problem is already in `Compiler::errors`.
+pub(super) type Checked<T> = Result<T, ()>;
+
+pub(super) struct Compiler<'b> {
+    pub(super) bank: &'b QuestionBank,
+    errors: Vec<RuleError>,
+}
+
+pub(super) fn quantity_name(q: Option<&Quantity>) -> String {
+    match q {
+        Some(q) => format!("{} ({})", q.id.replace('_', " "), q.unit_symbols().join(", ")),
+        None => "a plain number".to_string(),
+    }
+}
+
+fn kind_phrase(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::YesNo => "a yes/no question",
+        Kind::Choice { .. } => "a single-choice question",
+        Kind::Multi { .. } => "a multiple-choice question",
+        Kind::Number { .. } => "a number question",
+        Kind::Date { .. } => "a date question",
+        Kind::Medications { .. } => "a medicines question",
+    }
+}
+
+/// A multiple-choice question as the calculators read it, with the items
+/// other answers imply.
+pub(super) fn tick_list(q: &Question) -> TickList {
+    TickList { question: q.id.clone(), implied: q.implied.clone() }
+}
+
+impl<'b> Compiler<'b> {
+    pub(super) fn fail<T>(&mut self, span: Span, message: impl Into<String>) -> Checked<T> {
+        self.errors.push(RuleError::new(span, message));
+        Err(())
+    }
+
+    fn fail_with_help<T>(&mut self, span: Span, message: String, help: Option<String>) -> Checked<T> {
+        self.errors.push(RuleError { help, ..RuleError::new(span, message) });
+        Err(())
+    }
+
+    pub(super) fn question(&mut self, name: &str, span: Span) -> Checked<&'b Question> {
+        match self.bank.get(name) {
+            Some(q) => Ok(q),
+            None => {
+                let help = self.bank.suggest(name).map(|s| format!("did you mean `{s}`?"));
+                self.fail_with_help(span, format!("unknown question `{name}`"), help)
+            }
+        }
+    }
+
+    /// A question the derived names and functions rely on, of the right kind.
+    pub(super) fn input(
+        &mut self,
+        id: &str,
+        wanted: &str,
+        fits: impl Fn(&Kind) -> bool,
+        span: Span,
+        user: &str,
+    ) -> Checked<&'b Question> {
+        match self.bank.get(id) {
+            Some(q) if fits(&q.kind) => Ok(q),
+            Some(_) => self.fail(span, format!("`{user}` needs `{id}` to be {wanted}")),
+            None => self.fail(span, format!("`{user}` needs the question `{id}` ({wanted}) in the question bank")),
+        }
+    }
+
+    fn name(&mut self, name: &str, span: Span) -> Checked<Typed<'b>> {
+        if let Some(derived) = functions::derived(name) {
+            return (derived.compile)(self, &Call { name, args: &[], span });
+        }
+        let q = self.question(name, span)?;
+        Ok(match &q.kind {
+            Kind::YesNo => Typed::Truth(Cond::YesNo(q.id.clone())),
+            Kind::Number { quantity, .. } => Typed::Number(Num::Question(q.id.clone(), *quantity), *quantity),
+            _ => Typed::Question(q, span),
+        })
+    }
+
+    /// Age in completed years, from the full date of birth `user` relies on.
+    pub(super) fn age(&mut self, span: Span, user: &str) -> Checked<Num> {
+        let full_date = |k: &Kind| matches!(k, Kind::Date { precision: DatePrecision::Day });
+        let dob = self.input("date_of_birth", "a full date", full_date, span, user)?;
+        Ok(Num::AgeYears(dob.id.clone()))
+    }
+
+    pub(super) fn measurement(&mut self, id: &str, quantity: &str, span: Span, user: &str) -> Checked<Num> {
+        let wanted = format!("a number in units of {quantity}");
+        let fits = |k: &Kind| matches!(k, Kind::Number { quantity: Some(q), .. } if q.id == quantity);
+        let q = self.input(id, &wanted, fits, span, user)?;
+        Ok(Num::Question(q.id.clone(), Quantity::by_id(quantity)))
+    }
+
+    pub(super) fn sex(&mut self, id: &str, span: Span, user: &str) -> Checked<String> {
+        let fits = |k: &Kind| {
+            let o = k.options();
+            matches!(k, Kind::Choice { .. }) && o.iter().any(|x| x == "female") && o.iter().any(|x| x == "male")
+        };
+        Ok(self.input(id, "a choice with the options `female` and `male`", fits, span, user)?.id.clone())
+    }
+
+    fn expr(&mut self, e: &Expr) -> Checked<Typed<'b>> {
+        match &e.kind {
+            ExprKind::Bool(b) => Ok(Typed::Truth(Cond::Bool(*b))),
+            ExprKind::Number { value, unit } => Ok(Typed::Literal { value: *value, unit: unit.clone(), span: e.span }),
+            ExprKind::Name(n) => self.name(n, e.span),
+            ExprKind::List(_) => self.fail(e.span, "a list can only follow `in` or be given to a function"),
+            ExprKind::Not(inner) => Ok(Typed::Truth(Cond::Not(Box::new(self.truth(inner)?)))),
+            ExprKind::Neg(inner) => {
+                let (node, q) = self.number(inner, None)?;
+                Ok(Typed::Number(Num::Neg(Box::new(node)), q))
+            }
+            ExprKind::Binary(BinOp::Logic(op), l, r) => {
+                let (l, r) = (self.truth(l), self.truth(r));
+                Ok(Typed::Truth(Cond::Logic(*op, Box::new(l?), Box::new(r?))))
+            }
+            ExprKind::Binary(BinOp::Compare(op), l, r) => self.compare(*op, l, r, e.span),
+            ExprKind::Binary(BinOp::Arith(op), l, r) => self.arith(*op, l, r, e.span),
+            ExprKind::In { value, list, negated } => {
+                let node = self.membership(value, list)?;
+                Ok(Typed::Truth(if *negated { Cond::Not(Box::new(node)) } else { node }))
+            }
+            ExprKind::Call { name, name_span, args } => match functions::function(name) {
+                Some(f) => (f.compile)(self, &Call { name, args, span: e.span }),
+                None => self.fail_with_help(
+                    *name_span,
+                    format!("unknown function `{name}`"),
+                    Some(format!("functions: {}", functions::names().join(", "))),
+                ),
+            },
+        }
+    }
+
+    pub(super) fn truth(&mut self, e: &Expr) -> Checked<Cond> {
+        match self.expr(e)? {
+            Typed::Truth(n) => Ok(n),
+            Typed::Number(..) | Typed::Literal { .. } => {
+                self.fail(e.span, "this is a number, not a condition: compare it, e.g. `>= 8`")
+            }
+            Typed::Question(q, span) => self.fail(
+                span,
+                format!(
+                    "`{}` is {}: use `==` or `in [...]` with its options, or a function",
+                    q.id,
+                    kind_phrase(&q.kind)
+                ),
+            ),
+        }
+    }
+
+    /// A number; a literal is read in `unit_of`'s units.
+    pub(super) fn number(
+        &mut self,
+        e: &Expr,
+        unit_of: Option<&'static Quantity>,
+    ) -> Checked<(Num, Option<&'static Quantity>)> {
+        let typed = self.expr(e)?;
+        self.as_number(typed, e.span, unit_of)
+    }
+
+    fn as_number(
+        &mut self,
+        typed: Typed<'b>,
+        span: Span,
+        unit_of: Option<&'static Quantity>,
+    ) -> Checked<(Num, Option<&'static Quantity>)> {
+        match typed {
+            Typed::Number(n, q) => Ok((n, q)),
+            Typed::Literal { value, unit, span } => {
+                Ok((Num::Literal(self.literal(value, unit, span, unit_of)?), unit_of))
+            }
+            Typed::Truth(_) => self.fail(span, "this is a yes/no condition, not a number"),
+            Typed::Question(q, span) => {
+                self.fail(span, format!("`{}` is {}, not a number", q.id, kind_phrase(&q.kind)))
+            }
+        }
+    }
+
+    fn literal(
+        &mut self,
+        value: f64,
+        unit: Option<(String, Span)>,
+        span: Span,
+        quantity: Option<&'static Quantity>,
+    ) -> Checked<f64> {
+        match (unit, quantity) {
+            (None, None) => Ok(value),
+            (Some((u, uspan)), Some(q)) => match q.to_canonical(value, &u) {
+                Ok(v) => Ok(v),
+                Err(e) => self.fail(uspan, e.to_string()),
+            },
+            (None, Some(q)) => {
+                self.fail(span, format!("`{value}` needs a unit: it is compared with {}", quantity_name(Some(q))))
+            }
+            (Some((u, uspan)), None) => {
+                self.fail(uspan, format!("`{u}` does not fit here: the other side is a plain number"))
+            }
+        }
+    }
+
+    fn compare(&mut self, op: Compare, l: &Expr, r: &Expr, span: Span) -> Checked<Typed<'b>> {
+        // `sex == female`: the right side is an option, not a question.
+        if matches!(op, Compare::Eq | Compare::Ne)
+            && let ExprKind::Name(name) = &l.kind
+            && let Some(q) = self.bank.get(name).filter(|q| matches!(q.kind, Kind::Choice { .. }))
+        {
+            let option = match &r.kind {
+                ExprKind::Name(o) => o.clone(),
+                _ => {
+                    return self.fail(
+                        r.span,
+                        format!("compare `{name}` with one of its options: {}", q.kind.options().join(", ")),
+                    );
+                }
+            };
+            let options = self.options(q, &[(option, r.span)])?;
+            let node = Cond::ChoiceIn(q.id.clone(), options);
+            return Ok(Typed::Truth(if op == Compare::Ne { Cond::Not(Box::new(node)) } else { node }));
+        }
+        let (ln, rn, _) = self.same_quantity(l, r, span)?;
+        Ok(Typed::Truth(Cond::Compare(op, Box::new(ln), Box::new(rn))))
+    }
+
+    /// Both sides as numbers of one quantity; a literal takes the other side's.
+    fn same_quantity(&mut self, l: &Expr, r: &Expr, span: Span) -> Checked<(Num, Num, Option<&'static Quantity>)> {
+        let (lt, rt) = (self.expr(l), self.expr(r));
+        let (lt, rt) = (lt?, rt?);
+        let unit_of = |t: &Typed| match t {
+            Typed::Number(_, q) => *q,
+            _ => None,
+        };
+        let quantity = unit_of(&lt).or(unit_of(&rt));
+        let (ln, lq) = self.as_number(lt, l.span, quantity)?;
+        let (rn, rq) = self.as_number(rt, r.span, quantity)?;
+        if lq != rq {
+            return self.fail(span, format!("compares {} with {}", quantity_name(lq), quantity_name(rq)));
+        }
+        Ok((ln, rn, lq))
+    }
+
+    fn arith(&mut self, op: Arith, l: &Expr, r: &Expr, span: Span) -> Checked<Typed<'b>> {
+        let (ln, rn, q) = match op {
+            Arith::Add | Arith::Sub => self.same_quantity(l, r, span)?,
+            Arith::Mul | Arith::Div => {
+                let (ln, lq) = self.number(l, None)?;
+                let (rn, rq) = self.number(r, None)?;
+                let q = match (op, lq, rq) {
+                    (_, q, None) => q,
+                    (Arith::Mul, None, q) => q,
+                    (Arith::Div, Some(a), Some(b)) if a == b => None,
+                    _ => {
+                        let verb = if op == Arith::Mul { "multiply" } else { "divide" };
+                        return self
+                            .fail(span, format!("cannot {verb} {} by {}", quantity_name(lq), quantity_name(rq)));
+                    }
+                };
+                (ln, rn, q)
+            }
+        };
+        Ok(Typed::Number(Num::Arith(op, Box::new(ln), Box::new(rn)), q))
+    }
+
+    pub(super) fn options(&mut self, q: &Question, items: &[(String, Span)]) -> Checked<Vec<String>> {
+        let mut ok = true;
+        for (item, span) in items {
+            if !q.has_option(item) {
+                ok = false;
+                self.errors.push(RuleError {
+                    help: Some(format!("options: {}", q.kind.options().join(", "))),
+                    ..RuleError::new(*span, format!("`{item}` is not an option of `{}`", q.id))
+                });
+            }
+        }
+        if ok { Ok(items.iter().map(|i| i.0.clone()).collect()) } else { Err(()) }
+    }
+
+    fn membership(&mut self, value: &Expr, list: &Expr) -> Checked<Cond> {
+        let ExprKind::List(items) = &list.kind else {
+            return self.fail(list.span, "expected a list");
+        };
+        let q = match self.expr(value)? {
+            Typed::Question(q, _) => q,
+            _ => {
+                return self.fail(value.span, "`in` needs a choice, multiple-choice or medicines question on its left");
+            }
+        };
+        let options = self.options(q, items)?;
+        Ok(match q.kind {
+            Kind::Choice { .. } => Cond::ChoiceIn(q.id.clone(), options),
+            Kind::Multi { .. } => Cond::MultiAny(tick_list(q), options),
+            Kind::Medications { .. } => {
+                Cond::Compare(Compare::Ge, Box::new(Num::Count(q.id.clone(), options)), Box::new(Num::Literal(1.0)))
+            }
+            _ => {
+                return self.fail(value.span, format!("`in` does not apply to {}", kind_phrase(&q.kind)));
+            }
+        })
+    }
+
+    pub(super) fn arity(&mut self, call: &Call, n: usize) -> Checked<()> {
+        if call.args.len() == n {
+            Ok(())
+        } else {
+            let s = if n == 1 { "" } else { "s" };
+            self.fail(call.span, format!("`{}` takes {n} argument{s}, not {}", call.name, call.args.len()))
+        }
+    }
+
+    /// An argument that names a question of one of the given kinds.
+    pub(super) fn question_arg(&mut self, arg: Option<&Expr>, kinds: &[&str], call: &Call) -> Checked<&'b Question> {
+        let function = call.name;
+        let Some(arg) = arg else {
+            return self.fail(call.span, format!("`{function}` is missing an argument"));
+        };
+        let ExprKind::Name(name) = &arg.kind else {
+            return self.fail(arg.span, format!("`{function}` needs a question here ({})", kinds.join(" or ")));
+        };
+        let q = self.question(name, arg.span)?;
+        if kinds.contains(&q.kind.name()) {
+            Ok(q)
+        } else {
+            self.fail(
+                arg.span,
+                format!(
+                    "`{function}` needs {} question here; `{name}` is {}",
+                    kinds.join(" or "),
+                    kind_phrase(&q.kind)
+                ),
+            )
+        }
+    }
+
+    pub(super) fn list_arg(&mut self, arg: Option<&Expr>, call: &Call) -> Checked<Vec<(String, Span)>> {
+        match arg.map(|a| (&a.kind, a.span)) {
+            Some((ExprKind::List(items), _)) => Ok(items.clone()),
+            Some((_, s)) => self.fail(s, format!("`{}` needs a list here, like `[a, b]`", call.name)),
+            None => self.fail(call.span, format!("`{}` is missing its list", call.name)),
+        }
+    }
+
+    /// Every listed id must be known to a calculator.
+    pub(super) fn known_to(
+        &mut self,
+        ids: impl IntoIterator<Item = (String, Span)>,
+        known: impl Fn(&str) -> bool,
+        what: &str,
+    ) -> Checked<()> {
+        let bad: Vec<_> = ids.into_iter().filter(|(id, _)| !known(id)).collect();
+        for (id, span) in &bad {
+            self.errors.push(RuleError::new(*span, format!("`{id}` is not a {what}")));
+        }
+        if bad.is_empty() { Ok(()) } else { Err(()) }
+    }
+
+    pub(super) fn quantity_arg(&mut self, arg: Option<&Expr>, quantity: &str, call: &Call) -> Checked<Num> {
+        let Some(arg) = arg else {
+            return self.fail(call.span, format!("`{}` is missing its {quantity}", call.name));
+        };
+        let wanted = Quantity::by_id(quantity);
+        let (node, q) = self.number(arg, wanted)?;
+        if q != wanted {
+            return self.fail(
+                arg.span,
+                format!("`{}` needs {} here, not {}", call.name, quantity_name(wanted), quantity_name(q)),
+            );
+        }
+        Ok(node)
+    }
+}
+
+/// Compiles a parsed rule: it must be a condition, and everything it names must exist.
+pub fn compile(expr: &Expr, bank: &QuestionBank) -> Result<Cond, Vec<RuleError>> {
+    let mut compiler = Compiler { bank, errors: Vec::new() };
+    match compiler.truth(expr) {
+        Ok(node) if compiler.errors.is_empty() => Ok(node),
+        _ => Err(compiler.errors),
+    }
+}
