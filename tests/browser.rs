@@ -2,7 +2,7 @@
 //! the shipped catalog parses with the browser's JSON parser, and widgets
 //! mount the way the loader mounts them, with a site's options.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use gloo::timers::future::TimeoutFuture;
 use trialcheck::web::data;
@@ -20,15 +20,31 @@ fn container() -> web_sys::Element {
 
 /// Mounts as www/loader.js does: through the function the wasm registers.
 fn mount(root: &web_sys::Element, options: &[(&str, &str)]) -> JsValue {
-    trialcheck::web::start();
-    let window = web_sys::window().unwrap();
-    let mount: js_sys::Function =
-        js_sys::Reflect::get(&window, &"__trialcheckMount".into()).unwrap().dyn_into().unwrap();
     let opts = js_sys::Object::new();
     for (k, v) in options {
         js_sys::Reflect::set(&opts, &(*k).into(), &(*v).into()).unwrap();
     }
-    mount.call2(&JsValue::NULL, root, &opts).unwrap()
+    mount_with(root, &opts)
+}
+
+fn mount_with(root: &web_sys::Element, options: &JsValue) -> JsValue {
+    trialcheck::web::start();
+    let window = web_sys::window().unwrap();
+    let mount: js_sys::Function =
+        js_sys::Reflect::get(&window, &"__trialcheckMount".into()).unwrap().dyn_into().unwrap();
+    mount.call2(&JsValue::NULL, root, options).unwrap()
+}
+
+/// Waits until `found` finds something, as a person waits for the screen:
+/// polls every 10 ms, and fails saying what never appeared after 5 s.
+async fn until<T>(what: &str, found: impl Fn() -> Option<T>) -> T {
+    for _ in 0..500 {
+        if let Some(t) = found() {
+            return t;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("{what} never appeared");
 }
 
 fn shown(root: &web_sys::Element) -> Option<String> {
@@ -46,12 +62,11 @@ fn the_shipped_catalog_and_messages_load_in_the_browser() {
 async fn a_widget_offers_who_is_answering_then_asks_for_the_date_of_birth() {
     let root = container();
     let _handle = mount(&root, &[]);
-    TimeoutFuture::new(50).await;
-    let modes = root.query_selector_all(".tc-mode").unwrap();
+    let modes =
+        until("the welcome screen", || root.query_selector_all(".tc-mode").ok().filter(|m| m.length() > 0)).await;
     assert_eq!(modes.length(), 3, "the welcome screen offers the three ways to answer");
     modes.get(0).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
-    TimeoutFuture::new(100).await;
-    assert_eq!(shown(&root).as_deref(), Some("date_of_birth"));
+    assert_eq!(until("a question", || shown(&root)).await, "date_of_birth");
     assert_eq!(root.query_selector_all("[data-verdict=\"undecided\"]").unwrap().length(), 3);
 }
 
@@ -59,23 +74,29 @@ async fn a_widget_offers_who_is_answering_then_asks_for_the_date_of_birth() {
 async fn a_sites_options_choose_the_trials_the_mode_and_the_colour_and_destroy_removes_it() {
     let root = container();
     let handle = mount(&root, &[("trials", "NCT06904729"), ("mode", "child"), ("accent", "#7a2e4d")]);
-    TimeoutFuture::new(100).await;
-    assert_eq!(shown(&root).as_deref(), Some("date_of_birth"), "the mode skips the welcome");
+    assert_eq!(until("a question", || shown(&root)).await, "date_of_birth", "the mode skips the welcome");
     assert_eq!(root.query_selector_all("[data-trial-id]").unwrap().length(), 1);
     assert_eq!(root.get_attribute("style").as_deref(), Some("--tc-accent: #7a2e4d"));
     let destroy: js_sys::Function = js_sys::Reflect::get(&handle, &"destroy".into()).unwrap().dyn_into().unwrap();
     destroy.call0(&handle).unwrap();
-    TimeoutFuture::new(50).await;
-    assert_eq!(root.child_element_count(), 0);
+    until("an empty container", || (root.child_element_count() == 0).then_some(())).await;
 }
 
 #[wasm_bindgen_test]
 async fn unusable_options_show_a_clear_panel_not_a_blank_widget() {
     let root = container();
     let _handle = mount(&root, &[("trials", "NCT99999999,banana")]);
-    TimeoutFuture::new(100).await;
-    let panel = root.query_selector("[data-failure]").unwrap().expect("a failure panel");
+    let panel = until("a failure panel", || root.query_selector("[data-failure]").ok().flatten()).await;
     let text = panel.text_content().unwrap_or_default();
     assert!(text.contains("NCT99999999 is not in the catalog"), "{text}");
     assert!(text.contains("`BANANA` is not a registry id"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn options_that_cannot_be_read_are_said_not_silently_replaced() {
+    let root = container();
+    let _handle = mount_with(&root, &JsValue::from(42));
+    let panel = until("a failure panel", || root.query_selector("[data-failure]").ok().flatten()).await;
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("the options could not be read"), "{text}");
 }

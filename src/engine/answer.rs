@@ -262,6 +262,11 @@ impl Answers {
         Ok(())
     }
 
+    /// "I don't know" for a question: fits every question, so it needs no check.
+    pub fn dont_know(&mut self, id: &str) {
+        self.0.insert(id.to_string(), Answer::DontKnow);
+    }
+
     pub fn clear(&mut self, id: &str) {
         self.0.remove(id);
     }

@@ -157,7 +157,7 @@ impl Session {
                     // No report: every lab value is unknown, and not asked one by one.
                     for q in catalog.bank.iter().filter(|q| is_lab_value(q)) {
                         if next.answers.get(&q.id).is_none() {
-                            let _ = next.answers.set(&catalog.bank, &q.id, Answer::DontKnow, self.today);
+                            next.answers.dont_know(&q.id);
                         }
                     }
                 }

@@ -4,7 +4,9 @@
 pub mod components;
 pub mod data;
 pub mod device;
+pub mod hooks;
 pub mod mount;
+pub mod pages;
 pub mod state;
 pub mod texts;
 

@@ -1,7 +1,7 @@
 //! Mounting a widget into an element the loader prepared (a shadow root's
 //! container, or the standalone page's `#trialcheck`), with a site's options.
 
-use super::components::app::{App, Props};
+use super::pages::app::{App, Props};
 use crate::settings::{Options, Settings, from_browser};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,7 +11,11 @@ use wasm_bindgen::prelude::*;
 /// Mounts one widget; returns `{ destroy() }`. Options it cannot use are
 /// shown in the widget, so a site's mistake is visible, not silent.
 fn mount(container: web_sys::Element, options: JsValue) -> JsValue {
-    let mut options: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+    // Options the loader could not even read are a problem shown in the widget, not defaults.
+    let (mut options, unreadable) = match serde_wasm_bindgen::from_value::<Options>(options) {
+        Ok(options) => (options, None),
+        Err(e) => (Options::default(), Some(format!("the options could not be read: {e}"))),
+    };
     if options.lang.is_none() {
         // No language set by the page: the browser's own preference.
         let preferred: Vec<String> = web_sys::window()
@@ -19,7 +23,8 @@ fn mount(container: web_sys::Element, options: JsValue) -> JsValue {
             .unwrap_or_default();
         options.lang = from_browser(&preferred).map(String::from);
     }
-    let settings = Settings::from(options);
+    let mut settings = Settings::from(options);
+    settings.problems.extend(unreadable);
     let _ = container.set_attribute("lang", &settings.language);
     let standalone = container.id() == "trialcheck";
     if standalone {

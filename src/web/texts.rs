@@ -5,6 +5,19 @@ use crate::engine::question::Question;
 use crate::questionnaire::Mode;
 use crate::text::Messages;
 use std::rc::Rc;
+use yew::prelude::*;
+
+thread_local! {
+    /// English, for a component that finds no texts in its context: a widget
+    /// is never blank for want of words.
+    static ENGLISH: Texts = Texts::new(super::data::shipped_messages().unwrap_or_default(), "en");
+}
+
+/// The texts of the widget this component is in, or English.
+#[hook]
+pub fn use_texts() -> Texts {
+    use_context::<Texts>().unwrap_or_else(|| ENGLISH.with(Clone::clone))
+}
 
 #[derive(Clone)]
 pub struct Texts {

@@ -1,12 +1,12 @@
 //! All the lab values still worth asking, on one form: quick with a report
 //! in hand. An empty field means "not on the report".
 
-use super::focus::use_focus_on;
 use super::question_card::refusal;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
-use crate::web::texts::Texts;
+use crate::web::hooks::focus::use_focus_on;
+use crate::web::texts::use_texts;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -41,9 +41,7 @@ fn read(form: &HtmlFormElement, questions: &[Question]) -> Result<Vec<(String, A
 #[component]
 pub fn LabPanel(props: &Props) -> Html {
     let heading = use_focus_on(());
-    let Some(texts) = use_context::<Texts>() else {
-        return html! {};
-    };
+    let texts = use_texts();
     let submit = {
         let (questions, on_action) = (props.questions.clone(), props.on_action.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -1,6 +1,6 @@
 //! Switching the language at any time; the answers stay.
 
-use crate::web::texts::Texts;
+use crate::web::texts::use_texts;
 use yew::prelude::*;
 
 /// Each language named in itself, so that a reader finds their own.
@@ -13,7 +13,7 @@ pub struct Props {
 
 #[component]
 pub fn LanguagePicker(props: &Props) -> Html {
-    let Some(texts) = use_context::<Texts>() else { return html! {} };
+    let texts = use_texts();
     let change = {
         let on_change = props.on_change.clone();
         Callback::from(move |e: Event| {

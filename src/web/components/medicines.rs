@@ -4,7 +4,7 @@
 use crate::engine::answer::{Answer, AnswerError, MAX_TREATMENT_MONTHS, MedicationUse};
 use crate::engine::question::Question;
 use crate::questionnaire::{Mode, input};
-use crate::web::texts::Texts;
+use crate::web::texts::use_texts;
 use std::collections::BTreeMap;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -62,9 +62,7 @@ pub fn Medicines(props: &Props) -> Html {
                 .collect::<BTreeMap<_, _>>()
         })
     };
-    let Some(texts) = use_context::<Texts>() else {
-        return html! {};
-    };
+    let texts = use_texts();
     let q = &props.question;
     let submit = {
         let (taken, on_answer) = (taken.clone(), props.on_answer.clone());

@@ -2,16 +2,15 @@
 
 pub mod answer_files;
 pub mod answer_text;
-pub mod app;
-pub mod focus;
 pub mod lab_panel;
 pub mod language_picker;
 pub mod medicines;
 pub mod on_this_device;
 pub mod progress;
 pub mod question_card;
+pub mod questions_screen;
 pub mod results;
 pub mod review;
-pub mod screening;
+pub mod review_screen;
 pub mod trial_card;
 pub mod welcome;

@@ -1,6 +1,6 @@
 //! Whether the answers are kept on this device, and forgetting them.
 
-use crate::web::texts::Texts;
+use crate::web::texts::use_texts;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,7 +12,7 @@ pub struct Props {
 
 #[component]
 pub fn OnThisDevice(props: &Props) -> Html {
-    let Some(texts) = use_context::<Texts>() else { return html! {} };
+    let texts = use_texts();
     let toggle = {
         let (on_remember, remember) = (props.on_remember.clone(), props.remember);
         Callback::from(move |_: Event| on_remember.emit(!remember))

@@ -1,6 +1,6 @@
 //! How far along the questions are.
 
-use crate::web::texts::Texts;
+use crate::web::texts::use_texts;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,9 +11,7 @@ pub struct Props {
 
 #[component]
 pub fn Progress(props: &Props) -> Html {
-    let Some(texts) = use_context::<Texts>() else {
-        return html! {};
-    };
+    let texts = use_texts();
     let label =
         texts.format("progress-label", &[("done", &props.done.to_string()), ("total", &props.total.to_string())]);
     html! {

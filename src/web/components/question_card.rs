@@ -1,12 +1,12 @@
 //! One question, its help, the ways to answer it, and why an answer was refused.
 
-use super::focus::use_focus_on;
 use super::medicines::Medicines;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{DatePrecision, Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
 use crate::text::format_number;
-use crate::web::texts::Texts;
+use crate::web::hooks::focus::use_focus_on;
+use crate::web::texts::{Texts, use_texts};
 use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -70,9 +70,7 @@ pub fn QuestionCard(props: &Props) -> Html {
     };
     // Each new question takes the focus.
     let heading = use_focus_on(props.question.id.clone());
-    let Some(texts) = use_context::<Texts>() else {
-        return html! {};
-    };
+    let texts = use_texts();
     let q = &props.question;
     let id = q.id.clone();
     let send = {

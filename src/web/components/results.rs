@@ -2,7 +2,8 @@
 
 use super::review::{Review, ReviewRow};
 use super::trial_card::{TrialCard, TrialView};
-use crate::web::texts::Texts;
+use crate::web::hooks::focus::use_focus_on;
+use crate::web::texts::use_texts;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use yew::prelude::*;
@@ -45,7 +46,8 @@ pub fn Results(props: &Props) -> Html {
             }
         });
     }
-    let Some(texts) = use_context::<Texts>() else { return html! {} };
+    let heading = use_focus_on(());
+    let texts = use_texts();
     let print = {
         let section = section.clone();
         Callback::from(move |_| {
@@ -57,7 +59,7 @@ pub fn Results(props: &Props) -> Html {
     };
     html! {
         <section class="tc-results tc-panel" aria-labelledby="tc-results-title" ref={section}>
-            <h2 id="tc-results-title" tabindex="-1">{ texts.get("results-title") }</h2>
+            <h2 id="tc-results-title" ref={heading} tabindex="-1">{ texts.get("results-title") }</h2>
             <p class="tc-print-only"><strong>{ texts.format("print-title", &[("date", &props.today)]) }</strong></p>
             <p class="tc-disclaimer">{ texts.get("study-team-decides") }</p>
             { for props.trials.iter().map(|trial| {

@@ -1,6 +1,6 @@
 //! Every answer given, with a way to change each.
 
-use crate::web::texts::Texts;
+use crate::web::texts::use_texts;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -20,9 +20,7 @@ pub struct Props {
 
 #[component]
 pub fn Review(props: &Props) -> Html {
-    let Some(texts) = use_context::<Texts>() else {
-        return html! {};
-    };
+    let texts = use_texts();
     if props.rows.is_empty() {
         return html! { <p>{ texts.get("review-empty") }</p> };
     }

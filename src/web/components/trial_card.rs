@@ -4,7 +4,7 @@
 use crate::engine::assess::{Assessment, Requirement, Settler, Verdict};
 use crate::engine::trial::TrialFacts;
 use crate::text::verdict_message;
-use crate::web::texts::Texts;
+use crate::web::texts::{Texts, use_texts};
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -139,9 +139,7 @@ pub struct Props {
 
 #[component]
 pub fn TrialCard(props: &Props) -> Html {
-    let Some(texts) = use_context::<Texts>() else {
-        return html! {};
-    };
+    let texts = use_texts();
     let t = &props.trial;
     let not_met = t.lines(|c| c.requirement == Requirement::NotMet);
     let open = |s: Settler| t.lines(move |c| c.requirement == Requirement::Unknown && c.who == Some(s));

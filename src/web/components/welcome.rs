@@ -1,8 +1,8 @@
 //! What TrialCheck does and does not do, the privacy promise, and who is answering.
 
-use super::focus::use_focus_on;
 use crate::questionnaire::Mode;
-use crate::web::texts::Texts;
+use crate::web::hooks::focus::use_focus_on;
+use crate::web::texts::use_texts;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,9 +13,7 @@ pub struct Props {
 #[component]
 pub fn Welcome(props: &Props) -> Html {
     let heading = use_focus_on(());
-    let Some(texts) = use_context::<Texts>() else {
-        return html! {};
-    };
+    let texts = use_texts();
     let start = |mode: Mode, label: &str, hint: Option<&str>| {
         let on_start = props.on_start.clone();
         html! {

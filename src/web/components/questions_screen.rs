@@ -1,0 +1,111 @@
+//! The "Questions" screen: what to answer now, with the progress, and the
+//! verdicts beside it as they change.
+
+use super::lab_panel::LabPanel;
+use super::progress::Progress;
+use super::question_card::QuestionCard;
+use super::trial_card::{TrialCard, TrialView};
+use crate::engine::answer::{Answer, AnswerError};
+use crate::engine::question::Question;
+use crate::questionnaire::{Action, Mode, Screen, Step};
+use crate::web::texts::{Texts, use_texts};
+use yew::prelude::*;
+
+/// What the questions screen shows now, owned (see `questionnaire::Step`).
+#[derive(Clone, PartialEq)]
+pub enum StepView {
+    Ask { question: Question, current: Option<Answer>, refused: Option<AnswerError> },
+    LabReport,
+    LabPanel { questions: Vec<Question>, refused: Option<(String, AnswerError)> },
+    Done,
+}
+
+impl StepView {
+    pub fn new(step: Step, session: &crate::questionnaire::Session) -> StepView {
+        match step {
+            Step::Ask(q) => StepView::Ask {
+                question: q.clone(),
+                current: session.answers.get(&q.id).cloned(),
+                refused: session.refused.as_ref().filter(|(r, _)| *r == q.id).map(|(_, e)| e.clone()),
+            },
+            Step::LabReport => StepView::LabReport,
+            Step::LabPanel(questions) => StepView::LabPanel {
+                questions: questions.into_iter().cloned().collect(),
+                refused: session.refused.clone(),
+            },
+            Step::Done => StepView::Done,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub step: StepView,
+    pub mode: Mode,
+    /// (answered, answered + still to ask).
+    pub progress: (usize, usize),
+    /// The verdicts so far, as compact cards.
+    pub trials: Vec<TrialView>,
+    pub summary: String,
+    pub on_action: Callback<Action>,
+}
+
+fn lab_report(texts: &Texts, on_action: &Callback<Action>) -> Html {
+    let answer = |has: bool, label: &str| {
+        let onclick = on_action.reform(move |_| Action::HasLabReport(has));
+        html! { <button type="button" class="tc-choice" {onclick}>{ texts.get(label) }</button> }
+    };
+    html! {
+        <div class="tc-question" data-question-id="lab_report" role="group" aria-labelledby="tc-lab-report">
+            <h2 id="tc-lab-report" tabindex="-1">{ texts.get("lab-report-question") }</h2>
+            <p class="tc-help">{ texts.get("lab-report-help") }</p>
+            <div class="tc-choices">{ answer(true, "answer-yes") }{ answer(false, "answer-no") }</div>
+            <button type="button" class="tc-back" onclick={on_action.reform(|_| Action::Back)}>{ texts.get("nav-back") }</button>
+        </div>
+    }
+}
+
+fn done(texts: &Texts, on_action: &Callback<Action>) -> Html {
+    let go = |screen: Screen, label: &str| {
+        let onclick = on_action.reform(move |_| Action::Show(screen));
+        html! { <button type="button" class="tc-choice" {onclick}>{ texts.get(label) }</button> }
+    };
+    html! {
+        <div class="tc-question" data-question-id="done">
+            <h2 tabindex="-1">{ texts.get("questions-done") }</h2>
+            <p>{ texts.get("questions-done-more") }</p>
+            <div class="tc-choices">{ go(Screen::Review, "nav-review") }{ go(Screen::Results, "nav-results") }</div>
+        </div>
+    }
+}
+
+#[component]
+pub fn QuestionsScreen(props: &Props) -> Html {
+    let texts = use_texts();
+    let on_action = &props.on_action;
+    let step = match &props.step {
+        StepView::Ask { question, current, refused } => {
+            let key = question.id.clone();
+            html! { <QuestionCard {key} question={question.clone()} mode={props.mode} current={current.clone()} refused={refused.clone()} on_action={on_action.clone()} /> }
+        }
+        StepView::LabReport => lab_report(&texts, on_action),
+        StepView::LabPanel { questions, refused } => {
+            html! { <LabPanel questions={questions.clone()} mode={props.mode} refused={refused.clone()} on_action={on_action.clone()} /> }
+        }
+        StepView::Done => done(&texts, on_action),
+    };
+    let (done_count, total) = props.progress;
+    html! {
+        <div class="tc-columns">
+            <section class="tc-panel tc-asking" aria-label={texts.get("questions-title")}>
+                <Progress done={done_count} {total} />
+                { step }
+            </section>
+            <section class="tc-panel tc-live-results" aria-label={texts.get("results-title")}>
+                <p class="tc-summary-line">{ props.summary.clone() }</p>
+                <p class="tc-disclaimer">{ texts.get("study-team-decides") }</p>
+                { for props.trials.iter().map(|trial| { let key = trial.id.clone(); html! { <TrialCard {key} trial={trial.clone()} compact=true /> } }) }
+            </section>
+        </div>
+    }
+}

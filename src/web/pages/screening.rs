@@ -1,0 +1,124 @@
+//! The whole questionnaire as a page: owns the session (remembered on the
+//! device only when asked), derives what each screen shows from the pure
+//! model, and hands it to the presentational screens.
+
+use crate::catalog::Catalog;
+use crate::engine::assess::Verdict;
+use crate::questionnaire::{Action, Screen, Session};
+use crate::settings::Settings;
+use crate::web::components::answer_text::answer_text;
+use crate::web::components::language_picker::LanguagePicker;
+use crate::web::components::on_this_device::OnThisDevice;
+use crate::web::components::questions_screen::{QuestionsScreen, StepView};
+use crate::web::components::results::Results;
+use crate::web::components::review::ReviewRow;
+use crate::web::components::review_screen::ReviewScreen;
+use crate::web::components::trial_card::TrialView;
+use crate::web::components::welcome::Welcome;
+use crate::web::hooks::remembered::use_remembered_session;
+use crate::web::texts::{Texts, use_texts};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub catalog: Rc<Catalog>,
+    pub settings: Rc<Settings>,
+    /// The standalone page owns the main landmark; a widget in a host page
+    /// is a region within the host's.
+    pub standalone: bool,
+    pub on_language: Callback<String>,
+}
+
+fn nav(texts: &Texts, trials: &str, screen: Screen, on_action: &Callback<Action>) -> Html {
+    let tab = |target: Screen, label: &str| {
+        let current = (screen == target).then_some("page");
+        let onclick = on_action.reform(move |_| Action::Show(target));
+        html! {
+            <li><button type="button" class="tc-tab" aria-current={current} {onclick}>{ texts.get(label) }</button></li>
+        }
+    };
+    html! {
+        <nav class="tc-nav tc-no-print" aria-label={texts.format("nav-label", &[("trials", trials)])}>
+            <ul>
+                { tab(Screen::Questions, "nav-questions") }
+                { tab(Screen::Review, "nav-review") }
+                { tab(Screen::Results, "nav-results") }
+            </ul>
+        </nav>
+    }
+}
+
+fn review_rows(texts: &Texts, catalog: &Catalog, session: &Session) -> Vec<ReviewRow> {
+    catalog
+        .bank
+        .iter()
+        .filter_map(|q| {
+            session.answers.get(&q.id).map(|a| ReviewRow {
+                question: q.id.clone(),
+                prompt: texts.prompt(q, session.mode),
+                answer: answer_text(texts, q, a, session.mode),
+            })
+        })
+        .collect()
+}
+
+#[component]
+pub fn Screening(props: &Props) -> Html {
+    let remembered = use_remembered_session(Rc::clone(&props.catalog), Rc::clone(&props.settings));
+    let texts = use_texts();
+    let screening = &remembered.screening;
+    let on_action = {
+        let dispatcher = screening.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let (catalog, session) = (&screening.catalog, &screening.session);
+    let assessments = session.assess(catalog, &props.settings.trials);
+    // Names this widget's landmarks apart from another widget's on the same page.
+    let trials_named =
+        if props.settings.trials.is_empty() { texts.get("all-trials") } else { props.settings.trials.join(", ") };
+    let trials: Vec<TrialView> = assessments.iter().map(|a| TrialView::new(a, &texts.language)).collect();
+    let count = |v: Verdict| assessments.iter().filter(|a| a.verdict == v).count().to_string();
+    let summary = texts.format(
+        "results-summary",
+        &[
+            ("eligible", &count(Verdict::LikelyEligible)),
+            ("undecided", &count(Verdict::Undecided)),
+            ("ineligible", &count(Verdict::NotEligible)),
+        ],
+    );
+    let body = match session.screen {
+        Screen::Welcome => html! { <Welcome on_start={on_action.reform(Action::Start)} /> },
+        Screen::Questions => {
+            let step = StepView::new(session.step(catalog, &assessments), session);
+            let progress = session.progress(catalog, &assessments);
+            html! { <QuestionsScreen {step} mode={session.mode} {progress} trials={trials.clone()} summary={summary.clone()} on_action={on_action.clone()} /> }
+        }
+        Screen::Review => html! {
+            <ReviewScreen rows={review_rows(&texts, catalog, session)} catalog={Rc::clone(catalog)} session={session.clone()} on_action={on_action.clone()} />
+        },
+        Screen::Results => html! {
+            <Results trials={trials.clone()} answers={review_rows(&texts, catalog, session)} today={session.today.to_string()} />
+        },
+    };
+    html! {
+        <div class="tc" lang={texts.language.clone()}>
+            <header class="tc-header">
+                <LanguagePicker on_change={props.on_language.clone()} />
+                <h1>{ texts.get("app-title") }</h1>
+                <p class="tc-promise">{ texts.get("privacy-promise") }</p>
+            </header>
+            if session.screen != Screen::Welcome { { nav(&texts, &trials_named, session.screen, &on_action) } }
+            if props.standalone {
+                <main>{ body }</main>
+            } else {
+                <section class="tc-main" aria-label={texts.format("app-region", &[("trials", &trials_named)])}>{ body }</section>
+            }
+            if session.screen != Screen::Welcome {
+                <OnThisDevice remember={remembered.remember} on_remember={remembered.on_remember.clone()} on_forget={remembered.on_forget.clone()} />
+            }
+            // Verdict changes are read out without moving the focus.
+            <p class="tc-visually-hidden" aria-live="polite" aria-atomic="true">{ summary }</p>
+        </div>
+    }
+}
