@@ -61,6 +61,12 @@ impl CatalogError {
         }
     }
 
+    /// "criterion[3].rule: message (help)": the problem where a file has no lines (a fetched catalog).
+    pub fn at_path(&self) -> String {
+        let help = self.help.as_deref().map(|h| format!(" ({h})")).unwrap_or_default();
+        format!("{}: {}{help}", self.path_text(), self.message)
+    }
+
     /// "criterion[3].rule", for when no line is known.
     pub fn path_text(&self) -> String {
         let mut out = String::new();

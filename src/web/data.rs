@@ -2,7 +2,7 @@
 //! browser's own JSON parser, and today's date from the browser's clock.
 
 use crate::catalog::schema::CatalogSpec;
-use crate::catalog::{Catalog, SHIPPED_JSON, load};
+use crate::catalog::{Catalog, CatalogError, SHIPPED_JSON, load};
 use crate::clinical::dates::Ymd;
 use crate::text::Messages;
 use std::collections::BTreeMap;
@@ -53,6 +53,5 @@ pub async fn fetch_catalog(url: &str) -> Result<Catalog, Vec<String>> {
         .and_then(|t| t.as_string())
         .ok_or_else(|| fail("the download failed".into()))?;
     let spec: CatalogSpec = parse(&text, "the catalog").map_err(fail)?;
-    load::catalog(spec, url)
-        .map_err(|errors| errors.iter().map(|e| format!("{}: {}", e.path_text(), e.message)).collect())
+    load::catalog(spec, url).map_err(|errors| errors.iter().map(CatalogError::at_path).collect())
 }

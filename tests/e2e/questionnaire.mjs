@@ -93,25 +93,30 @@ export async function answer(page, id, how, mode, lang = 'en') {
 
 /**
  * Answers every question the app asks, from `script` (question id -> how),
- * until no question is left. Returns the ids in the order they were asked.
+ * until no question is left, or until `stopAt` is shown (it must be: a walk
+ * that never gets there fails). Returns the ids in the order they were asked.
  * `visit(page, id)` runs before each answer (for screenshots and audits).
+ * A refused answer fails the walk at once, with the app's message.
  */
-export async function answerAll(page, script, mode, visit = async () => {}, lang = 'en') {
+export async function answerAll(page, script, mode, visit = async () => {}, lang = 'en', { stopAt } = {}) {
   const asked = [];
   for (let i = 0; i < 120; i++) {
     const id = await shown(page);
-    if (id === 'done') return asked;
+    if (id === stopAt) return asked;
+    if (id === 'done') {
+      if (stopAt) throw new Error(`the walk never reached ${stopAt}: ${asked.join(', ')}`);
+      return asked;
+    }
     await visit(page, id);
     asked.push(id);
     await answer(page, id, script[id], mode, lang);
-    // Wait for the next question (or the same one with a refusal).
-    await page.waitForFunction(
-      ([before, n]) => {
-        const el = document.querySelector('[data-question-id]');
-        return el && (el.getAttribute('data-question-id') !== before || document.querySelectorAll('[role="alert"]').length > n);
-      },
-      [id, 0],
-    );
+    // Wait for the next question, or for a refusal of this one.
+    await page.waitForFunction((before) => {
+      const el = document.querySelector('[data-question-id]');
+      return el && (el.getAttribute('data-question-id') !== before || el.querySelector('[role="alert"]'));
+    }, id);
+    const refusal = page.locator(`[data-question-id="${id}"] [role="alert"]`);
+    if (await refusal.count()) throw new Error(`${id} was refused: ${await refusal.first().innerText()}`);
   }
   throw new Error(`the questionnaire never ended: ${asked.join(', ')}`);
 }
