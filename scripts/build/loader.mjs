@@ -1,0 +1,23 @@
+// The loader, named by its content, and `trialcheck.js`, the stable name
+// sites embed, which imports it; every page is pointed at the loader.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fill, hash, names, one } from './files.mjs';
+
+/** Writes the loader into `dir` from the template in `source`; returns its name. */
+export function writeLoader(dir, source) {
+  const glue = one(dir, /^trialcheck-web-[0-9a-f]+\.js$/);
+  const wasm = one(dir, /^trialcheck-web-[0-9a-f]+_bg\.wasm$/);
+  const css = one(dir, /^styles-[0-9a-f]+\.css$/);
+  const template = readFileSync(new URL('loader.js', source), 'utf8');
+  const text = fill(template, { GLUE: glue, WASM: wasm, CSS: css, VERSION: hash(glue + wasm + css) }, 'loader.js');
+  const loader = `trialcheck-${hash(text)}.js`;
+  writeFileSync(join(dir, loader), text);
+  writeFileSync(join(dir, 'trialcheck.js'), `// Embed TrialCheck: <script type="module" src=".../trialcheck.js"></script>\nimport './${loader}';\n`);
+  for (const page of names(dir).filter((n) => n.endsWith('.html'))) {
+    const html = readFileSync(join(dir, page), 'utf8');
+    // A page without the loader (none today) is left as it is; one with it must be filled whole.
+    if (html.includes('__LOADER__')) writeFileSync(join(dir, page), fill(html, { LOADER: loader }, page));
+  }
+  return loader;
+}
