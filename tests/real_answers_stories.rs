@@ -7,42 +7,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
+use common::{patient, read, today, with};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use trialcheck::catalog::Catalog;
-use trialcheck::clinical::dates::Ymd;
-use trialcheck::engine::answer::{Answers, RawAnswer};
 use trialcheck::engine::assess::{Assessment, Requirement, Settler, Verdict, assess_catalog};
 use trialcheck::engine::relevance::questions_to_ask;
 
 const GUANGZHOU: &str = "NCT06904729";
 const HANGZHOU: &str = "NCT07233642";
 const HANOI: &str = "NCT07432334";
-
-fn today() -> Ymd {
-    Ymd::parse("2026-11-21").unwrap()
-}
-
-fn patient(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/patients/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn with(mut answers: Value, changes: Value) -> Value {
-    for (id, value) in changes.as_object().unwrap() {
-        if value.is_null() {
-            answers.as_object_mut().unwrap().remove(id);
-        } else {
-            answers[id] = value.clone();
-        }
-    }
-    answers
-}
-
-fn read(answers: &Value, catalog: &Catalog) -> Answers {
-    let raw: BTreeMap<String, RawAnswer> = serde_json::from_value(answers.clone()).unwrap();
-    Answers::from_raw(&catalog.bank, raw, today()).unwrap()
-}
 
 /// What one criterion of one trial says for these answers, and who can settle it.
 fn criterion(answers: &Value, trial: &str, id: &str) -> (Requirement, Option<Settler>) {

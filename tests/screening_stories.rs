@@ -3,37 +3,17 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
+use common::{patient, read, today, with};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use trialcheck::catalog::Catalog;
-use trialcheck::clinical::dates::Ymd;
-use trialcheck::engine::answer::{Answers, RawAnswer};
 use trialcheck::engine::assess::{Requirement, Settler, Verdict, assess_catalog};
 
 const GUANGZHOU: &str = "NCT06904729";
 const HANGZHOU: &str = "NCT07233642";
 const HANOI: &str = "NCT07432334";
-
-fn today() -> Ymd {
-    Ymd::parse("2026-11-21").unwrap()
-}
-
-fn patient(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/patients/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// The patient with some answers changed (or, with `null`, taken back).
-fn with(mut answers: Value, changes: Value) -> Value {
-    for (id, value) in changes.as_object().unwrap() {
-        if value.is_null() {
-            answers.as_object_mut().unwrap().remove(id);
-        } else {
-            answers[id] = value.clone();
-        }
-    }
-    answers
-}
 
 struct Outcome {
     verdict: Verdict,
@@ -43,8 +23,7 @@ struct Outcome {
 
 fn screen(answers: &Value) -> BTreeMap<String, Outcome> {
     let catalog = Catalog::shipped().unwrap();
-    let raw: BTreeMap<String, RawAnswer> = serde_json::from_value(answers.clone()).unwrap();
-    let answers = Answers::from_raw(&catalog.bank, raw, today()).unwrap();
+    let answers = read(answers, &catalog);
     assess_catalog(&catalog, &answers, today(), &[])
         .into_iter()
         .map(|a| {

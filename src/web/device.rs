@@ -43,14 +43,11 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Unusable> {
     serde_wasm_bindgen::from_value(value).map_err(|_| Unusable::Foreign)
 }
 
-/// Offers `text` as a file to save.
+/// Offers `text` as a file to save. The object URL is revoked when `url` drops.
 pub fn download(name: &str, text: &str) {
     use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let blob = gloo::file::Blob::new_with_options(text, Some("application/json"));
+    let url = gloo::file::ObjectUrl::from(blob);
     let link = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
@@ -60,9 +57,9 @@ pub fn download(name: &str, text: &str) {
         link.set_download(name);
         link.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// The text of a file the person chose; `None` when it cannot be read as text.
 pub async fn read(file: web_sys::File) -> Option<String> {
-    wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
+    gloo::file::futures::read_as_text(&gloo::file::File::from(file)).await.ok()
 }

@@ -5,7 +5,6 @@ use super::trial_card::{TrialCard, TrialView};
 use crate::web::hooks::focus::use_focus_on;
 use crate::web::texts::use_texts;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,16 +33,10 @@ pub fn Results(props: &Props) -> Html {
     {
         let section = section.clone();
         use_effect_with((), move |_| {
-            let window = web_sys::window();
-            let listener = Closure::<dyn Fn()>::new(move || unfold(&section));
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
-                }
-            }
+            // Removed when the results go (the listener drops with the effect).
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "beforeprint", move |_| unfold(&section)));
+            move || drop(listener)
         });
     }
     let heading = use_focus_on(());
