@@ -1,6 +1,7 @@
 //! `trialcheck`: the command-line tool for study coordinators and CI.
 //! Each command is a module; this one reads the arguments and reports errors.
 
+mod bench;
 mod export_catalog;
 mod functions;
 mod import_ctgov;
@@ -22,6 +23,8 @@ usage:
   trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
                                           a draft trial file from a ClinicalTrials.gov API v2 record
   trialcheck export-catalog [FILES...]    one JSON catalog for a site to serve (default: the shipped one)
+  trialcheck bench [--trials 3,100,1000] [--runs N]
+                                          engine times on catalogs made from the shipped trials (a report)
 ";
 
 /// Command-line arguments: flags with values, switches, and the rest in order.
@@ -101,6 +104,8 @@ pub fn main() -> ExitCode {
         "questions" => {
             Args::parse(args, &["lang"]).and_then(|a| a.only(&["json", "lang"]).and_then(|()| questions::run(&a)))
         }
+        "bench" => Args::parse(args, &["trials", "runs", "today"])
+            .and_then(|a| a.only(&["trials", "runs", "today"]).and_then(|()| bench::run(&a))),
         "functions" => Args::parse(args, &[]).and_then(|a| a.only(&["json"]).and_then(|()| functions::run(&a))),
         "import-ctgov" => {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))

@@ -127,6 +127,11 @@ pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts
 
 pub fn assess<'t>(trial: &'t Trial, bank: &QuestionBank, facts: &Facts) -> Assessment<'t> {
     let criteria: Vec<_> = trial.criteria.iter().map(|c| assess_criterion(c, bank, facts)).collect();
+    verdict(trial, criteria)
+}
+
+/// The trial's verdict from its criteria.
+fn verdict<'t>(trial: &'t Trial, criteria: Vec<CriterionResult<'t>>) -> Assessment<'t> {
     let verdict = if criteria.iter().any(|c| c.requirement == Requirement::NotMet) {
         Verdict::NotEligible
     } else if criteria.iter().any(|c| c.requirement == Requirement::Unknown) {
@@ -147,5 +152,39 @@ pub fn assess_catalog<'c>(catalog: &'c Catalog, answers: &Answers, today: Ymd, i
         .iter()
         .filter(|t| ids.is_empty() || ids.contains(&t.id))
         .map(|t| assess(t, &catalog.bank, &facts))
+        .collect()
+}
+
+/// The assessments after the answers to `changed` (and only those) changed:
+/// only the criteria that read one of them are evaluated again, and only their
+/// trials' verdicts recomputed. Equal to `assess_catalog` on the same answers
+/// (a property test holds it to that); `today` must be the same as before.
+pub fn reassess<'c>(
+    previous: Vec<Assessment<'c>>,
+    bank: &QuestionBank,
+    answers: &Answers,
+    today: Ymd,
+    changed: &[&str],
+) -> Vec<Assessment<'c>> {
+    let facts = Facts::new(answers, today);
+    previous
+        .into_iter()
+        .map(|a| {
+            let reads_changed = |c: &Criterion| c.rule.as_ref().is_some_and(|r| changed.iter().any(|q| r.reads(q)));
+            if !a.trial.criteria.iter().any(reads_changed) {
+                return a;
+            }
+            let trial = a.trial;
+            let criteria = a
+                .criteria
+                .into_iter()
+                .map(
+                    |old| {
+                        if reads_changed(old.criterion) { assess_criterion(old.criterion, bank, &facts) } else { old }
+                    },
+                )
+                .collect();
+            verdict(trial, criteria)
+        })
         .collect()
 }

@@ -138,17 +138,20 @@ impl Question {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuestionBank {
     questions: Vec<Question>,
+    /// Position by id: every criterion of every trial looks questions up.
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl QuestionBank {
     /// Orders the questions by group; within a group the given order stands.
     pub fn new(mut questions: Vec<Question>) -> QuestionBank {
         questions.sort_by_key(|q| q.group);
-        QuestionBank { questions }
+        let index = questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+        QuestionBank { questions, index }
     }
 
     pub fn get(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.index.get(id).and_then(|i| self.questions.get(*i))
     }
 
     /// The question by its id, or by an id it had before (for old answer files).
@@ -174,7 +177,7 @@ impl QuestionBank {
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.questions.iter().position(|q| q.id == id)
+        self.index.get(id).copied()
     }
 
     /// The closest question id to a misspelt one, for error messages.

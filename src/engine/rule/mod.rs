@@ -26,6 +26,9 @@ pub use syntax::Span;
 pub struct Rule {
     pub text: String,
     pub node: Cond,
+    /// Every question the rule reads: after an answer, only the rules that
+    /// read it need evaluating again.
+    pub inputs: Vec<String>,
 }
 
 /// A problem in a rule: what is wrong, where in the rule text, and, apart
@@ -58,11 +61,16 @@ impl Rule {
     pub fn compile(text: &str, bank: &QuestionBank) -> Result<Rule, Vec<RuleError>> {
         let expr = syntax::parse(text).map_err(|e| vec![e])?;
         let node = compile::compile(&expr, bank)?;
-        Ok(Rule { text: text.to_string(), node })
+        let inputs = node.inputs().into_iter().map(String::from).collect();
+        Ok(Rule { text: text.to_string(), node, inputs })
     }
 
     pub fn evaluate(&self, facts: &Facts) -> (crate::engine::logic::Tri, Missing) {
         self.node.truth(facts)
+    }
+
+    pub fn reads(&self, question: &str) -> bool {
+        self.inputs.iter().any(|q| q == question)
     }
 }
 
