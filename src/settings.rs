@@ -15,6 +15,17 @@ pub struct Options {
     pub mode: Option<String>,
     pub accent: Option<String>,
     pub catalog: Option<String>,
+    /// Set by the loader, not by a site: where this build's data files are.
+    pub data: Option<DataFiles>,
+}
+
+/// The addresses of the data files of the build the loader belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct DataFiles {
+    /// The checked catalog of trials.
+    pub catalog: String,
+    /// One messages file per language, by language tag.
+    pub messages: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +39,8 @@ pub struct Settings {
     pub accent: Option<String>,
     /// A site's own catalog, fetched and checked on load.
     pub catalog_url: Option<String>,
+    /// Where this build's catalog and messages are (see `DataFiles`).
+    pub data: Option<DataFiles>,
     /// What could not be used, in English for the site's developers.
     pub problems: Vec<String>,
 }
@@ -100,7 +113,7 @@ impl From<Options> for Settings {
             ok
         });
         let catalog_url = o.catalog.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
-        Settings { trials, language, mode, accent, catalog_url, problems }
+        Settings { trials, language, mode, accent, catalog_url, data: o.data, problems }
     }
 }
 
@@ -115,6 +128,7 @@ mod tests {
             mode: Some(mode.into()),
             accent: Some(accent.into()),
             catalog: None,
+            data: None,
         })
     }
 

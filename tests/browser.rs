@@ -1,7 +1,10 @@
 //! The app in a real browser (headless Chromium, through wasm-bindgen-test):
 //! the shipped catalog parses with the browser's JSON parser, and widgets
 //! mount the way the loader mounts them, with a site's options.
-#![cfg(target_arch = "wasm32")]
+//! Built with the `embedded-data` feature: the catalog and messages inside
+//! the wasm, as no build's data files are served here (the end-to-end tests
+//! load them as files, from the release build).
+#![cfg(all(target_arch = "wasm32", feature = "embedded-data"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use gloo::timers::future::TimeoutFuture;
@@ -53,9 +56,9 @@ fn shown(root: &web_sys::Element) -> Option<String> {
 
 #[wasm_bindgen_test]
 fn the_shipped_catalog_and_messages_load_in_the_browser() {
-    let catalog = data::shipped_catalog().unwrap();
+    let catalog = data::embedded_catalog().unwrap();
     assert_eq!(catalog.trials.len(), 3);
-    assert!(data::shipped_messages().unwrap().get("en", "question-date_of_birth").is_some());
+    assert!(data::embedded_messages().unwrap().get("en", "question-date_of_birth").is_some());
 }
 
 #[wasm_bindgen_test]

@@ -9,7 +9,46 @@
 // or TrialCheck.mount(element, { trials, lang, mode, accent, catalog }).
 
 const BUILD = { glue: '__GLUE__', wasm: '__WASM__', css: '__CSS__', version: '__VERSION__' };
+// The catalog and the messages of each language, fetched by the app as it needs them.
+const DATA = __DATA__;
 const asset = (name) => new URL(name, import.meta.url).href;
+
+/** The data files' addresses, next to this script's. */
+const files = () => ({
+  catalog: asset(DATA.catalog),
+  messages: Object.fromEntries(Object.entries(DATA.messages).map(([lang, name]) => [lang, asset(name)])),
+});
+
+/**
+ * Each file the app reads is fetched once per page, without cookies or
+ * referrer, and as early as possible: the catalog and the likely language
+ * start downloading beside the wasm, not after it. The app asks for them
+ * through `window.__trialcheckFetch`.
+ */
+const fetched = new Map();
+function fetchText(url) {
+  if (!fetched.has(url)) {
+    const text = fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`the server answered ${r.status}`))));
+    // A file fetched ahead and never asked for (a language guessed wrong) must not be
+    // reported as an unhandled failure; the app, when it asks, still gets the error.
+    text.catch(() => undefined);
+    fetched.set(url, text);
+  }
+  return fetched.get(url);
+}
+window.__trialcheckFetch ??= fetchText;
+
+/** The language the app will most likely show: as Rust's settings choose it. */
+function likelyLanguage(lang) {
+  const wanted = [lang, ...(navigator.languages ?? [])].filter(Boolean).map((l) => l.toLowerCase().split(/[-_]/)[0]);
+  return wanted.find((l) => l in DATA.messages) ?? 'en';
+}
+
+function prefetch(lang) {
+  fetchText(asset(DATA.catalog));
+  fetchText(asset(DATA.messages[likelyLanguage(lang)]));
+}
 
 let started;
 /** Loads the app once per page; resolves to Rust's mount function. */
@@ -25,6 +64,7 @@ const OPTIONS = ['trials', 'lang', 'mode', 'accent', 'catalog'];
 
 /** Mounts a widget in its own shadow root: its styles and the page's stay apart. */
 async function mount(element, options = {}) {
+  if (!options.catalog) prefetch(options.lang);
   const rustMount = await start();
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const style = document.createElement('link');
@@ -34,7 +74,7 @@ async function mount(element, options = {}) {
   container.className = 'tc-host';
   shadow.replaceChildren(style, container);
   const picked = Object.fromEntries(OPTIONS.filter((k) => options[k] != null).map((k) => [k, String(options[k])]));
-  return rustMount(container, picked);
+  return rustMount(container, { ...picked, data: files() });
 }
 
 class TrialCheckElement extends HTMLElement {
@@ -56,7 +96,8 @@ const page = document.getElementById('trialcheck');
 if (page) {
   const params = new URLSearchParams(location.search);
   const options = Object.fromEntries(OPTIONS.filter((k) => params.has(k) && k !== 'catalog' && k !== 'accent').map((k) => [k, params.get(k)]));
-  start().then((rustMount) => rustMount(page, options));
+  prefetch(options.lang);
+  start().then((rustMount) => rustMount(page, { ...options, data: files() }));
   // Offline: only where this script is the page's own (not on a host site).
   if ('serviceWorker' in navigator && new URL(import.meta.url).origin === location.origin) {
     navigator.serviceWorker.register(asset('sw.js')).catch(() => {});

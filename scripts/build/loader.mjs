@@ -4,13 +4,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fill, hash, names, one } from './files.mjs';
 
-/** Writes the loader into `dir` from the template in `source`; returns its name. */
-export function writeLoader(dir, source) {
+/** Writes the loader into `dir` from the template in `source`; returns its name. `data` names the data files. */
+export function writeLoader(dir, source, data) {
   const glue = one(dir, /^trialcheck-web-[0-9a-f]+\.js$/);
   const wasm = one(dir, /^trialcheck-web-[0-9a-f]+_bg\.wasm$/);
   const css = one(dir, /^styles-[0-9a-f]+\.css$/);
   const template = readFileSync(new URL('loader.js', source), 'utf8');
-  const text = fill(template, { GLUE: glue, WASM: wasm, CSS: css, VERSION: hash(glue + wasm + css) }, 'loader.js');
+  const files = JSON.stringify(data);
+  const text = fill(template, { GLUE: glue, WASM: wasm, CSS: css, DATA: files, VERSION: hash(glue + wasm + css + files) }, 'loader.js');
   const loader = `trialcheck-${hash(text)}.js`;
   writeFileSync(join(dir, loader), text);
   writeFileSync(join(dir, 'trialcheck.js'), `// Embed TrialCheck: <script type="module" src=".../trialcheck.js"></script>\nimport './${loader}';\n`);

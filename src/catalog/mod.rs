@@ -16,7 +16,10 @@ use crate::engine::question::QuestionBank;
 use crate::engine::trial::Trial;
 use std::fmt;
 
-/// The catalog shipped inside the app and the CLI, built from `catalog/` by build.rs.
+/// The catalog built from `catalog/` by build.rs, inside the CLI. The app
+/// fetches it as a file of its build instead (`export-catalog`), unless built
+/// with the `embedded-data` feature (its browser tests).
+#[cfg(any(not(target_arch = "wasm32"), feature = "embedded-data"))]
 pub const SHIPPED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 
 #[derive(Clone, Debug, PartialEq)]

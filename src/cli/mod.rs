@@ -3,6 +3,7 @@
 
 mod bench;
 mod export_catalog;
+mod export_messages;
 mod functions;
 mod import_ctgov;
 mod questions;
@@ -23,6 +24,7 @@ usage:
   trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
                                           a draft trial file from a ClinicalTrials.gov API v2 record
   trialcheck export-catalog [FILES...]    one JSON catalog for a site to serve (default: the shipped one)
+  trialcheck export-messages LANG         one language's messages, as the app fetches them
   trialcheck bench [--trials 3,100,1000] [--runs N]
                                           engine times on catalogs made from the shipped trials (a report)
 ";
@@ -110,6 +112,7 @@ pub fn main() -> ExitCode {
         "import-ctgov" => {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))
         }
+        "export-messages" => Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| export_messages::run(&a))),
         "export-catalog" => Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| export_catalog::run(&a))),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

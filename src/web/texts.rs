@@ -7,16 +7,12 @@ use crate::text::Messages;
 use std::rc::Rc;
 use yew::prelude::*;
 
-thread_local! {
-    /// English, for a component that finds no texts in its context: a widget
-    /// is never blank for want of words.
-    static ENGLISH: Texts = Texts::new(super::data::shipped_messages().unwrap_or_default(), "en");
-}
-
-/// The texts of the widget this component is in, or English.
+/// The texts of the widget this component is in. Outside one (a component
+/// shown on its own), no words were fetched: it shows message ids rather
+/// than nothing, so a mistake is seen, never a blank widget.
 #[hook]
 pub fn use_texts() -> Texts {
-    use_context::<Texts>().unwrap_or_else(|| ENGLISH.with(Clone::clone))
+    use_context::<Texts>().unwrap_or_else(|| Texts::new(Rc::new(Messages::default()), "en"))
 }
 
 #[derive(Clone)]
@@ -32,14 +28,15 @@ impl PartialEq for Texts {
 }
 
 impl Texts {
-    pub fn new(messages: Messages, language: &str) -> Texts {
-        Texts { messages: Rc::new(messages), language: language.to_string() }
+    pub fn new(messages: Rc<Messages>, language: &str) -> Texts {
+        Texts { messages, language: language.to_string() }
     }
 
-    /// The message, in English where the language lacks it; never a raw id
-    /// (tests fail when any language lacks a message).
+    /// The message, in English where the language lacks it (the language's
+    /// file carries the English for that). Tests fail when any language lacks
+    /// a message; should one still be missing, its id shows, never nothing.
     pub fn get(&self, id: &str) -> String {
-        self.messages.get(&self.language, id).unwrap_or_default().to_string()
+        self.messages.get(&self.language, id).unwrap_or(id).to_string()
     }
 
     pub fn format(&self, id: &str, args: &[(&str, &str)]) -> String {

@@ -1,11 +1,14 @@
-//! The root of one widget: loads the catalog (the one inside the app, or a
-//! site's own, checked), provides the words on screen, and shows a clear
-//! panel when anything is wrong, never a blank or broken widget.
+//! The root of one widget: fetches the catalog (this build's, or a site's
+//! own, checked) and the words of the language shown, provides the words to
+//! every component, and shows a clear panel when anything is wrong, never a
+//! blank or broken widget.
 
 use super::screening::Screening;
 use crate::catalog::Catalog;
 use crate::settings::Settings;
+use crate::text::Messages;
 use crate::web::{data, texts::Texts};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,9 +21,9 @@ pub struct Props {
 }
 
 #[derive(Clone, PartialEq)]
-enum Loaded {
+enum Loaded<T> {
     Loading,
-    Ready(Rc<Catalog>),
+    Ready(Rc<T>),
     Failed { source: String, problems: Vec<String> },
 }
 
@@ -37,13 +40,38 @@ fn problems(settings: &Settings, catalog: &Catalog) -> Vec<String> {
 
 #[component]
 pub fn App(props: &Props) -> Html {
+    // The language asked for, and the words of each language fetched so far:
+    // a switch fetches the new language once, and the screen keeps the old
+    // words (and every answer) until the new ones are there.
     let language = use_state(|| props.settings.language.clone());
-    let texts = use_memo((*language).clone(), |language| data::shipped_messages().map(|m| Texts::new(m, language)));
+    let words = use_state(BTreeMap::<String, Loaded<Messages>>::new);
+    let shown = use_state(|| None::<String>);
+    {
+        let (settings, words, shown) = (Rc::clone(&props.settings), words.clone(), shown.clone());
+        use_effect_with((*language).clone(), move |language| {
+            let language = language.clone();
+            if matches!(words.get(&language), Some(Loaded::Ready(_))) {
+                shown.set(Some(language));
+            } else {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = match data::messages(&settings, &language).await {
+                        Ok(m) => Loaded::Ready(Rc::new(m)),
+                        Err(problem) => Loaded::Failed { source: "the messages".into(), problems: vec![problem] },
+                    };
+                    let mut all = (*words).clone();
+                    all.insert(language.clone(), loaded);
+                    words.set(all);
+                    shown.set(Some(language));
+                });
+            }
+        });
+    }
     // The standalone page is all TrialCheck: its language is the app's.
     {
         let standalone = props.standalone;
-        use_effect_with((*language).clone(), move |language| {
+        use_effect_with((*shown).clone(), move |shown| {
             if standalone
+                && let Some(language) = shown
                 && let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
             {
                 let _ = html.set_attribute("lang", language);
@@ -54,34 +82,26 @@ pub fn App(props: &Props) -> Html {
         let language = language.clone();
         Callback::from(move |l: String| language.set(l))
     };
-    // The catalog inside the app is ready at once; a site's own is fetched.
-    let shipped = || match data::shipped_catalog() {
-        Ok(c) => Loaded::Ready(Rc::new(c)),
-        Err(problem) => Loaded::Failed { source: "catalog.json".into(), problems: vec![problem] },
-    };
-    let loaded = {
-        let url = props.settings.catalog_url.clone();
-        use_state(move || if url.is_some() { Loaded::Loading } else { shipped() })
-    };
+    let catalog = use_state(|| Loaded::<Catalog>::Loading);
     {
-        let loaded = loaded.clone();
-        use_effect_with(props.settings.catalog_url.clone(), move |url| {
-            if let Some(url) = url.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    loaded.set(match data::fetch_catalog(&url).await {
-                        Ok(c) => Loaded::Ready(Rc::new(c)),
-                        Err(problems) => Loaded::Failed { source: url, problems },
-                    });
+        let (catalog, settings) = (catalog.clone(), Rc::clone(&props.settings));
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                catalog.set(match data::catalog(&settings).await {
+                    Ok(c) => Loaded::Ready(Rc::new(c)),
+                    Err((source, problems)) => Loaded::Failed { source, problems },
                 });
-            }
+            });
         });
     }
-    let texts = match &*texts {
-        Ok(texts) => texts.clone(),
-        Err(problem) => return failure("messages.json", std::slice::from_ref(problem)),
+    let messages = match (*shown).as_ref().and_then(|l| words.get(l).map(|w| (l, w))) {
+        Some((language, Loaded::Ready(m))) => (language.clone(), Rc::clone(m)),
+        Some((_, Loaded::Failed { source, problems })) => return failure(source, problems),
+        _ => return loading(),
     };
-    let body = match &*loaded {
-        Loaded::Loading => html! { <p class="tc-loading" role="status">{ texts.get("loading") }</p> },
+    let texts = Texts::new(messages.1, &messages.0);
+    let body = match &*catalog {
+        Loaded::Loading => loading(),
         Loaded::Failed { source, problems } => failure(source, problems),
         Loaded::Ready(catalog) => {
             let unusable = problems(&props.settings, catalog);
@@ -93,6 +113,12 @@ pub fn App(props: &Props) -> Html {
         }
     };
     html! { <ContextProvider<Texts> context={texts}>{ body }</ContextProvider<Texts>> }
+}
+
+/// While the catalog and the words arrive: a quiet placeholder that keeps
+/// the widget's place (no words yet, so nothing to translate).
+fn loading() -> Html {
+    html! { <div class="tc-loading" role="status" aria-busy="true"></div> }
 }
 
 /// The panel a site's developers see when their catalog or options cannot be
