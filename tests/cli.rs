@@ -356,6 +356,31 @@ fn every_function_is_listed_by_the_cli_and_documented_in_the_readme() {
 }
 
 #[test]
+fn next_says_what_the_app_would_show_and_when_nothing_is_left() {
+    let started = scratch("next", "answers.json", r#"{"date_of_birth": "2016-03-15", "sex": "female"}"#);
+    let run =
+        trialcheck(&["next", "--answers", started.to_str().unwrap(), "--mode", "my_child", "--today", TODAY, "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let next: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(next["done"], false);
+    assert_eq!(next["screen"]["kind"], "question");
+    assert_eq!(next["screen"]["questions"][0], "pregnant", "a ten-year-old girl is asked, from 10");
+    // Everything known: nothing more to ask.
+    let all = fixture("patients/girl-10-class-iv-nephritis.json");
+    let run = trialcheck(&["next", "--answers", &all, "--mode", "clinician", "--today", TODAY, "--json"]);
+    let next: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!((next["done"].as_bool(), next["screen"]["kind"].as_str()), (Some(true), Some("done")), "{}", run.stdout);
+}
+
+#[test]
+fn simulate_reports_screens_to_done_for_every_patient() {
+    let run = trialcheck(&["simulate", "--today", TODAY]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("girl-10-class-iv-nephritis"), "{}", run.stdout);
+    assert!(run.stdout.contains("median screens to done:"), "{}", run.stdout);
+}
+
+#[test]
 fn misuse_prints_usage_and_exits_2() {
     let run = trialcheck(&["screen"]);
     assert_eq!(run.code, 2);

@@ -6,6 +6,7 @@ mod export_catalog;
 mod export_messages;
 mod functions;
 mod import_ctgov;
+mod next;
 mod questions;
 mod screen;
 mod validate;
@@ -20,6 +21,10 @@ usage:
   trialcheck screen --answers FILE [--trials ID,...] [--today YYYY-MM-DD] [--lang LANG] [--json]
                                           each trial's verdict for a person's answers
   trialcheck questions [--json]           the question bank
+  trialcheck next --answers FILE [--mode myself|my_child|clinician] [--lab-report yes|no] [--trials ID,...] [--today YYYY-MM-DD] [--json]
+                                          what the app would show next
+  trialcheck simulate [FILES...] [--today YYYY-MM-DD]
+                                          screens to done for the patient fixtures (a report)
   trialcheck functions [--json]           the functions and derived names rules may use
   trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
                                           a draft trial file from a ClinicalTrials.gov API v2 record
@@ -108,6 +113,10 @@ pub fn main() -> ExitCode {
         }
         "bench" => Args::parse(args, &["trials", "runs", "today"])
             .and_then(|a| a.only(&["trials", "runs", "today"]).and_then(|()| bench::run(&a))),
+        "next" => Args::parse(args, &["answers", "mode", "lab-report", "trials", "today"]).and_then(|a| {
+            a.only(&["answers", "mode", "lab-report", "trials", "today", "json"]).and_then(|()| next::next(&a))
+        }),
+        "simulate" => Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| next::simulate(&a))),
         "functions" => Args::parse(args, &[]).and_then(|a| a.only(&["json"]).and_then(|()| functions::run(&a))),
         "import-ctgov" => {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))

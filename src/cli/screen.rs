@@ -57,7 +57,11 @@ fn report<'a>(a: &'a Assessment, lang: &str) -> TrialReport<'a> {
     }
 }
 
-fn read_answers(path: &str, catalog: &Catalog, today: crate::clinical::dates::Ymd) -> Result<Answers, String> {
+pub(super) fn read_answers(
+    path: &str,
+    catalog: &Catalog,
+    today: crate::clinical::dates::Ymd,
+) -> Result<Answers, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let raw: BTreeMap<String, RawAnswer> = serde_json::from_str(&text).map_err(|e| {
         format!(

@@ -6,6 +6,7 @@
 pub mod fhir;
 pub mod input;
 pub mod saved;
+pub mod walk;
 
 use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;

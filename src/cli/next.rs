@@ -1,0 +1,103 @@
+//! `trialcheck next --answers FILE [--mode myself|my_child|clinician]
+//! [--lab-report yes|no] [--trials ID,...] [--today YYYY-MM-DD] [--json]`:
+//! what the app would show next for these answers, from the same code.
+//!
+//! `trialcheck simulate [--today YYYY-MM-DD] [FILES...]`: walks each patient
+//! of `tests/fixtures/patients/` (or the files given) from no answers to
+//! done, answering from the file ("I don't know" for what it lacks), in each
+//! way of answering, and prints the screens it took; a report.
+
+use super::screen::read_answers;
+use super::{Args, Outcome};
+use crate::catalog::Catalog;
+use crate::questionnaire::walk::{self, Screen};
+use crate::questionnaire::{Mode, is_lab_value};
+use serde::Serialize;
+
+fn mode(args: &Args) -> Result<Mode, String> {
+    match args.value("mode").unwrap_or("clinician") {
+        "myself" => Ok(Mode::Myself),
+        "my_child" | "child" => Ok(Mode::MyChild),
+        "clinician" => Ok(Mode::Clinician),
+        other => Err(format!("--mode `{other}`: use myself, my_child or clinician")),
+    }
+}
+
+#[derive(Serialize)]
+struct Next {
+    done: bool,
+    screen: Screen,
+}
+
+pub(super) fn next(args: &Args) -> Result<Outcome, String> {
+    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+    let today = args.today()?;
+    let path = args.value("answers").ok_or("next needs --answers FILE")?;
+    let answers = match read_answers(path, &catalog, today) {
+        Ok(a) => a,
+        Err(message) => {
+            eprintln!("trialcheck: {message}");
+            return Ok(Outcome::Problems);
+        }
+    };
+    let lab_report = match args.value("lab-report") {
+        None => None,
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        Some(other) => return Err(format!("--lab-report `{other}`: use yes or no")),
+    };
+    let trials: Vec<String> =
+        args.value("trials").map(|t| t.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
+    let session = walk::session(&catalog, mode(args)?, answers, lab_report, today);
+    let assessed = session.assess(&catalog, &trials);
+    let screen = Screen::of(&session.step(&catalog, &assessed));
+    let next = Next { done: screen.kind == "done", screen };
+    if args.switch("json") {
+        println!("{}", serde_json::to_string_pretty(&next).map_err(|e| e.to_string())?);
+    } else if next.done {
+        println!("done: nothing more can change a verdict");
+    } else {
+        println!("{}: {}", next.screen.kind, next.screen.questions.join(", "));
+    }
+    Ok(Outcome::Ok)
+}
+
+pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
+    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+    let today = args.today()?;
+    let files: Vec<String> = if args.rest.is_empty() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/patients");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{dir}: {e}"))?
+            .filter_map(Result::ok)
+            .map(|e| e.path().display().to_string())
+            .filter(|p| p.ends_with(".json"))
+            .collect();
+        files.sort();
+        files
+    } else {
+        args.rest.clone()
+    };
+    // A static form: every question in the bank's order, the lab values on one form.
+    let form = catalog.bank.iter().filter(|q| !is_lab_value(q)).count() + 1;
+    let mut counts = Vec::new();
+    println!("{:<44} {:<10} {:>10} {:>8}", "person", "answering", "lab report", "screens");
+    for file in &files {
+        let facts = read_answers(file, &catalog, today)?;
+        let name = std::path::Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file);
+        for (mode, report) in [(Mode::Clinician, true), (Mode::MyChild, true), (Mode::MyChild, false)] {
+            let walked = walk::walk(&catalog, mode, report, &facts, today);
+            let label = match mode {
+                Mode::Clinician => "clinician",
+                Mode::MyChild => "plain",
+                Mode::Myself => "myself",
+            };
+            println!("{name:<44} {label:<10} {:>10} {:>8}", if report { "yes" } else { "no" }, walked.screens.len());
+            counts.push(walked.screens.len());
+        }
+    }
+    counts.sort_unstable();
+    let median = counts.get(counts.len() / 2).copied().unwrap_or(0);
+    println!("\nmedian screens to done: {median} (target 12); every question in bank order: {form}");
+    Ok(Outcome::Ok)
+}
