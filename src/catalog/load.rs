@@ -80,6 +80,9 @@ pub fn question_bank(
         for item in spec.implied.keys().filter(|i| !spec.options.contains(i)) {
             fail("implied", format!("`{item}` is not an option of `{}`", spec.id));
         }
+        if spec.kind != KindName::YesNo && spec.together.is_some() {
+            fail("together", format!("question `{}` is not a yes/no question: only those are asked together", spec.id));
+        }
         if spec.kind != KindName::Medications && !spec.courses.is_empty() {
             fail("courses", format!("question `{}` is not a medicines question: courses do not apply", spec.id));
         }
@@ -135,6 +138,8 @@ pub fn question_bank(
             q.from_memory = spec.from_memory;
             q.at_screening = spec.at_screening;
             q.formerly = spec.formerly;
+            q.together = spec.together;
+            q.after = spec.after;
             questions.push(q);
             if !spec.implied.is_empty() {
                 implied.push((i, spec.id, spec.implied));

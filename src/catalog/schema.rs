@@ -47,6 +47,14 @@ pub struct QuestionSpec {
     /// Ids the question had before, so that old answer files still open.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formerly: Vec<String>,
+    /// Yes/no questions with the same key are offered on one screen, as a
+    /// list to tick (rare exclusions: HIV, a transplant...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub together: Option<String>,
+    /// Asked only once these questions have a known answer: an exception to
+    /// a limit (raised by myositis, Gilbert syndrome) after the value it excuses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<String>,
     /// Medicines given in courses of infusions (a medicines question only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub courses: Vec<String>,

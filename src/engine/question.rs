@@ -88,6 +88,11 @@ pub struct Question {
     pub at_screening: bool,
     /// Ids this question had before: answers saved under them still open.
     pub formerly: Vec<String>,
+    /// Yes/no questions with the same key are asked on one screen, as a list.
+    pub together: Option<String>,
+    /// Asked only once these have a known answer (an exception after the
+    /// value it excuses: "raised by myositis?" after the ALT).
+    pub after: Vec<String>,
     /// For a multiple choice: items other answers show to be present (a class
     /// IV biopsy is the 2019 EULAR/ACR renal item), so nothing is asked twice.
     pub implied: Vec<Implied>,
@@ -111,6 +116,8 @@ impl Question {
             from_memory: false,
             at_screening: false,
             formerly: Vec::new(),
+            together: None,
+            after: Vec::new(),
             implied: Vec::new(),
         }
     }

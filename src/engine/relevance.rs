@@ -1,5 +1,6 @@
 //! Which questions are still worth asking: only those that could change an
-//! open criterion of a trial that is not yet decided. A trial already ruled
+//! open criterion of a trial that is not yet decided, and an exception only
+//! once the value it excuses is known. A trial already ruled
 //! out, or already likely, cannot change by answering more (evaluation is
 //! monotone), so its questions are not asked for its sake.
 
@@ -22,5 +23,7 @@ pub fn questions_to_ask<'b>(
         .flat_map(|c| c.open_questions.iter().map(String::as_str))
         .filter(|q| answers.get(q).is_none())
         .collect();
-    bank.iter().filter(|q| open.contains(q.id.as_str())).collect()
+    // An exception waits for the value it excuses, and is not asked when that value is not known.
+    let ready = |q: &&Question| q.after.iter().all(|a| answers.known(a).is_some());
+    bank.iter().filter(|q| open.contains(q.id.as_str())).filter(ready).collect()
 }

@@ -45,6 +45,8 @@ pub enum Step<'c> {
     LabReport,
     /// All the lab values still worth asking, on one form.
     LabPanel(Vec<&'c Question>),
+    /// Yes/no questions asked together, as a list to tick (see `Question::together`).
+    Checklist(Vec<&'c Question>),
     /// Nothing more can change a verdict.
     Done,
 }
@@ -70,6 +72,17 @@ pub struct Session {
     pub has_lab_report: Option<bool>,
     /// The last refused answer, for the form to show beside its question.
     pub refused: Option<(String, AnswerError)>,
+    /// Questions of a list the person was not sure about: asked one by one.
+    pub one_by_one: std::collections::BTreeSet<String>,
+}
+
+/// On a list to tick, what the items not ticked mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unticked {
+    /// "None of the others": each one is a no.
+    No,
+    /// "I'm not sure about some": each one is asked again on its own, if it still matters.
+    NotSure,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +95,12 @@ pub enum Action {
     },
     /// Several answers from one form (the lab panel); all or none are kept.
     AnswerAll(Vec<(String, Answer)>),
+    /// A list to tick: `items` were shown, `ticked` apply.
+    Checklist {
+        items: Vec<String>,
+        ticked: Vec<String>,
+        unticked: Unticked,
+    },
     /// An answer the form could not even read (text where a number belongs).
     Refuse {
         question: String,
@@ -117,6 +136,7 @@ impl Session {
             editing: None,
             has_lab_report: None,
             refused: None,
+            one_by_one: Default::default(),
         }
     }
 
@@ -149,6 +169,28 @@ impl Session {
                 next.answers = trial;
                 for (question, _) in &answers {
                     next.answered(question);
+                }
+            }
+            Action::Checklist { items, ticked, unticked } => {
+                let mut given = next.answers.clone();
+                for item in &items {
+                    let answer = match (ticked.contains(item), unticked) {
+                        (true, _) => Answer::Bool(true),
+                        (false, Unticked::No) => Answer::Bool(false),
+                        (false, Unticked::NotSure) => {
+                            next.one_by_one.insert(item.clone());
+                            continue;
+                        }
+                    };
+                    if let Err(error) = given.set(&catalog.bank, item, answer, self.today) {
+                        next.refused = Some((item.clone(), error));
+                        return next;
+                    }
+                }
+                next.answers = given;
+                let answered: Vec<&String> = items.iter().filter(|i| !next.one_by_one.contains(*i)).collect();
+                for item in answered {
+                    next.answered(item);
                 }
             }
             Action::Refuse { question, error } => next.refused = Some((question, error)),
@@ -232,7 +274,16 @@ impl Session {
                     Step::LabPanel(to_ask.into_iter().filter(|q| is_lab_value(q)).collect())
                 }
             }
-            Some(q) => Step::Ask(q),
+            Some(q) => match q.together.as_deref().filter(|_| !self.one_by_one.contains(&q.id)) {
+                // The whole list comes at once, its first question decides when.
+                Some(key) => Step::Checklist(
+                    to_ask
+                        .into_iter()
+                        .filter(|o| o.together.as_deref() == Some(key) && !self.one_by_one.contains(&o.id))
+                        .collect(),
+                ),
+                None => Step::Ask(q),
+            },
         }
     }
 

@@ -24,8 +24,41 @@ fn step_id(session: &Session, catalog: &Catalog) -> String {
         Step::Ask(q) => q.id.clone(),
         Step::LabReport => "<lab report?>".into(),
         Step::LabPanel(qs) => format!("<panel of {}>", qs.len()),
+        Step::Checklist(qs) => format!("<list of {}>", qs.len()),
         Step::Done => "<done>".into(),
     }
+}
+
+#[test]
+fn rare_exclusions_come_as_one_list_and_not_sure_leaves_the_unticked_for_later() {
+    let c = catalog();
+    let mut s = Session::new(today()).apply(&c, Action::Start(Mode::MyChild));
+    for (q, a) in [("date_of_birth", date("2016-03-15")), ("sex", Answer::Choice("male".into()))] {
+        s = s.apply(&c, Action::Answer { question: q.into(), answer: a });
+    }
+    // Walk on with "don't know" until the list comes.
+    let list = loop {
+        let assessed = s.assess(&c, &[]);
+        match s.step(&c, &assessed) {
+            Step::Checklist(qs) => break qs.iter().map(|q| q.id.clone()).collect::<Vec<_>>(),
+            Step::Ask(q) => {
+                let id = q.id.clone();
+                s = s.apply(&c, Action::Answer { question: id, answer: Answer::DontKnow });
+            }
+            other => panic!("no list before {other:?}"),
+        }
+    };
+    assert!(list.contains(&"hiv".to_string()) && list.contains(&"kidney_transplant".to_string()), "{list:?}");
+    // "None of the others": every unticked item is a no; the ticked one a yes.
+    let none =
+        s.apply(&c, Action::Checklist { items: list.clone(), ticked: vec!["hiv".into()], unticked: Unticked::No });
+    assert_eq!(none.answers.get("hiv"), Some(&Answer::Bool(true)));
+    assert_eq!(none.answers.get("kidney_transplant"), Some(&Answer::Bool(false)));
+    // "Not sure about some": the unticked ones are not answered, and come back one by one.
+    let unsure = s.apply(&c, Action::Checklist { items: list, ticked: vec![], unticked: Unticked::NotSure });
+    assert_eq!(unsure.answers.get("kidney_transplant"), None);
+    let assessed = unsure.assess(&c, &[]);
+    assert!(matches!(unsure.step(&c, &assessed), Step::Ask(q) if q.together.is_some()), "asked on its own");
 }
 
 #[test]
@@ -74,18 +107,30 @@ fn people_answering_from_memory_get_their_own_questions_before_the_doctors() {
     assert!(groups.windows(2).all(|w| w[0] <= w[1]));
 }
 
+/// Answers "don't know" to each question and "none of these" to each list,
+/// until the screen is something else.
+fn dont_know_on(mut s: Session, c: &Catalog) -> Session {
+    for _ in 0..80 {
+        let assessed = s.assess(c, &[]);
+        let action = match s.step(c, &assessed) {
+            Step::Ask(q) => answer(&q.id, Answer::DontKnow),
+            Step::Checklist(qs) => Action::Checklist {
+                items: qs.iter().map(|q| q.id.clone()).collect(),
+                ticked: vec![],
+                unticked: Unticked::No,
+            },
+            _ => break,
+        };
+        s = s.apply(c, action);
+    }
+    s
+}
+
 #[test]
 fn without_a_lab_report_lab_values_become_unknown_instead_of_being_asked() {
     let c = catalog();
-    let mut s = Session::new(today()).apply(&c, Action::Start(Mode::Myself));
     // Answer everything a person can, "don't know" for the doctor's questions, until the labs.
-    for _ in 0..80 {
-        let id = step_id(&s, &c);
-        if id.starts_with('<') {
-            break;
-        }
-        s = s.apply(&c, answer(&id, Answer::DontKnow));
-    }
+    let s = dont_know_on(Session::new(today()).apply(&c, Action::Start(Mode::Myself)), &c);
     assert_eq!(step_id(&s, &c), "<lab report?>");
     let s = s.apply(&c, Action::HasLabReport(false));
     assert_ne!(step_id(&s, &c), "<lab report?>");
@@ -98,13 +143,7 @@ fn a_clinician_gets_the_lab_values_on_one_panel_and_saves_them_at_once() {
     let c = catalog();
     let mut s = Session::new(today()).apply(&c, Action::Start(Mode::Clinician));
     s = s.apply(&c, answer("date_of_birth", date("1994-04-02")));
-    for _ in 0..80 {
-        let id = step_id(&s, &c);
-        if id.starts_with('<') {
-            break;
-        }
-        s = s.apply(&c, answer(&id, Answer::DontKnow));
-    }
+    let s = dont_know_on(s, &c);
     assert!(step_id(&s, &c).starts_with("<panel"), "{}", step_id(&s, &c));
     let ok = Action::AnswerAll(vec![
         ("creatinine".into(), Answer::Number { value: 71.0, unit: Some("umol/L".into()) }),

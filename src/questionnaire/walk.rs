@@ -3,7 +3,7 @@
 //! for the rest), until nothing more can change a verdict. The command
 //! line's `next` and `simulate` and the tests use it to count screens.
 
-use super::{Action, Mode, Session, Step};
+use super::{Action, Mode, Session, Step, Unticked};
 use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answer, Answers};
@@ -23,6 +23,7 @@ impl Screen {
             Step::Ask(q) => Screen { kind: "question", questions: vec![q.id.clone()] },
             Step::LabReport => Screen { kind: "lab_report", questions: vec![] },
             Step::LabPanel(qs) => Screen { kind: "lab_panel", questions: qs.iter().map(|q| q.id.clone()).collect() },
+            Step::Checklist(qs) => Screen { kind: "checklist", questions: qs.iter().map(|q| q.id.clone()).collect() },
             Step::Done => Screen { kind: "done", questions: vec![] },
         }
     }
@@ -59,6 +60,13 @@ pub fn walk(catalog: &Catalog, mode: Mode, lab_report: bool, facts: &Answers, to
             Step::Ask(q) => Action::Answer { question: q.id.clone(), answer: known(&q.id) },
             Step::LabReport => Action::HasLabReport(lab_report),
             Step::LabPanel(qs) => Action::AnswerAll(qs.iter().map(|q| (q.id.clone(), known(&q.id))).collect()),
+            // Ticks what is so; "none of the others" only when every other one is known to be no.
+            Step::Checklist(qs) => {
+                let items: Vec<String> = qs.iter().map(|q| q.id.clone()).collect();
+                let ticked = items.iter().filter(|i| known(i) == Answer::Bool(true)).cloned().collect();
+                let all_known = items.iter().all(|i| matches!(known(i), Answer::Bool(_)));
+                Action::Checklist { items, ticked, unticked: if all_known { Unticked::No } else { Unticked::NotSure } }
+            }
         };
         screens.push(Screen::of(&step));
         s = s.apply(catalog, action);

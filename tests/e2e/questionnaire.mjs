@@ -53,7 +53,16 @@ const button = (scope, name) => scope.getByRole('button', { name, exact: true })
 export async function answer(page, id, how, mode, lang = 'en') {
   const q = page.locator(`[data-question-id="${id}"]`);
   const option = (o) => say(lang, `option-${id}-${o}`);
-  if (id === 'lab_panel') {
+  if (id === 'checklist') {
+    // A list of rare exclusions: `how` is the whole script. Ticks each item the script
+    // answers yes; "none of the others" when it answers every other one no, else "not sure".
+    const items = await q.locator('[data-item-id]').evaluateAll((all) => all.map((l) => l.dataset.itemId));
+    const yes = (v) => v === 'Yes' || v?.yes === true;
+    const no = (v) => v === 'No' || v?.no === true;
+    for (const item of items.filter((i) => yes(how?.[i]))) await q.locator(`[data-item-id="${item}"] input`).check();
+    const allKnown = items.every((i) => yes(how?.[i]) || no(how?.[i]));
+    await button(q, say(lang, allKnown ? 'checklist-none' : 'checklist-unsure')).click();
+  } else if (id === 'lab_panel') {
     for (const [lab, [value, unit]] of Object.entries(how ?? {})) {
       const row = q.locator(`[data-lab-id="${lab}"]`);
       await row.locator('input').fill(value);
@@ -109,7 +118,7 @@ export async function answerAll(page, script, mode, visit = async () => {}, lang
     }
     await visit(page, id);
     asked.push(id);
-    await answer(page, id, script[id], mode, lang);
+    await answer(page, id, id === 'checklist' ? script : script[id], mode, lang);
     // Wait for the next question, or for a refusal of this one.
     await page.waitForFunction((before) => {
       const el = document.querySelector('[data-question-id]');

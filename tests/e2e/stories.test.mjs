@@ -188,7 +188,7 @@ test('every screen passes axe-core, and screenshots are kept at phone and deskto
     await p.getByRole('button', { name: 'I am answering for my child' }).click();
     const seen = new Set();
     await answerAll(p, { ...PARENT, lab_report: 'Yes', lab_panel: { creatinine: ['0.6', 'mg/dL'] } }, 'child', async (pg, id) => {
-      const kind = ['date_of_birth', 'sex', 'height', 'lupus_medicines', 'biopsy_class', 'eular_acr_items', 'lab_report', 'lab_panel', 'sle_diagnosed'].includes(id) ? id : null;
+      const kind = ['date_of_birth', 'sex', 'height', 'lupus_medicines', 'biopsy_class', 'eular_acr_items', 'checklist', 'lab_report', 'lab_panel', 'sle_diagnosed'].includes(id) ? id : null;
       if (kind && !seen.has(kind)) {
         seen.add(kind);
         if (id === 'lupus_medicines') await pg.getByLabel('Tacrolimus', { exact: true }).check();

@@ -1,6 +1,7 @@
 //! The "Questions" screen: what to answer now, with the progress, and the
 //! verdicts beside it as they change.
 
+use super::checklist_card::ChecklistCard;
 use super::lab_panel::LabPanel;
 use super::progress::Progress;
 use super::question_card::QuestionCard;
@@ -17,6 +18,7 @@ pub enum StepView {
     Ask { question: Question, current: Option<Answer>, refused: Option<AnswerError> },
     LabReport,
     LabPanel { questions: Vec<Question>, refused: Option<(String, AnswerError)> },
+    Checklist { questions: Vec<Question> },
     Done,
 }
 
@@ -33,6 +35,7 @@ impl StepView {
                 questions: questions.into_iter().cloned().collect(),
                 refused: session.refused.clone(),
             },
+            Step::Checklist(questions) => StepView::Checklist { questions: questions.into_iter().cloned().collect() },
             Step::Done => StepView::Done,
         }
     }
@@ -91,6 +94,9 @@ pub fn QuestionsScreen(props: &Props) -> Html {
         StepView::LabReport => lab_report(&texts, on_action),
         StepView::LabPanel { questions, refused } => {
             html! { <LabPanel questions={questions.clone()} mode={props.mode} refused={refused.clone()} on_action={on_action.clone()} /> }
+        }
+        StepView::Checklist { questions } => {
+            html! { <ChecklistCard questions={questions.clone()} mode={props.mode} on_action={on_action.clone()} /> }
         }
         StepView::Done => done(&texts, on_action),
     };
