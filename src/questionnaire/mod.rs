@@ -74,6 +74,8 @@ pub struct Session {
     pub refused: Option<(String, AnswerError)>,
     /// Questions of a list the person was not sure about: asked one by one.
     pub one_by_one: std::collections::BTreeSet<String>,
+    /// How many screens of questions were answered (for the progress bar).
+    pub screens_done: usize,
 }
 
 /// On a list to tick, what the items not ticked mean.
@@ -137,11 +139,24 @@ impl Session {
             has_lab_report: None,
             refused: None,
             one_by_one: Default::default(),
+            screens_done: 0,
         }
     }
 
     /// The session after `action`. A refused answer changes no answer.
     pub fn apply(&self, catalog: &Catalog, action: Action) -> Session {
+        let answers_a_screen = matches!(
+            action,
+            Action::Answer { .. } | Action::AnswerAll(_) | Action::Checklist { .. } | Action::HasLabReport(_)
+        );
+        let mut next = self.step_with(catalog, action);
+        if answers_a_screen && next.refused.is_none() {
+            next.screens_done = self.screens_done + 1;
+        }
+        next
+    }
+
+    fn step_with(&self, catalog: &Catalog, action: Action) -> Session {
         let mut next = self.clone();
         next.refused = None;
         match action {
@@ -228,7 +243,8 @@ impl Session {
                 // From the start, carry on with the questions; from elsewhere (an import on
                 // the answers screen), stay to see what came in.
                 let screen = if self.screen == Screen::Welcome { Screen::Questions } else { self.screen };
-                next = Session { mode, answers, history, screen, ..Session::new(self.today) };
+                let screens_done = history.len();
+                next = Session { mode, answers, history, screen, screens_done, ..Session::new(self.today) };
                 next.has_lab_report = (mode == Mode::Clinician).then_some(true);
             }
             Action::Reset => next = Session::new(self.today),
@@ -287,11 +303,25 @@ impl Session {
         }
     }
 
-    /// (answered, answered + still to ask), for a progress bar that can grow
-    /// or shrink as answers open or close questions.
+    /// (screens answered, about how many screens more), counted as the
+    /// person sees them: the lab values are one screen, a list to tick is
+    /// one. The first never goes down; the second shrinks as answers close
+    /// questions (and may grow when one opens others).
     pub fn progress(&self, catalog: &Catalog, assessments: &[Assessment]) -> (usize, usize) {
-        let done = self.history.len();
-        (done, done + self.to_ask(catalog, assessments).len())
+        let to_ask = self.to_ask(catalog, assessments);
+        let labs = to_ask.iter().any(|q| is_lab_value(q));
+        let lab_screens = match (labs, self.has_lab_report) {
+            (false, _) | (true, Some(false)) => 0,
+            (true, Some(true)) => 1,
+            (true, None) => 2,
+        };
+        let lists: std::collections::BTreeSet<&str> =
+            to_ask.iter().filter(|q| !self.one_by_one.contains(&q.id)).filter_map(|q| q.together.as_deref()).collect();
+        let singles = to_ask
+            .iter()
+            .filter(|q| !is_lab_value(q) && (q.together.is_none() || self.one_by_one.contains(&q.id)))
+            .count();
+        (self.screens_done, singles + lists.len() + lab_screens)
     }
 }
 

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { launch, PHONE, DESKTOP, ARTIFACTS } from './browser.mjs';
-import { start, answerAll, answer, shown, verdict, say, ago, axeViolations } from './questionnaire.mjs';
+import { start, answerAll, answer, shown, verdict, say, ago, axeViolations, noSidewaysScroll } from './questionnaire.mjs';
 import { PARENT_ANYWHERE } from './people.mjs';
 
 let server, browser;
@@ -25,6 +25,7 @@ for (const lang of ['vi', 'zh']) {
       p.on('pageerror', (e) => errors.push(e.message));
       const audit = async (name) => {
         assert.deepEqual(await axeViolations(p), [], `${lang} ${name} ${width}`);
+        assert.deepEqual(await noSidewaysScroll(p), [], `${lang} ${name}: sideways scroll`);
         await p.screenshot({ path: `${ARTIFACTS}${lang}-${name}-${width}.png`, fullPage: true });
       };
       await p.goto(`${server.url}/?lang=${lang}`);

@@ -134,6 +134,19 @@ export async function verdict(page, trial) {
   return page.locator(`[data-trial-id="${trial}"]`).first().getAttribute('data-verdict');
 }
 
+/** The page does not scroll sideways at 360 px nor at 390 px (then back to its own size). */
+export async function noSidewaysScroll(page) {
+  const size = page.viewportSize();
+  const wide = [];
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: size.height });
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scroll > width) wide.push(`${scroll} px wide at ${width}`);
+  }
+  await page.setViewportSize(size);
+  return wide;
+}
+
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's violations on the page as it is now. Evaluated through the

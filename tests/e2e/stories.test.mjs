@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { watchedPage, launch, PHONE, DESKTOP, ARTIFACTS } from './browser.mjs';
-import { start, answerAll, answer, shown, verdict, ago, axeViolations } from './questionnaire.mjs';
+import { start, answerAll, answer, shown, verdict, ago, axeViolations, noSidewaysScroll } from './questionnaire.mjs';
 import { PARENT } from './people.mjs';
 
 const GUANGZHOU = 'NCT06904729';
@@ -180,6 +180,7 @@ test('every screen passes axe-core, and screenshots are kept at phone and deskto
     const p = await page(viewport);
     const audit = async (name) => {
       assert.deepEqual(await axeViolations(p), [], `axe on ${name} (${width})`);
+      assert.deepEqual(await noSidewaysScroll(p), [], `sideways scroll on ${name}`);
       await p.screenshot({ path: `${ARTIFACTS}${name}-${width}.png`, fullPage: true });
     };
     await p.goto(server.url);

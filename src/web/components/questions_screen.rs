@@ -45,7 +45,7 @@ impl StepView {
 pub struct Props {
     pub step: StepView,
     pub mode: Mode,
-    /// (answered, answered + still to ask).
+    /// (screens answered, about how many more).
     pub progress: (usize, usize),
     /// The verdicts so far, as compact cards.
     pub trials: Vec<TrialView>,
@@ -100,11 +100,11 @@ pub fn QuestionsScreen(props: &Props) -> Html {
         }
         StepView::Done => done(&texts, on_action),
     };
-    let (done_count, total) = props.progress;
+    let (done_count, left) = props.progress;
     html! {
         <div class="tc-columns">
             <section class="tc-panel tc-asking" aria-label={texts.get("questions-title")}>
-                <Progress done={done_count} {total} />
+                <Progress done={done_count} {left} />
                 { step }
             </section>
             <section class="tc-panel tc-live-results" aria-label={texts.get("results-title")}>

@@ -49,15 +49,19 @@ fn nav(texts: &Texts, trials: &str, screen: Screen, on_action: &Callback<Action>
     }
 }
 
+/// The answers given, in the bank's order: what was asked or answered, not
+/// the lab values set to "don't know" at once by "no lab report".
 fn review_rows(texts: &Texts, catalog: &Catalog, session: &Session) -> Vec<ReviewRow> {
     catalog
         .bank
         .iter()
         .filter_map(|q| {
-            session.answers.get(&q.id).map(|a| ReviewRow {
+            let answer = session.answers.get(&q.id)?;
+            let given = session.history.contains(&q.id) || *answer != crate::engine::answer::Answer::DontKnow;
+            given.then(|| ReviewRow {
                 question: q.id.clone(),
                 prompt: texts.prompt(q, session.mode),
-                answer: answer_text(texts, q, a, session.mode),
+                answer: answer_text(texts, q, answer, session.mode),
             })
         })
         .collect()
