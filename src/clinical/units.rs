@@ -49,7 +49,15 @@ pub static QUANTITIES: &[Quantity] = &[
     Quantity {
         // White cells, neutrophils, lymphocytes, platelets.
         id: "blood_cells",
-        units: &[("x10^9/L", 1.0), ("x10^3/uL", 1.0), ("/uL", 0.001), ("cells/uL", 0.001), ("/mm3", 0.001)],
+        // G/L (giga per litre) is how Vietnamese reports print it: the same as x10^9/L.
+        units: &[
+            ("x10^9/L", 1.0),
+            ("G/L", 1.0),
+            ("x10^3/uL", 1.0),
+            ("/uL", 0.001),
+            ("cells/uL", 0.001),
+            ("/mm3", 0.001),
+        ],
     },
     Quantity { id: "enzyme_activity", units: &[("U/L", 1.0), ("IU/L", 1.0)] },
     Quantity { id: "egfr", units: &[("mL/min/1.73m2", 1.0)] },
@@ -82,6 +90,17 @@ impl Quantity {
         self.units.iter().map(|u| u.0).collect()
     }
 
+    /// The units in the order a form offers them in `language`: the unit its
+    /// lab reports usually print first (creatinine and bilirubin in µmol/L
+    /// in Vietnam and China).
+    pub fn units_for(&self, language: &str) -> Vec<&'static str> {
+        let mut units = self.unit_symbols();
+        if matches!(language, "vi" | "zh") && matches!(self.id, "creatinine" | "bilirubin") {
+            units.sort_by_key(|u| *u != "umol/L");
+        }
+        units
+    }
+
     /// The unit as this quantity spells it, if it is one of its units.
     pub fn unit(&self, symbol: &str) -> Result<&'static str, UnitError> {
         self.factor(symbol).map(|(s, _)| s)
@@ -112,7 +131,7 @@ pub fn ucum(symbol: &str) -> Option<&'static str> {
         "umol/L" => "umol/L",
         "g/L" => "g/L",
         "g/dL" => "g/dL",
-        "x10^9/L" => "10*9/L",
+        "x10^9/L" | "G/L" => "10*9/L",
         "x10^3/uL" => "10*3/uL",
         "/uL" | "cells/uL" => "/uL",
         "/mm3" => "/mm3",
@@ -204,6 +223,15 @@ mod tests {
         let err = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("`g/L` is not a unit of creatinine"), "{err}");
         assert!(err.contains("mg/dL, umol/L"), "{err}");
+    }
+
+    #[test]
+    fn forms_offer_first_the_unit_local_reports_print() {
+        assert_eq!(q("creatinine").units_for("en").first(), Some(&"mg/dL"));
+        assert_eq!(q("creatinine").units_for("vi").first(), Some(&"umol/L"));
+        assert_eq!(q("bilirubin").units_for("zh").first(), Some(&"umol/L"));
+        // G/L, as Vietnamese reports print blood counts, is 10^9/L.
+        assert_eq!(q("blood_cells").to_canonical(4.5, "G/L"), Ok(4.5));
     }
 
     #[test]

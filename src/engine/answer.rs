@@ -74,6 +74,9 @@ pub enum AnswerError {
         min: f64,
         max: f64,
         unit: Option<&'static str>,
+        /// Another unit in which the number would be possible ("55 mg/dL"
+        /// is not a creatinine, 55 µmol/L is).
+        other_unit: Option<&'static str>,
     },
     BadDate,
     NeedsDay,
@@ -106,9 +109,13 @@ impl fmt::Display for AnswerError {
                 write!(f, "this number is ambiguous: write it without a thousands separator (2500, or 2.5)")
             }
             AnswerError::NotWhole => write!(f, "give a whole number"),
-            AnswerError::OutOfRange { min, max, unit } => {
+            AnswerError::OutOfRange { min, max, unit, other_unit } => {
                 let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-                write!(f, "this value is not possible: it must be between {min}{unit} and {max}{unit}")
+                write!(f, "this value is not possible: it must be between {min}{unit} and {max}{unit}")?;
+                match other_unit {
+                    Some(other) => write!(f, " (did you mean {other}?)"),
+                    None => Ok(()),
+                }
             }
             AnswerError::BadDate => write!(f, "this is not a date (use YYYY-MM-DD, or YYYY-MM)"),
             AnswerError::NeedsDay => write!(f, "give the full date (YYYY-MM-DD)"),
@@ -154,10 +161,18 @@ impl Answer {
                         (Some(q), Some(u)) => (q.unit(u).ok(), q.to_canonical(1.0, u).unwrap_or(1.0)),
                         _ => (None, 1.0),
                     };
+                    // The same number in another unit may be what the report says.
+                    let other_unit = quantity.and_then(|q| {
+                        q.unit_symbols()
+                            .into_iter()
+                            .filter(|u| Some(*u) != unit)
+                            .find(|u| q.to_canonical(*value, u).is_ok_and(|v| (*min..=*max).contains(&v)))
+                    });
                     return Err(AnswerError::OutOfRange {
                         min: round_sig(min / factor),
                         max: round_sig(max / factor),
                         unit,
+                        other_unit,
                     });
                 }
                 Ok(())
@@ -483,6 +498,14 @@ mod tests {
             set("meds", serde_json::json!([{"drug": "tacrolimus", "months": -2}])),
             Err(AnswerError::BadDuration)
         );
+    }
+
+    #[test]
+    fn a_value_possible_only_in_another_unit_says_which() {
+        // 55 mg/dL of creatinine is not possible; 55 umol/L is an ordinary value.
+        let err = set("creatinine", "55 mg/dL".into()).unwrap_err();
+        assert!(matches!(err, AnswerError::OutOfRange { other_unit: Some("umol/L"), .. }), "{err:?}");
+        assert!(err.to_string().ends_with("(did you mean umol/L?)"), "{err}");
     }
 
     #[test]

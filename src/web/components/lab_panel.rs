@@ -65,7 +65,7 @@ pub fn LabPanel(props: &Props) -> Html {
             <p class="tc-help">{ texts.get("lab-panel-help") }</p>
             { for props.questions.iter().map(|q| {
                 let units = match &q.kind {
-                    Kind::Number { quantity: Some(quantity), .. } => quantity.unit_symbols(),
+                    Kind::Number { quantity: Some(quantity), .. } => quantity.units_for(&texts.language),
                     _ => vec![],
                 };
                 let id = format!("tc-lab-{}", q.id);

@@ -24,14 +24,20 @@ pub struct Props {
 /// The refusal in the person's words.
 pub fn refusal(texts: &Texts, error: &AnswerError) -> String {
     match error {
-        AnswerError::OutOfRange { min, max, unit } => texts.format(
-            "error-out-of-range",
-            &[
-                ("min", &format_number(&texts.language, *min)),
-                ("max", &format_number(&texts.language, *max)),
-                ("unit", unit.unwrap_or("")),
-            ],
-        ),
+        AnswerError::OutOfRange { min, max, unit, other_unit } => {
+            let range = texts.format(
+                "error-out-of-range",
+                &[
+                    ("min", &format_number(&texts.language, *min)),
+                    ("max", &format_number(&texts.language, *max)),
+                    ("unit", unit.unwrap_or("")),
+                ],
+            );
+            match other_unit {
+                Some(other) => format!("{range} {}", texts.format("error-other-unit", &[("unit", other)])),
+                None => range,
+            }
+        }
         AnswerError::NotANumber => texts.get("error-not-a-number"),
         AnswerError::AmbiguousNumber => texts.get("error-ambiguous-number"),
         AnswerError::NotWhole => texts.get("error-not-whole"),
@@ -166,7 +172,9 @@ pub fn QuestionCard(props: &Props) -> Html {
             let (kind, units) = match &q.kind {
                 Kind::Date { precision: DatePrecision::Day } => ("date", vec![]),
                 Kind::Date { precision: DatePrecision::Month } => ("month", vec![]),
-                Kind::Number { quantity, .. } => ("text", quantity.map(|q| q.unit_symbols()).unwrap_or_default()),
+                Kind::Number { quantity, .. } => {
+                    ("text", quantity.map(|q| q.units_for(&texts.language)).unwrap_or_default())
+                }
                 _ => ("text", vec![]),
             };
             let (value, chosen_unit) = field_value(props.current.as_ref(), &texts.language);
