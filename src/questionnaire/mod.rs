@@ -70,8 +70,8 @@ pub struct Session {
     pub editing: Option<String>,
     /// The answer to "Do you have a recent lab report?"; `None` until asked.
     pub has_lab_report: Option<bool>,
-    /// The last refused answer, for the form to show beside its question.
-    pub refused: Option<(String, AnswerError)>,
+    /// The answers just refused, each for the form to show beside its question.
+    pub refused: Vec<(String, AnswerError)>,
     /// Questions of a list the person was not sure about: asked one by one.
     pub one_by_one: std::collections::BTreeSet<String>,
     /// How many screens of questions were answered (for the progress bar).
@@ -95,8 +95,12 @@ pub enum Action {
         question: String,
         answer: Answer,
     },
-    /// Several answers from one form (the lab panel); all or none are kept.
-    AnswerAll(Vec<(String, Answer)>),
+    /// Several answers from one form (the lab panel); all or none are kept,
+    /// and every one refused is said, with the fields the form could not read.
+    AnswerAll {
+        answers: Vec<(String, Answer)>,
+        unreadable: Vec<(String, AnswerError)>,
+    },
     /// A list to tick: `items` were shown, `ticked` apply.
     Checklist {
         items: Vec<String>,
@@ -137,7 +141,7 @@ impl Session {
             history: Vec::new(),
             editing: None,
             has_lab_report: None,
-            refused: None,
+            refused: Vec::new(),
             one_by_one: Default::default(),
             screens_done: 0,
         }
@@ -147,10 +151,10 @@ impl Session {
     pub fn apply(&self, catalog: &Catalog, action: Action) -> Session {
         let answers_a_screen = matches!(
             action,
-            Action::Answer { .. } | Action::AnswerAll(_) | Action::Checklist { .. } | Action::HasLabReport(_)
+            Action::Answer { .. } | Action::AnswerAll { .. } | Action::Checklist { .. } | Action::HasLabReport(_)
         );
         let mut next = self.step_with(catalog, action);
-        if answers_a_screen && next.refused.is_none() {
+        if answers_a_screen && next.refused.is_empty() {
             next.screens_done = self.screens_done + 1;
         }
         next
@@ -158,7 +162,7 @@ impl Session {
 
     fn step_with(&self, catalog: &Catalog, action: Action) -> Session {
         let mut next = self.clone();
-        next.refused = None;
+        next.refused = Vec::new();
         match action {
             Action::Start(mode) => {
                 next.mode = mode;
@@ -170,18 +174,24 @@ impl Session {
             Action::Answer { question, answer } => {
                 match next.answers.set(&catalog.bank, &question, answer, self.today) {
                     Ok(()) => next.answered(&question),
-                    Err(error) => next.refused = Some((question, error)),
+                    Err(error) => next.refused = vec![(question, error)],
                 }
             }
-            Action::AnswerAll(answers) => {
-                let mut trial = next.answers.clone();
+            Action::AnswerAll { answers, unreadable } => {
+                let mut given = next.answers.clone();
+                let mut refused = unreadable;
                 for (question, answer) in &answers {
-                    if let Err(error) = trial.set(&catalog.bank, question, answer.clone(), self.today) {
-                        next.refused = Some((question.clone(), error));
-                        return next;
+                    if let Err(error) = given.set(&catalog.bank, question, answer.clone(), self.today) {
+                        refused.push((question.clone(), error));
                     }
                 }
-                next.answers = trial;
+                if !refused.is_empty() {
+                    // Said in the form's order, so the first is the first field to fix.
+                    refused.sort_by_key(|(q, _)| catalog.bank.position(q));
+                    next.refused = refused;
+                    return next;
+                }
+                next.answers = given;
                 for (question, _) in &answers {
                     next.answered(question);
                 }
@@ -198,7 +208,7 @@ impl Session {
                         }
                     };
                     if let Err(error) = given.set(&catalog.bank, item, answer, self.today) {
-                        next.refused = Some((item.clone(), error));
+                        next.refused = vec![(item.clone(), error)];
                         return next;
                     }
                 }
@@ -208,7 +218,7 @@ impl Session {
                     next.answered(item);
                 }
             }
-            Action::Refuse { question, error } => next.refused = Some((question, error)),
+            Action::Refuse { question, error } => next.refused = vec![(question, error)],
             Action::HasLabReport(has) => {
                 next.has_lab_report = Some(has);
                 if !has {

@@ -145,10 +145,13 @@ fn a_clinician_gets_the_lab_values_on_one_panel_and_saves_them_at_once() {
     s = s.apply(&c, answer("date_of_birth", date("1994-04-02")));
     let s = dont_know_on(s, &c);
     assert!(step_id(&s, &c).starts_with("<panel"), "{}", step_id(&s, &c));
-    let ok = Action::AnswerAll(vec![
-        ("creatinine".into(), Answer::Number { value: 71.0, unit: Some("umol/L".into()) }),
-        ("alt".into(), Answer::Number { value: 25.0, unit: Some("U/L".into()) }),
-    ]);
+    let ok = Action::AnswerAll {
+        answers: vec![
+            ("creatinine".into(), Answer::Number { value: 71.0, unit: Some("umol/L".into()) }),
+            ("alt".into(), Answer::Number { value: 25.0, unit: Some("U/L".into()) }),
+        ],
+        unreadable: vec![],
+    };
     let assessments = s.assess(&c, &[]);
     let Step::LabPanel(panel) = s.step(&c, &assessments) else { panic!("no panel") };
     // Only numbers read off a report are on the panel; yes/no questions are asked on their own.
@@ -157,13 +160,19 @@ fn a_clinician_gets_the_lab_values_on_one_panel_and_saves_them_at_once() {
     let saved = s.apply(&c, ok);
     assert!(saved.answers.get("creatinine").is_some() && saved.history.contains(&"alt".to_string()));
     // One impossible value keeps the whole panel unsaved, with the reason.
-    let bad = Action::AnswerAll(vec![
-        ("alt".into(), Answer::Number { value: 25.0, unit: Some("U/L".into()) }),
-        ("creatinine".into(), Answer::Number { value: 0.0, unit: Some("mg/dL".into()) }),
-    ]);
+    // Every impossible or unreadable value keeps the whole panel unsaved, each with its reason.
+    let bad = Action::AnswerAll {
+        answers: vec![
+            ("alt".into(), Answer::Number { value: 25.0, unit: Some("U/L".into()) }),
+            ("creatinine".into(), Answer::Number { value: 0.0, unit: Some("mg/dL".into()) }),
+            ("ast".into(), Answer::Number { value: 0.0, unit: Some("U/L".into()) }),
+        ],
+        unreadable: vec![("wbc".into(), AnswerError::NotANumber)],
+    };
     let refused = s.apply(&c, bad);
     assert!(refused.answers.get("alt").is_none());
-    assert!(matches!(refused.refused, Some((ref q, _)) if q == "creatinine"));
+    let which: Vec<&str> = refused.refused.iter().map(|(q, _)| q.as_str()).collect();
+    assert_eq!(which, ["creatinine", "wbc", "ast"], "all of them, in the form's order");
 }
 
 #[test]
@@ -172,9 +181,9 @@ fn an_impossible_answer_is_refused_and_changes_nothing() {
     let s = Session::new(today())
         .apply(&c, answer("creatinine", Answer::Number { value: 0.0, unit: Some("mg/dL".into()) }));
     assert!(s.answers.is_empty() && s.history.is_empty());
-    assert!(matches!(s.refused, Some((ref q, AnswerError::OutOfRange { .. })) if q == "creatinine"));
+    assert!(matches!(s.refused.as_slice(), [(q, AnswerError::OutOfRange { .. })] if q == "creatinine"));
     let s = s.apply(&c, answer("creatinine", Answer::Number { value: 0.7, unit: Some("mg/dL".into()) }));
-    assert_eq!(s.refused, None);
+    assert!(s.refused.is_empty());
 }
 
 #[test]

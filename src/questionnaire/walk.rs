@@ -59,7 +59,10 @@ pub fn walk(catalog: &Catalog, mode: Mode, lab_report: bool, facts: &Answers, to
             Step::Done => break,
             Step::Ask(q) => Action::Answer { question: q.id.clone(), answer: known(&q.id) },
             Step::LabReport => Action::HasLabReport(lab_report),
-            Step::LabPanel(qs) => Action::AnswerAll(qs.iter().map(|q| (q.id.clone(), known(&q.id))).collect()),
+            Step::LabPanel(qs) => Action::AnswerAll {
+                answers: qs.iter().map(|q| (q.id.clone(), known(&q.id))).collect(),
+                unreadable: vec![],
+            },
             // Ticks what is so; "none of the others" only when every other one is known to be no.
             Step::Checklist(qs) => {
                 let items: Vec<String> = qs.iter().map(|q| q.id.clone()).collect();

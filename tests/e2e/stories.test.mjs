@@ -164,15 +164,22 @@ test('every unit list starts at the first unit a lab report usually uses, never 
   assert.equal(await q.locator('[data-question-id="height"] select').inputValue(), 'cm');
 });
 
-test('an impossible lab value is refused with a message and nothing is saved', async () => {
+test('impossible lab values are all said at their fields, the first takes the focus, and the good ones stay', async () => {
   const p = await page();
   await start(p, server.url, 'clinician');
+  const lab_panel = { creatinine: ['0', 'mg/dL'], alt: ['25', 'U/L'], wbc: ['abc', 'x10^9/L'] };
   await assert.rejects(
-    answerAll(p, { date_of_birth: { fill: ago({ years: 30 }) }, lab_panel: { creatinine: ['0', 'mg/dL'] } }, 'clinician'),
+    answerAll(p, { date_of_birth: { fill: ago({ years: 30 }) }, lab_panel }, 'clinician'),
     /lab_panel was refused: .*not possible/,
   );
-  assert.match(await p.getByRole('alert').first().innerText(), /not possible/);
+  const row = (id) => p.locator(`[data-lab-id="${id}"]`);
+  assert.match(await row('creatinine').getByRole('alert').innerText(), /not possible/);
+  assert.equal(await row('wbc').getByRole('alert').count(), 1, 'every refused value is said, not only the first');
+  assert.equal(await row('alt').getByRole('alert').count(), 0);
+  assert.equal(await row('alt').locator('input').inputValue(), '25', 'a good value is kept');
+  assert.equal(await p.evaluate(() => document.activeElement?.name), 'value-creatinine', 'the first to fix has the focus');
   assert.equal(await shown(p), 'lab_panel');
+  await p.screenshot({ path: `${ARTIFACTS}lab-panel-errors-phone.png`, fullPage: true });
 });
 
 test('every screen passes axe-core, and screenshots are kept at phone and desktop widths', async () => {

@@ -15,7 +15,8 @@ use yew::prelude::*;
 pub struct Props {
     pub questions: Vec<Question>,
     pub mode: Mode,
-    pub refused: Option<(String, AnswerError)>,
+    /// Every value refused, in the form's order.
+    pub refused: Vec<(String, AnswerError)>,
     pub on_action: Callback<Action>,
 }
 
@@ -23,24 +24,38 @@ fn field<T: JsCast>(form: &HtmlFormElement, name: &str) -> Option<T> {
     form.elements().named_item(name).and_then(|e| e.dyn_into::<T>().ok())
 }
 
-/// Every field read as an answer; the first unreadable one is the error.
-fn read(form: &HtmlFormElement, questions: &[Question]) -> Result<Vec<(String, Answer)>, (String, AnswerError)> {
-    questions
-        .iter()
-        .map(|q| {
-            let text =
-                field::<HtmlInputElement>(form, &format!("value-{}", q.id)).map(|i| i.value()).unwrap_or_default();
-            let unit = field::<HtmlSelectElement>(form, &format!("unit-{}", q.id)).map(|s| s.value());
-            let answer =
-                if text.trim().is_empty() { Ok(Answer::DontKnow) } else { input::measurement(&text, unit.as_deref()) };
-            answer.map(|a| (q.id.clone(), a)).map_err(|e| (q.id.clone(), e))
-        })
-        .collect()
+/// Every field read as an answer, and every field that cannot be read.
+fn read(form: &HtmlFormElement, questions: &[Question]) -> Action {
+    let (mut answers, mut unreadable) = (Vec::new(), Vec::new());
+    for q in questions {
+        let text = field::<HtmlInputElement>(form, &format!("value-{}", q.id)).map(|i| i.value()).unwrap_or_default();
+        let unit = field::<HtmlSelectElement>(form, &format!("unit-{}", q.id)).map(|s| s.value());
+        let answer =
+            if text.trim().is_empty() { Ok(Answer::DontKnow) } else { input::measurement(&text, unit.as_deref()) };
+        match answer {
+            Ok(a) => answers.push((q.id.clone(), a)),
+            Err(e) => unreadable.push((q.id.clone(), e)),
+        }
+    }
+    Action::AnswerAll { answers, unreadable }
 }
 
 #[component]
 pub fn LabPanel(props: &Props) -> Html {
     let heading = use_focus_on(());
+    let form = use_node_ref();
+    // The first value to fix takes the focus; the others are said beside their fields.
+    {
+        let form = form.clone();
+        use_effect_with(props.refused.first().map(|(q, _)| q.clone()), move |first| {
+            let input = first.as_ref().and_then(|q| {
+                form.cast::<HtmlFormElement>().and_then(|f| field::<web_sys::HtmlElement>(&f, &format!("value-{q}")))
+            });
+            if let Some(input) = input {
+                let _ = input.focus();
+            }
+        });
+    }
     let texts = use_texts();
     let submit = {
         let (questions, on_action) = (props.questions.clone(), props.on_action.clone());
@@ -49,10 +64,7 @@ pub fn LabPanel(props: &Props) -> Html {
             let Some(form) = e.target_dyn_into::<HtmlFormElement>() else {
                 return;
             };
-            on_action.emit(match read(&form, &questions) {
-                Ok(answers) => Action::AnswerAll(answers),
-                Err((question, error)) => Action::Refuse { question, error },
-            });
+            on_action.emit(read(&form, &questions));
         })
     };
     let back = {
@@ -60,7 +72,7 @@ pub fn LabPanel(props: &Props) -> Html {
         Callback::from(move |_| on_action.emit(Action::Back))
     };
     html! {
-        <form class="tc-lab-panel" onsubmit={submit} data-question-id="lab_panel" aria-labelledby="tc-lab-title">
+        <form class="tc-lab-panel" ref={form} onsubmit={submit} data-question-id="lab_panel" aria-labelledby="tc-lab-title">
             <h2 id="tc-lab-title" ref={heading} tabindex="-1">{ texts.get("lab-panel-title") }</h2>
             <p class="tc-help">{ texts.get("lab-panel-help") }</p>
             { for props.questions.iter().map(|q| {
@@ -69,7 +81,7 @@ pub fn LabPanel(props: &Props) -> Html {
                     _ => vec![],
                 };
                 let id = format!("tc-lab-{}", q.id);
-                let refused = props.refused.as_ref().filter(|(r, _)| *r == q.id).map(|(_, e)| e);
+                let refused = props.refused.iter().find(|(r, _)| *r == q.id).map(|(_, e)| e);
                 let error_id = format!("tc-error-{}", q.id);
                 html! {
                     <div class="tc-lab-row" data-lab-id={q.id.clone()}>

@@ -17,7 +17,7 @@ use yew::prelude::*;
 pub enum StepView {
     Ask { question: Question, current: Option<Answer>, refused: Option<AnswerError> },
     LabReport,
-    LabPanel { questions: Vec<Question>, refused: Option<(String, AnswerError)> },
+    LabPanel { questions: Vec<Question>, refused: Vec<(String, AnswerError)> },
     Checklist { questions: Vec<Question> },
     Done,
 }
@@ -28,7 +28,7 @@ impl StepView {
             Step::Ask(q) => StepView::Ask {
                 question: q.clone(),
                 current: session.answers.get(&q.id).cloned(),
-                refused: session.refused.as_ref().filter(|(r, _)| *r == q.id).map(|(_, e)| e.clone()),
+                refused: session.refused.iter().find(|(r, _)| *r == q.id).map(|(_, e)| e.clone()),
             },
             Step::LabReport => StepView::LabReport,
             Step::LabPanel(questions) => StepView::LabPanel {
