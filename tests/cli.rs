@@ -356,6 +356,34 @@ fn every_function_is_listed_by_the_cli_and_documented_in_the_readme() {
 }
 
 #[test]
+fn each_verdict_shows_the_values_it_computed() {
+    let run = trialcheck(&[
+        "screen",
+        "--answers",
+        &fixture("patients/girl-10-class-iv-nephritis.json"),
+        "--today",
+        TODAY,
+        "--json",
+        "--trials",
+        "NCT06904729",
+    ]);
+    let reports: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let computed = |id: &str| -> Vec<String> {
+        let c = reports[0]["criteria"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap();
+        c["computed"]
+            .as_array()
+            .map(|v| v.iter().map(|s| s.as_str().unwrap().to_string()).collect())
+            .unwrap_or_default()
+    };
+    // 140 cm, creatinine 0.6 mg/dL: bedside Schwartz 0.413 x 140 / 0.6 = 96.4.
+    assert_eq!(computed("kidney_function"), ["eGFR (bedside Schwartz): 96.4 mL/min/1.73 m²"]);
+    assert_eq!(computed("sledai"), ["SLEDAI-2K: 14"], "the doctor's total");
+    // Class IV biopsy (10), anti-dsDNA (6), low C3 and C4 (4).
+    assert_eq!(computed("sle_classification"), ["2019 EULAR/ACR score: 20"]);
+    assert!(computed("age").is_empty());
+}
+
+#[test]
 fn next_says_what_the_app_would_show_and_when_nothing_is_left() {
     let started = scratch("next", "answers.json", r#"{"date_of_birth": "2016-03-15", "sex": "female"}"#);
     let run =

@@ -5,7 +5,7 @@ use crate::catalog::Catalog;
 use crate::engine::answer::{Answers, RawAnswer};
 use crate::engine::assess::{Assessment, Requirement, Settler, Verdict, assess_catalog};
 use crate::engine::trial::Side;
-use crate::text::{Messages, settler_message, verdict_message};
+use crate::text::{Messages, computed_words, settler_message, verdict_message};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -32,9 +32,12 @@ struct CriterionReport<'a> {
     open_questions: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     settled_by: Option<Settler>,
+    /// The values computed for it (eGFR, SLEDAI-2K, EULAR/ACR), in words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    computed: Vec<String>,
 }
 
-fn report<'a>(a: &'a Assessment, lang: &str) -> TrialReport<'a> {
+fn report<'a>(a: &'a Assessment, lang: &str, messages: &Messages) -> TrialReport<'a> {
     TrialReport {
         trial: &a.trial.id,
         title: a.trial.facts.title.get(lang),
@@ -52,6 +55,7 @@ fn report<'a>(a: &'a Assessment, lang: &str) -> TrialReport<'a> {
                 rule: c.criterion.rule.as_ref().map(|r| r.text.as_str()),
                 open_questions: &c.open_questions,
                 settled_by: c.settled_by,
+                computed: c.computed.iter().map(|v| computed_words(messages, lang, v)).collect(),
             })
             .collect(),
     }
@@ -99,7 +103,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     }
     let assessments = assess_catalog(&catalog, &answers, today, &ids);
     if args.switch("json") {
-        let reports: Vec<TrialReport> = assessments.iter().map(|a| report(a, lang)).collect();
+        let reports: Vec<TrialReport> = assessments.iter().map(|a| report(a, lang, &messages)).collect();
         println!("{}", serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?);
         return Ok(Outcome::Ok);
     }
@@ -117,6 +121,9 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
                 println!("        registry: \"{}\"", c.criterion.original);
                 if !c.open_questions.is_empty() {
                     println!("        open: {}", c.open_questions.join(", "));
+                }
+                for v in &c.computed {
+                    println!("        computed: {}", computed_words(&messages, lang, v));
                 }
             }
         };

@@ -12,7 +12,8 @@ pub enum Sex {
 }
 
 /// Which equation a trial names, or `ForAge` for the usual switch at 18.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Formula {
     CkdEpi2021,
     BedsideSchwartz,

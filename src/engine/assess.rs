@@ -60,6 +60,27 @@ pub struct CriterionResult<'t> {
     /// Left to the study team's screening tests (CD19, ECG, LVEF...) that the
     /// person does not know: the criterion reads "the study team decides".
     pub at_screening: bool,
+    /// The values the criterion computed (eGFR, SLEDAI-2K, EULAR/ACR), shown with it.
+    pub computed: Vec<Computed>,
+}
+
+/// A computed value, as a range (a number when `lo == hi`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Computed {
+    pub what: Calculator,
+    pub lo: f64,
+    pub hi: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Calculator {
+    /// eGFR, in mL/min/1.73 m², by the formula named.
+    Egfr(crate::clinical::egfr::Formula),
+    /// A SLEDAI-2K score: the whole score, or the part a trial counts.
+    Sledai { whole: bool },
+    /// The 2019 EULAR/ACR classification score.
+    EularAcr,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -90,6 +111,7 @@ pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts
             open_questions: vec![],
             settled_by: None,
             at_screening: false,
+            computed: vec![],
         };
     };
     let (condition, mut missing) = rule.evaluate(facts);
@@ -122,7 +144,28 @@ pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts
     if at_screening {
         requirement = Requirement::StudyTeam;
     }
-    CriterionResult { criterion, requirement, open_questions, settled_by, at_screening }
+    let computed = computed(&rule.node, facts);
+    CriterionResult { criterion, requirement, open_questions, settled_by, at_screening, computed }
+}
+
+/// The values the rule's calculators give, as far as the answers tell them.
+fn computed(rule: &crate::engine::rule::Cond, facts: &Facts) -> Vec<Computed> {
+    use crate::engine::rule::node::{Calculation, Num};
+    rule.calculations()
+        .into_iter()
+        .filter_map(|c| {
+            let what = match c {
+                Calculation::Egfr(e) => Calculator::Egfr(e.formula),
+                Calculation::Sledai(Num::Sledai { variant, .. }) => {
+                    Calculator::Sledai { whole: *variant == crate::clinical::sledai::Variant::Total }
+                }
+                Calculation::Sledai(_) => return None,
+                Calculation::EularAcr(_) => Calculator::EularAcr,
+            };
+            let range = c.value(facts)?;
+            Some(Computed { what, lo: range.lo, hi: range.hi })
+        })
+        .collect()
 }
 
 pub fn assess<'t>(trial: &'t Trial, bank: &QuestionBank, facts: &Facts) -> Assessment<'t> {

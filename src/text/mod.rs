@@ -78,6 +78,36 @@ pub fn verdict_message(a: &crate::engine::assess::Assessment) -> &'static str {
     }
 }
 
+/// A computed value in words: "eGFR (bedside Schwartz): 85.4 mL/min/1.73 m²",
+/// "SLEDAI-2K: 14", or a range where the answers are partial.
+pub fn computed_words(messages: &Messages, language: &str, c: &crate::engine::assess::Computed) -> String {
+    use crate::clinical::egfr::Formula;
+    use crate::engine::assess::Calculator;
+    let number = |x: f64| format_number(language, (x * 10.0).round() / 10.0);
+    let value = if (c.hi - c.lo).abs() < 0.05 {
+        number(c.lo)
+    } else {
+        messages.format(language, "computed-range", &[("lo", &number(c.lo)), ("hi", &number(c.hi))]).unwrap_or_default()
+    };
+    let say = |id: &str, args: &[(&str, &str)]| messages.format(language, id, args).unwrap_or_default();
+    match c.what {
+        Calculator::Egfr(formula) => {
+            let formula = say(
+                match formula {
+                    Formula::CkdEpi2021 => "formula-ckd_epi_2021",
+                    Formula::BedsideSchwartz => "formula-bedside_schwartz",
+                    Formula::ForAge => "formula-for_age",
+                },
+                &[],
+            );
+            say("computed-egfr", &[("formula", &formula), ("value", &value)])
+        }
+        Calculator::Sledai { whole: true } => say("computed-sledai", &[("value", &value)]),
+        Calculator::Sledai { whole: false } => say("computed-sledai-part", &[("value", &value)]),
+        Calculator::EularAcr => say("computed-eular", &[("value", &value)]),
+    }
+}
+
 /// The message id of who can settle an open criterion.
 pub fn settler_message(s: crate::engine::assess::Settler) -> &'static str {
     use crate::engine::assess::Settler;

@@ -74,6 +74,11 @@ impl Texts {
         self.get(&question.option_id(option))
     }
 
+    /// A computed value in words (see `text::computed_words`).
+    pub fn computed(&self, c: &crate::engine::assess::Computed) -> String {
+        crate::text::computed_words(&self.messages, &self.language, c)
+    }
+
     pub fn dont_know(&self, mode: Mode) -> String {
         self.get(if mode == Mode::Clinician { "answer-dont-know-clinician" } else { "answer-dont-know" })
     }

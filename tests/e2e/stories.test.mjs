@@ -123,6 +123,11 @@ test('a clinician enters a full lab panel in mixed units and gets decided verdic
   assert.equal(await verdict(p, HANOI), 'eligible');
   assert.equal(await verdict(p, HANGZHOU), 'eligible');
   assert.equal(await verdict(p, GUANGZHOU), 'ineligible');
+  // Each verdict shows the values it computed: her eGFR by CKD-EPI 2021, the SLEDAI-2K the doctor gave.
+  await p.getByRole('navigation').getByRole('button', { name: 'Results', exact: true }).click();
+  const hangzhou = await p.locator(`.tc-results [data-trial-id="${HANGZHOU}"]`).textContent();
+  assert.match(hangzhou, /eGFR \(Schwartz under 18, CKD-EPI 2021 from 18\): \d+(\.\d)? mL\/min\/1\.73 m²/);
+  assert.match(hangzhou, /SLEDAI-2K: 18/);
   await p.screenshot({ path: `${ARTIFACTS}clinician-done-desktop.png`, fullPage: true });
 });
 

@@ -6,7 +6,7 @@
 //! partial knowledge is used, never stretched. Each unknown result carries
 //! the questions that left it unknown: those are what could still decide it.
 
-use super::node::{Cond, Egfr, Num, STUDY_TEAM, TickList};
+use super::node::{Calculation, Cond, Egfr, Num, STUDY_TEAM, TickList};
 use super::op::{Arith, Compare, Logic};
 use crate::clinical::dates::{Ymd, age_in_years, months_since};
 use crate::clinical::egfr::{self, Formula, Sex};
@@ -317,6 +317,18 @@ impl Num {
                 let (r, m) = a.range(facts);
                 (r.map(|r| Range { lo: -r.hi, hi: -r.lo }), m)
             }
+        }
+    }
+}
+
+impl Calculation<'_> {
+    /// What the calculator gives on these facts: a number, a range when
+    /// answers are partial, `None` when too little is known.
+    pub fn value(&self, facts: &Facts) -> Option<Range> {
+        match self {
+            Calculation::Egfr(e) => e.cached(facts).0,
+            Calculation::Sledai(n) => n.range(facts).0,
+            Calculation::EularAcr(list) => Num::EularAcrScore((*list).clone()).range(facts).0,
         }
     }
 }

@@ -186,3 +186,56 @@ impl Num {
         }
     }
 }
+
+/// A value a rule computes from the answers, shown beside its criterion.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Calculation<'a> {
+    Egfr(&'a Egfr),
+    Sledai(&'a Num),
+    EularAcr(&'a TickList),
+}
+
+impl Cond {
+    /// The calculators this condition uses (eGFR, SLEDAI-2K, 2019 EULAR/ACR), in order of use.
+    pub fn calculations(&self) -> Vec<Calculation<'_>> {
+        let mut out = Vec::new();
+        self.calc(&mut out);
+        out
+    }
+
+    fn calc<'a>(&'a self, out: &mut Vec<Calculation<'a>>) {
+        match self {
+            Cond::Bool(_) | Cond::StudyTeam | Cond::YesNo(_) | Cond::ChoiceIn(..) | Cond::MultiAny(..) => {}
+            Cond::EularAcrClassified(entry, list) => {
+                entry.calc(out);
+                out.push(Calculation::EularAcr(list));
+            }
+            Cond::AtLeast(_, conditions) => conditions.iter().for_each(|c| c.calc(out)),
+            Cond::Not(a) => a.calc(out),
+            Cond::Logic(_, a, b) => {
+                a.calc(out);
+                b.calc(out);
+            }
+            Cond::Compare(_, a, b) => {
+                a.calc(out);
+                b.calc(out);
+            }
+        }
+    }
+}
+
+impl Num {
+    fn calc<'a>(&'a self, out: &mut Vec<Calculation<'a>>) {
+        match self {
+            Num::Egfr(e) => out.push(Calculation::Egfr(e)),
+            Num::Sledai { .. } => out.push(Calculation::Sledai(self)),
+            Num::EularAcrScore(list) => out.push(Calculation::EularAcr(list)),
+            Num::Arith(_, a, b) => {
+                a.calc(out);
+                b.calc(out);
+            }
+            Num::Neg(a) => a.calc(out),
+            _ => {}
+        }
+    }
+}

@@ -15,6 +15,8 @@ pub struct CriterionLine {
     pub translation: Option<String>,
     pub requirement: Requirement,
     pub who: Option<Settler>,
+    /// The values computed for it, in words (eGFR, SLEDAI-2K, EULAR/ACR).
+    pub computed: Vec<String>,
 }
 
 /// What a card shows, owned so that it can be a component's props.
@@ -31,7 +33,8 @@ pub struct TrialView {
 }
 
 impl TrialView {
-    pub fn new(a: &Assessment, language: &str) -> TrialView {
+    pub fn new(a: &Assessment, texts: &Texts) -> TrialView {
+        let language = texts.language.as_str();
         let facts = &a.trial.facts;
         TrialView {
             id: a.trial.id.clone(),
@@ -48,6 +51,7 @@ impl TrialView {
                     translation: c.criterion.original_translation.0.get(language).cloned(),
                     requirement: c.requirement,
                     who: c.settled_by,
+                    computed: c.computed.iter().map(|v| texts.computed(v)).collect(),
                 })
                 .collect(),
             facts: facts.clone(),
@@ -79,6 +83,9 @@ fn criteria_list(texts: &Texts, title: String, class: &'static str, lines: Vec<&
                 { for lines.into_iter().map(|c| html! {
                     <li>
                         { &c.plain }
+                        if !c.computed.is_empty() {
+                            <p class="tc-computed"><span>{ texts.get("computed-title") }</span>{ " " }{ c.computed.join("; ") }</p>
+                        }
                         <details class="tc-original">
                             <summary>{ texts.get("registry-text") }</summary>
                             <blockquote lang="en">{ &c.original }</blockquote>

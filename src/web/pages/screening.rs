@@ -81,7 +81,7 @@ pub fn Screening(props: &Props) -> Html {
     // Names this widget's landmarks apart from another widget's on the same page.
     let trials_named =
         if props.settings.trials.is_empty() { texts.get("all-trials") } else { props.settings.trials.join(", ") };
-    let trials: Vec<TrialView> = assessments.iter().map(|a| TrialView::new(a, &texts.language)).collect();
+    let trials: Vec<TrialView> = assessments.iter().map(|a| TrialView::new(a, &texts)).collect();
     let count = |v: Verdict| assessments.iter().filter(|a| a.verdict == v).count().to_string();
     let summary = texts.format(
         "results-summary",
