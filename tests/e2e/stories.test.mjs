@@ -128,6 +128,13 @@ test('a clinician enters a full lab panel in mixed units and gets decided verdic
   const hangzhou = await p.locator(`.tc-results [data-trial-id="${HANGZHOU}"]`).textContent();
   assert.match(hangzhou, /eGFR \(Schwartz under 18, CKD-EPI 2021 from 18\): \d+(\.\d)? mL\/min\/1\.73 m²/);
   assert.match(hangzhou, /SLEDAI-2K: 18/);
+  // Whom to ask is on the card itself, not only inside "About this trial".
+  const next = p.locator(`.tc-results [data-trial-id="${HANGZHOU}"] .tc-next-step`);
+  assert.ok(await next.isVisible());
+  assert.match(await next.innerText(), /Jianhua Mao/);
+  // And the answers can be saved from the results.
+  await p.getByRole('button', { name: 'Save your answers as a file' }).click();
+  await p.getByRole('button', { name: 'Save answers as a file' }).waitFor();
   await p.screenshot({ path: `${ARTIFACTS}clinician-done-desktop.png`, fullPage: true });
 });
 

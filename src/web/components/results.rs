@@ -13,6 +13,8 @@ pub struct Props {
     /// The answers, printed with the results.
     pub answers: Vec<ReviewRow>,
     pub today: String,
+    /// To the answers, where they are saved as a file.
+    pub on_answers: Callback<()>,
 }
 
 /// Opens every fold of the results: a printed page cannot be clicked open.
@@ -59,7 +61,10 @@ pub fn Results(props: &Props) -> Html {
                 let key = trial.id.clone();
                 html! { <TrialCard {key} trial={trial.clone()} /> }
             }) }
-            <button type="button" class="tc-next tc-no-print" onclick={print}>{ texts.get("print-button") }</button>
+            <div class="tc-choices tc-no-print">
+                <button type="button" class="tc-next" onclick={print}>{ texts.get("print-button") }</button>
+                <button type="button" class="tc-choice" onclick={props.on_answers.reform(|_| ())}>{ texts.get("results-save-answers") }</button>
+            </div>
             <section class="tc-print-only" aria-hidden="true">
                 <h2>{ texts.get("review-title") }</h2>
                 <Review rows={props.answers.clone()} />

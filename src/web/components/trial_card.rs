@@ -3,7 +3,7 @@
 
 use crate::engine::assess::{Assessment, Requirement, Settler, Verdict};
 use crate::engine::trial::TrialFacts;
-use crate::text::verdict_message;
+use crate::text::{format_date, verdict_message};
 use crate::web::texts::{Texts, use_texts};
 use yew::prelude::*;
 
@@ -100,6 +100,34 @@ fn criteria_list(texts: &Texts, title: String, class: &'static str, lines: Vec<&
     }
 }
 
+/// A catalog date (YYYY-MM-DD) in the language's order; as written if it is not one.
+fn local_date(texts: &Texts, date: &str) -> String {
+    crate::clinical::dates::PartialDate::parse(date)
+        .map_or_else(|| date.to_string(), |d| format_date(&texts.language, d))
+}
+
+/// What to do next about a trial that may suit: whom to ask, and what to bring.
+fn next_step(texts: &Texts, f: &TrialFacts) -> Html {
+    let who = match f.contacts.first() {
+        Some(c) => html! {
+            <>
+                { &c.name }
+                if let Some(e) = &c.email { { " · " }<a href={format!("mailto:{e}")}>{ e }</a> }
+                if let Some(p) = &c.phone { { " · " }<a href={format!("tel:{p}")}>{ p }</a> }
+            </>
+        },
+        None => {
+            html! { { f.sites.iter().map(|s| format!("{}, {}", s.facility, s.city)).collect::<Vec<_>>().join("; ") } }
+        }
+    };
+    html! {
+        <div class="tc-next-step">
+            <p><strong>{ texts.get("card-next-step") }</strong>{ " " }{ who }</p>
+            <p class="tc-help">{ texts.get("card-next-step-bring") }</p>
+        </div>
+    }
+}
+
 fn fact(texts: &Texts, label: &str, value: Html) -> Html {
     html! { <><dt>{ texts.get(label) }</dt><dd>{ value }</dd></> }
 }
@@ -126,8 +154,8 @@ fn facts(texts: &Texts, f: &TrialFacts) -> Html {
                     }) } }) }
                 }
                 { fact(texts, "fact-registry", html! { <a href={f.registry_url.clone()} rel="noreferrer noopener" target="_blank">{ &f.registry_url }</a> }) }
-                { fact(texts, "fact-data-as-of", html! { &f.data_as_of }) }
-                { fact(texts, "fact-sources", html! { { for f.sources.iter().map(|s| html! { <div>{ format!("{} ({})", s.name, s.read) }</div> }) } }) }
+                { fact(texts, "fact-data-as-of", html! { local_date(texts, &f.data_as_of) }) }
+                { fact(texts, "fact-sources", html! { { for f.sources.iter().map(|s| html! { <div>{ format!("{} ({})", s.name, local_date(texts, &s.read)) }</div> }) } }) }
                 if !f.missing.is_empty() {
                     { fact(texts, "fact-missing", html! { { for f.missing.iter().map(|m| html! { <div>{ m.get(&texts.language) }</div> }) } }) }
                 }
@@ -180,6 +208,7 @@ pub fn TrialCard(props: &Props) -> Html {
             { criteria_list(&texts, texts.get("card-open-study-team"), "tc-open-study-team", open_team, false) }
             { criteria_list(&texts, texts.get("card-study-team"), "tc-study-team", study_team, false) }
             { criteria_list(&texts, met_title, "tc-met", met, false) }
+            if t.verdict != Verdict::NotEligible { { next_step(&texts, &t.facts) } }
             <p class="tc-summary">{ &t.summary }</p>
             { facts(&texts, &t.facts) }
         </article>

@@ -102,7 +102,8 @@ pub fn Screening(props: &Props) -> Html {
             <ReviewScreen rows={review_rows(&texts, catalog, session)} catalog={Rc::clone(catalog)} session={session.clone()} on_action={on_action.clone()} />
         },
         Screen::Results => html! {
-            <Results trials={trials.clone()} answers={review_rows(&texts, catalog, session)} today={session.today.to_string()} />
+            <Results trials={trials.clone()} answers={review_rows(&texts, catalog, session)} today={session.today.to_string()}
+                on_answers={on_action.reform(|()| Action::Show(Screen::Review))} />
         },
     };
     html! {
