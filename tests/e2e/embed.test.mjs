@@ -30,6 +30,10 @@ test('two widgets on a page with a hostile stylesheet work independently and kee
   });
   assert.deepEqual(looks, { background: 'rgb(255, 255, 255)', spacing: 'normal', rotate: 'none', colour: 'rgb(122, 46, 77)' });
   assert.notEqual(await first.locator('h2').first().evaluate((h) => getComputedStyle(h).color), 'rgb(0, 255, 0)');
+  // The host's `html { font-size: 62.5% }` does not shrink the widget's text: sizes follow
+  // the reader's own text size (16 px by default), not the host's root.
+  const sizes = await first.locator('h2, .tc-mode').evaluateAll((all) => all.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+  assert.ok(sizes.length > 1 && sizes.every((px) => px >= 15), `text sizes inside the widget: ${sizes}`);
   // And the widget's styles stay out of the host page.
   assert.equal(await p.locator('body > header h1').evaluate((h) => getComputedStyle(h).fontFamily), 'Georgia, serif');
 
