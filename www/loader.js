@@ -8,7 +8,7 @@
 //
 // or TrialCheck.mount(element, { trials, lang, mode, accent, catalog }).
 
-const BUILD = { glue: '__GLUE__', wasm: '__WASM__', css: '__CSS__', version: '__VERSION__' };
+const BUILD = { glue: '__GLUE__', wasm: '__WASM__', css: '__CSS__', cssIntegrity: '__CSS_INTEGRITY__', version: '__VERSION__' };
 // The catalog and the messages of each language, fetched by the app as it needs them.
 const DATA = __DATA__;
 const asset = (name) => new URL(name, import.meta.url).href;
@@ -70,6 +70,8 @@ async function mount(element, options = {}) {
   const style = document.createElement('link');
   style.rel = 'stylesheet';
   style.href = asset(BUILD.css);
+  style.integrity = BUILD.cssIntegrity;
+  style.crossOrigin = 'anonymous';
   const container = document.createElement('div');
   container.className = 'tc-host';
   shadow.replaceChildren(style, container);

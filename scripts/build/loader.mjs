@@ -1,5 +1,6 @@
 // The loader, named by its content, and `trialcheck.js`, the stable name
 // sites embed, which imports it; every page is pointed at the loader.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fill, hash, names, one } from './files.mjs';
@@ -11,7 +12,10 @@ export function writeLoader(dir, source, data) {
   const css = one(dir, /^styles-[0-9a-f]+\.css$/);
   const template = readFileSync(new URL('loader.js', source), 'utf8');
   const files = JSON.stringify(data);
-  const text = fill(template, { GLUE: glue, WASM: wasm, CSS: css, DATA: files, VERSION: hash(glue + wasm + css + files) }, 'loader.js');
+  // The stylesheet the loader links is pinned too: a changed copy is not applied.
+  const cssIntegrity = `sha384-${createHash('sha384').update(readFileSync(join(dir, css))).digest('base64')}`;
+  const values = { GLUE: glue, WASM: wasm, CSS: css, CSS_INTEGRITY: cssIntegrity, DATA: files, VERSION: hash(glue + wasm + css + files) };
+  const text = fill(template, values, 'loader.js');
   const loader = `trialcheck-${hash(text)}.js`;
   writeFileSync(join(dir, loader), text);
   writeFileSync(join(dir, 'trialcheck.js'), `// Embed TrialCheck: <script type="module" src=".../trialcheck.js"></script>\nimport './${loader}';\n`);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { serve } from './server.mjs';
+import { serve, DIST } from './server.mjs';
 import { watchedPage, launch, DESKTOP, PHONE, ARTIFACTS } from './browser.mjs';
 import { answer, ago, axeViolations } from './questionnaire.mjs';
 
@@ -111,4 +111,33 @@ test('a site can bring its own catalog; a broken one shows what is wrong instead
   assert.match(await p.locator('#missing [data-failure]').innerText(), /the server answered 404/);
   await brokenPanel.screenshot({ path: `${ARTIFACTS}embed-broken-catalog.png` });
   assert.deepEqual(p.errors, []);
+});
+
+test('a hospital can pin the loader with subresource integrity, and a tampered copy does not run', async () => {
+  const { mkdtempSync, cpSync, readFileSync: read, writeFileSync: write } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'trialcheck-pinned-'));
+  cpSync(DIST, dir, { recursive: true });
+  const { loader, integrity } = JSON.parse(read(join(dir, 'integrity.json'), 'utf8'));
+  const page = (script) => `<!doctype html><html lang="en"><head><title>Pinned</title></head><body><main>${script}<trial-check trials="NCT07233642"></trial-check></main></body></html>`;
+  write(join(dir, 'pinned.html'), page(`<script type="module" src="${loader}" integrity="${integrity[loader]}" crossorigin="anonymous"></script>`));
+  // The same file, changed by one comment, under the hash of the original.
+  write(join(dir, 'tampered.js'), `${read(join(dir, loader), 'utf8')}\n// changed\n`);
+  write(join(dir, 'tampered.html'), page(`<script type="module" src="tampered.js" integrity="${integrity[loader]}" crossorigin="anonymous"></script>`));
+  const pinned = await serve(dir);
+  try {
+    const p = await browser.newPage();
+    await p.goto(`${pinned.url}/pinned.html`);
+    await p.locator('trial-check .tc-mode').first().waitFor();
+    const q = await browser.newPage();
+    // The browser refuses it, and says why.
+    const refused = q.waitForEvent('console', (m) => /integrity/i.test(m.text()));
+    await q.goto(`${pinned.url}/tampered.html`);
+    await refused;
+    assert.equal(await q.evaluate(() => typeof window.TrialCheck), 'undefined', 'a tampered loader never runs');
+    assert.equal(await q.locator('trial-check .tc-mode').count(), 0);
+  } finally {
+    await pinned.close();
+  }
 });
