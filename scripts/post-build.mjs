@@ -5,7 +5,8 @@
 //     (scripts/build/data.mjs);
 //  3. the loader and trialcheck.js, which know the names above, and the pages
 //     pointed at the loader (scripts/build/loader.mjs);
-//  4. integrity.json: the sha384 of the loader and the stylesheet, for a host
+//  4. the host page's helper for a self-sizing iframe (scripts/build/loader.mjs);
+//     integrity.json: the sha384 of the loader, the stylesheet and that helper, for a host
 //     page that pins them (scripts/build/integrity.mjs);
 //  5. sw.js with the precache list of everything above (scripts/build/service-worker.mjs).
 // Any template placeholder left unfilled fails the build.
@@ -13,7 +14,7 @@
 import { writeData } from './build/data.mjs';
 import { writeIcons } from './build/icons.mjs';
 import { writeIntegrity } from './build/integrity.mjs';
-import { writeLoader } from './build/loader.mjs';
+import { writeFrameHelper, writeLoader } from './build/loader.mjs';
 import { writeServiceWorker } from './build/service-worker.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -23,6 +24,7 @@ const source = new URL('../www/', import.meta.url);
 writeIcons(dir);
 const data = writeData(dir);
 const loader = writeLoader(dir, source, data);
-writeIntegrity(dir, loader);
+const frameHelper = writeFrameHelper(dir, source);
+writeIntegrity(dir, loader, frameHelper);
 const { precache, version } = writeServiceWorker(dir, source);
 console.log(`post-build: loader ${loader}, ${precache.length} files precached, version ${version}`);

@@ -99,6 +99,18 @@ if (page) {
   const params = new URLSearchParams(location.search);
   const options = Object.fromEntries(OPTIONS.filter((k) => params.has(k) && k !== 'catalog' && k !== 'accent').map((k) => [k, params.get(k)]));
   prefetch(options.lang);
+  // Inside an iframe: tell the host page the content's height (and nothing else),
+  // so that trialcheck-frame.js can size the frame without scroll-in-scroll.
+  if (window.parent !== window && 'ResizeObserver' in window) {
+    let last = 0;
+    new ResizeObserver(() => {
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (height !== last) {
+        last = height;
+        window.parent.postMessage({ trialcheck: 'height', height }, '*');
+      }
+    }).observe(document.documentElement);
+  }
   start().then((rustMount) => rustMount(page, { ...options, data: files() }));
   // Offline: only where this script is the page's own (not on a host site).
   if ('serviceWorker' in navigator && new URL(import.meta.url).origin === location.origin) {

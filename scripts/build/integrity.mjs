@@ -11,10 +11,10 @@ import { one } from './files.mjs';
 const sri = (dir, name) => `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`;
 
 /** Writes integrity.json into `dir`: the loader's name, each file's hash, and the snippet to paste. */
-export function writeIntegrity(dir, loader) {
+export function writeIntegrity(dir, loader, frameHelper) {
   const css = one(dir, /^styles-[0-9a-f]+\.css$/);
-  const integrity = { [loader]: sri(dir, loader), [css]: sri(dir, css) };
+  const integrity = { [loader]: sri(dir, loader), [css]: sri(dir, css), [frameHelper]: sri(dir, frameHelper) };
   const snippet = `<script type="module" src="https://YOUR-SITE/trialcheck/${loader}" integrity="${integrity[loader]}" crossorigin="anonymous"></script>`;
-  writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify({ loader, integrity, snippet }, null, 1)}\n`);
+  writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify({ loader, frameHelper, integrity, snippet }, null, 1)}\n`);
   return integrity;
 }

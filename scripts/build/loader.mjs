@@ -26,3 +26,12 @@ export function writeLoader(dir, source, data) {
   }
   return loader;
 }
+
+/** Writes the host page's helper for a self-sizing iframe, content-named and under its stable name. */
+export function writeFrameHelper(dir, source) {
+  const text = readFileSync(new URL('frame.js', source), 'utf8');
+  const named = `trialcheck-frame-${hash(text)}.js`;
+  writeFileSync(join(dir, named), text);
+  writeFileSync(join(dir, 'trialcheck-frame.js'), text);
+  return named;
+}

@@ -141,3 +141,55 @@ test('a hospital can pin the loader with subresource integrity, and a tampered c
     await pinned.close();
   }
 });
+
+test('a sandboxed iframe on a page of another origin sizes itself, remembers on request, saves a file; nothing else can size it', async () => {
+  const { mkdtempSync, writeFileSync: write } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'trialcheck-host-'));
+  // Another frame on the host page, not TrialCheck's, that tries to resize TrialCheck's.
+  write(join(dir, 'evil.html'), `<!doctype html><title>evil</title><script>parent.postMessage({ trialcheck: 'height', height: 7777 }, '*');</script>`);
+  write(join(dir, 'host.html'), `<!doctype html><html lang="en"><head><title>A hospital</title></head><body><main>
+    <h1>Lupus trials</h1>
+    <iframe data-trialcheck src="${server.url}/?trials=NCT06904729" title="TrialCheck" style="width: 100%; border: 0; height: 150px"
+      sandbox="allow-scripts allow-same-origin allow-downloads allow-modals"></iframe>
+    <iframe src="evil.html" title="other"></iframe>
+    <script src="${server.url}/trialcheck-frame.js"></script>
+  </main></body></html>`);
+  const host = await serve(dir);
+  try {
+    const p = await browser.newPage({ viewport: PHONE });
+    await p.goto(`${host.url}/host.html`);
+    const frame = p.locator('iframe[data-trialcheck]');
+    const height = () => frame.evaluate((f) => parseFloat(f.style.height));
+    // The welcome grows the frame from 150 px to its content.
+    await p.waitForFunction(() => parseFloat(document.querySelector('iframe[data-trialcheck]').style.height) > 400);
+    const welcome = await height();
+    const inside = p.frameLocator('iframe[data-trialcheck]');
+    await inside.getByRole('button', { name: 'I am answering for my child' }).click();
+    await p.waitForFunction((before) => parseFloat(document.querySelector('iframe[data-trialcheck]').style.height) > before, welcome);
+    // Back to the welcome: it shrinks again.
+    await inside.getByRole('button', { name: 'Back', exact: true }).click();
+    await p.waitForFunction((before) => parseFloat(document.querySelector('iframe[data-trialcheck]').style.height) < before + 1, welcome);
+    // Messages from the host's own window or from the other frame change nothing.
+    const now = await height();
+    await p.evaluate(() => window.postMessage({ trialcheck: 'height', height: 9999 }, '*'));
+    await p.locator('iframe[title="other"]').evaluate((f) => { f.src = 'evil.html?again'; });
+    await p.waitForFunction(() => document.querySelector('iframe[title="other"]').contentDocument?.readyState === 'complete');
+    assert.equal(await height(), now);
+    assert.notEqual(await height(), 7777);
+    // With exactly the documented sandbox: the opt-in memory and the answers file work.
+    await inside.getByRole('button', { name: 'I am answering for my child' }).click();
+    await inside.locator('[data-question-id="date_of_birth"] input').fill(ago({ years: 9 }));
+    await inside.getByRole('button', { name: 'Next', exact: true }).click();
+    await inside.getByLabel('Remember my answers on this device').check();
+    const tc = p.frames().find((f) => f.url().startsWith(server.url));
+    await tc.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('trialcheck.answers')));
+    await inside.getByRole('navigation').getByRole('button', { name: 'Answers', exact: true }).click();
+    const download = p.waitForEvent('download');
+    await inside.getByRole('button', { name: 'Save answers as a file' }).click();
+    assert.match((await download).suggestedFilename(), /^trialcheck-answers-\d{4}-\d{2}-\d{2}\.json$/);
+  } finally {
+    await host.close();
+  }
+});
