@@ -114,6 +114,16 @@ if (page) {
   start().then((rustMount) => rustMount(page, { ...options, data: files() }));
   // Offline: only where this script is the page's own (not on a host site).
   if ('serviceWorker' in navigator && new URL(import.meta.url).origin === location.origin) {
-    navigator.serviceWorker.register(asset('sw.js')).catch(() => {});
+    // Under Trusted Types (the standalone page's CSP) a worker's address must come
+    // from a policy: this one accepts only this build's own service worker.
+    const policy = window.trustedTypes?.createPolicy('trialcheck', {
+      createScriptURL: (url) => {
+        if (url !== asset('sw.js')) throw new TypeError(`not TrialCheck's service worker: ${url}`);
+        return url;
+      },
+    });
+    const worker = policy ? policy.createScriptURL(asset('sw.js')) : asset('sw.js');
+    // Offline use is an extra: a page that cannot register one still works online.
+    navigator.serviceWorker.register(worker).catch((e) => console.warn('TrialCheck works online only here:', e));
   }
 }

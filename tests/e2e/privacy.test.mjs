@@ -57,10 +57,22 @@ test('the standalone app runs under a strict Content-Security-Policy', async () 
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.match(csp, /connect-src 'self'/);
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
-  await answer(p, 'date_of_birth', { fill: ago({ years: 30 }) });
-  await p.locator('[data-question-id="sex"]').waitFor();
+  assert.match(csp, /require-trusted-types-for 'script'/);
+  // A whole screening, the answers saved and opened again, the results printed: no violation.
+  await answerAll(p, { ...PARENT, date_of_birth: { fill: ago({ years: 30 }) } }, 'myself');
   assert.equal(await verdict(p, 'NCT06904729'), 'ineligible');
+  await p.getByRole('navigation').getByRole('button', { name: 'Answers', exact: true }).click();
+  const download = p.waitForEvent('download');
+  await p.getByRole('button', { name: 'Save answers as a file' }).click();
+  const saved = await (await download).path();
+  await p.locator('input[type="file"]').setInputFiles(saved);
+  await p.getByRole('status').filter({ hasText: /opened|Opened/ }).first().waitFor();
+  await p.getByRole('navigation').getByRole('button', { name: 'Results', exact: true }).click();
+  await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await p.getByRole('button', { name: 'Print or save as PDF' }).click();
   assert.deepEqual(await p.evaluate(() => window.violations), []);
+  // And the service worker, registered through the page's one Trusted Types policy, is there.
+  await p.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r)));
 });
 
 test('answers are kept only when she asks; a reload or a closed tab then loses nothing; forget wipes all', async () => {
