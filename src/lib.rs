@@ -4,6 +4,7 @@
 //! - `engine`: questions, answers, the rule language, verdicts, relevance.
 //! - `catalog`: trial files: reading, validating, the catalog shipped inside.
 //! - `questionnaire`: the questionnaire as a pure model (answers, actions).
+//! - `limits`: how big and how deep a file is read at all.
 //! - `settings`: what a site embedding the widget may configure, checked.
 //! - `text`: the words people read, by message id and language.
 //! - `cli` (native): the command-line tool for trial authors and CI.
@@ -12,6 +13,7 @@
 pub mod catalog;
 pub mod clinical;
 pub mod engine;
+pub mod limits;
 pub mod questionnaire;
 pub mod settings;
 pub mod text;

@@ -125,6 +125,8 @@ pub fn read(path: &Path) -> Result<(String, String), CatalogError> {
 }
 
 pub fn parse(file: &str, text: &str) -> Result<Contents, CatalogError> {
+    crate::limits::check(text, crate::limits::MAX_CATALOG_BYTES)
+        .map_err(|e| CatalogError::new(file, vec![], e.to_string()))?;
     if file.ends_with(".json") {
         return serde_json::from_str::<CatalogSpec>(text).map(|c| Contents::Catalog(Box::new(c))).map_err(|e| {
             CatalogError { line_col: Some((e.line(), e.column())), ..CatalogError::new(file, vec![], e.to_string()) }

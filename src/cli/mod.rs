@@ -5,6 +5,7 @@ mod bench;
 mod export_catalog;
 mod export_messages;
 mod functions;
+pub mod fuzz;
 mod import_ctgov;
 mod next;
 mod questions;
@@ -30,6 +31,7 @@ usage:
                                           a draft trial file from a ClinicalTrials.gov API v2 record
   trialcheck export-catalog [FILES...]    one JSON catalog for a site to serve (default: the shipped one)
   trialcheck export-messages LANG         one language's messages, as the app fetches them
+  trialcheck fuzz [--seconds N]           mutated real files through every reader: no panic, no hang
   trialcheck bench [--trials 3,100,1000] [--runs N]
                                           engine times on catalogs made from the shipped trials (a report)
 ";
@@ -111,6 +113,7 @@ pub fn main() -> ExitCode {
         "questions" => {
             Args::parse(args, &["lang"]).and_then(|a| a.only(&["json", "lang"]).and_then(|()| questions::run(&a)))
         }
+        "fuzz" => Args::parse(args, &["seconds"]).and_then(|a| a.only(&["seconds"]).and_then(|()| fuzz::run(&a))),
         "bench" => Args::parse(args, &["trials", "runs", "today"])
             .and_then(|a| a.only(&["trials", "runs", "today"]).and_then(|()| bench::run(&a))),
         "next" => Args::parse(args, &["answers", "mode", "lab-report", "trials", "today"]).and_then(|a| {

@@ -67,6 +67,7 @@ pub(super) fn read_answers(
     today: crate::clinical::dates::Ymd,
 ) -> Result<Answers, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    crate::limits::check(&text, crate::limits::MAX_ANSWERS_BYTES).map_err(|e| format!("{path}: {e}"))?;
     let raw: BTreeMap<String, RawAnswer> = serde_json::from_str(&text).map_err(|e| {
         format!(
             "{path}:{}:{}: {e} (answers are a JSON object from question id to answer; see README)",

@@ -36,6 +36,8 @@ pub enum ImportError {
     Foreign,
     /// Written by a newer TrialCheck.
     TooNew(u32),
+    /// Too large or too deeply nested to read (see `limits`).
+    TooMuch(String),
     /// Answers the engine refuses: (question id, reason).
     Refused(Vec<(String, String)>),
 }
@@ -46,6 +48,7 @@ impl fmt::Display for ImportError {
             ImportError::Unreadable => write!(f, "the file could not be read: it is not a TrialCheck answers file"),
             ImportError::Foreign => write!(f, "this is not a TrialCheck answers file"),
             ImportError::TooNew(v) => write!(f, "this file was written by a newer TrialCheck (format {v})"),
+            ImportError::TooMuch(why) => write!(f, "this file cannot be read: {why}"),
             ImportError::Refused(list) => {
                 let items: Vec<String> = list.iter().map(|(q, why)| format!("{q}: {why}")).collect();
                 write!(f, "some answers in this file cannot be used ({})", items.join("; "))

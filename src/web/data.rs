@@ -89,6 +89,7 @@ pub async fn catalog(settings: &Settings) -> Result<Catalog, (String, Vec<String
     };
     let failed = |problems: Vec<String>| (url.clone(), problems);
     let text = fetch_text(&url).await.map_err(|p| failed(vec![p]))?;
+    crate::limits::check(&text, crate::limits::MAX_CATALOG_BYTES).map_err(|e| failed(vec![e.to_string()]))?;
     let spec: CatalogSpec = parse(&text, "the catalog").map_err(|p| failed(vec![p]))?;
     load::catalog(spec, &url).map_err(|errors| failed(errors.iter().map(CatalogError::at_path).collect()))
 }

@@ -32,6 +32,7 @@ fn import_message(texts: &Texts, result: &Result<(), ImportError>) -> (bool, Str
         Err(ImportError::Unreadable) => (false, texts.get("import-unreadable")),
         Err(ImportError::Foreign) => (false, texts.get("import-foreign")),
         Err(ImportError::TooNew(_)) => (false, texts.get("import-too-new")),
+        Err(ImportError::TooMuch(why)) => (false, format!("{} ({why})", texts.get("import-unreadable"))),
         Err(e @ ImportError::Refused(_)) => (false, format!("{} ({e})", texts.get("import-refused"))),
     }
 }
