@@ -46,6 +46,38 @@ test('a whole screening sends nothing but same-origin GETs of the app\'s own fil
   await context.close();
 });
 
+test('with only its own origin allowed, a whole screening with languages, export and print still works', async () => {
+  const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
+  // An allow-list: the app's own origin, blob: and data:. Anything else is cut and recorded.
+  const elsewhere = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.url}/`) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    elsewhere.push(url);
+    return route.abort();
+  });
+  const p = await context.newPage();
+  await start(p, server.url, 'child');
+  await p.getByLabel('Language').selectOption('vi');
+  await p.locator('html[lang="vi"]').waitFor();
+  await p.getByLabel('Ngôn ngữ').selectOption('zh');
+  await p.locator('html[lang="zh"]').waitFor();
+  await p.getByLabel('语言').selectOption('en');
+  await p.locator('html[lang="en"]').waitFor();
+  await answerAll(p, PARENT, 'child');
+  await nav(p, 'Answers').click();
+  const download = p.waitForEvent('download');
+  await p.getByRole('button', { name: 'Save answers as a file' }).click();
+  await download;
+  await nav(p, 'Results').click();
+  await p.getByRole('button', { name: 'Print or save as PDF' }).click();
+  assert.deepEqual(elsewhere, [], 'nothing asked for anything outside the allow-list');
+  // The probe: a request to another origin does not get through.
+  const probe = await p.evaluate(() => fetch('http://127.0.0.2:9/probe').then(() => 'reached', () => 'blocked'));
+  assert.equal(probe, 'blocked');
+  await context.close();
+});
+
 test('the standalone app runs under a strict Content-Security-Policy', async () => {
   const p = await browser.newPage({ viewport: PHONE });
   await p.addInitScript(() => {
