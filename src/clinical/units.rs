@@ -135,7 +135,9 @@ pub fn ucum(symbol: &str) -> Option<&'static str> {
         "x10^3/uL" => "10*3/uL",
         "/uL" | "cells/uL" => "/uL",
         "/mm3" => "/mm3",
-        "U/L" | "IU/L" => "U/L",
+        "U/L" => "U/L",
+        // International units are not enzyme units in UCUM: [IU]/L is not convertible to U/L.
+        "IU/L" => "[IU]/L",
         "mL/min/1.73m2" => "mL/min/{1.73_m2}",
         "%" => "%",
         "cm" => "cm",
@@ -232,6 +234,14 @@ mod tests {
         assert_eq!(q("bilirubin").units_for("zh").first(), Some(&"umol/L"));
         // G/L, as Vietnamese reports print blood counts, is 10^9/L.
         assert_eq!(q("blood_cells").to_canonical(4.5, "G/L"), Ok(4.5));
+    }
+
+    #[test]
+    fn each_unit_exports_the_ucum_code_that_means_it() {
+        assert_eq!(ucum("IU/L"), Some("[IU]/L"));
+        assert_eq!(ucum("U/L"), Some("U/L"));
+        assert_eq!(ucum("G/L"), Some("10*9/L"));
+        assert_eq!(ucum("umol/L"), Some("umol/L"));
     }
 
     #[test]

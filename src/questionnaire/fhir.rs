@@ -1,7 +1,8 @@
 //! The answers as an HL7 FHIR R4 QuestionnaireResponse, the standard way to
 //! hand answers to a clinic's system: one item per question (linkId = the
-//! question id), numbers with UCUM units, "don't know" as the data-absent
-//! reason `asked-unknown`, medicines as nested items.
+//! question id, in the words the person saw), numbers with UCUM units,
+//! "don't know" as an item without an answer and with the data-absent-reason
+//! extension `asked-unknown`, medicines as nested items.
 
 use super::Session;
 use crate::catalog::Catalog;
@@ -13,7 +14,6 @@ use serde::Serialize;
 /// The canonical URL of the questionnaire these answers belong to.
 pub const QUESTIONNAIRE: &str = "urn:trialcheck:questionnaire:lupus-car-t:1";
 const OPTIONS: &str = "urn:trialcheck:options";
-const ABSENT: &str = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
 const UCUM: &str = "http://unitsofmeasure.org";
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -31,11 +31,24 @@ pub struct QuestionnaireResponse {
 pub struct Item {
     link_id: String,
     text: String,
+    /// "Don't know": the item is there, without an answer, with the reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    extension: Vec<Extension>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     answer: Vec<Value>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     item: Vec<Item>,
 }
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Extension {
+    url: &'static str,
+    value_code: &'static str,
+}
+
+/// The standard extension for a value that is absent, with its reason.
+const ABSENT_EXTENSION: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Value {
@@ -60,9 +73,8 @@ fn coding(q: &Question, option: &str, words: &dyn Fn(&Question, Option<&str>) ->
 fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> String) -> (Vec<Value>, Vec<Item>) {
     let one = |v| (vec![v], vec![]);
     match a {
-        Answer::DontKnow => {
-            one(Value::Coding { system: ABSENT, code: "asked-unknown".into(), display: "Asked But Unknown".into() })
-        }
+        // No answer of a wrong type: the item carries the reason instead (see `questionnaire_response`).
+        Answer::DontKnow => (vec![], vec![]),
         Answer::Bool(b) => one(Value::Boolean(*b)),
         Answer::Choice(o) => one(coding(q, o, words)),
         Answer::Multi(chosen) | Answer::Remembered(chosen) => {
@@ -83,6 +95,7 @@ fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> S
                         details.push(Item {
                             link_id: format!("{}.{}.months", q.id, u.drug),
                             text: "Months taken".into(),
+                            extension: vec![],
                             answer: vec![Value::Decimal(m)],
                             item: vec![],
                         });
@@ -91,6 +104,7 @@ fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> S
                         details.push(Item {
                             link_id: format!("{}.{}.stopped_for_side_effects", q.id, u.drug),
                             text: "Stopped because of side effects".into(),
+                            extension: vec![],
                             answer: vec![Value::Boolean(s)],
                             item: vec![],
                         });
@@ -98,6 +112,7 @@ fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> S
                     Item {
                         link_id: format!("{}.{}", q.id, u.drug),
                         text: words(q, Some(&u.drug)),
+                        extension: vec![],
                         answer: vec![],
                         item: details,
                     }
@@ -120,7 +135,12 @@ pub fn questionnaire_response(
         .filter_map(|q| session.answers.get(&q.id).map(|a| (q, a)))
         .map(|(q, a)| {
             let (answer, item) = values(q, a, words);
-            Item { link_id: q.id.clone(), text: words(q, None), answer, item }
+            let extension = if *a == Answer::DontKnow {
+                vec![Extension { url: ABSENT_EXTENSION, value_code: "asked-unknown" }]
+            } else {
+                vec![]
+            };
+            Item { link_id: q.id.clone(), text: words(q, None), extension, answer, item }
         })
         .collect();
     QuestionnaireResponse {
@@ -173,7 +193,12 @@ mod tests {
             item("neutrophils")["answer"][0]["valueQuantity"],
             serde_json::json!({"value": 1.2, "unit": "x10^9/L", "system": UCUM, "code": "10*9/L"})
         );
-        assert_eq!(item("alt")["answer"][0]["valueCoding"]["code"], "asked-unknown");
+        // "Don't know": no answer of a wrong type, the standard absent reason instead.
+        assert!(item("alt").get("answer").is_none());
+        assert_eq!(
+            item("alt")["extension"][0],
+            serde_json::json!({"url": ABSENT_EXTENSION, "valueCode": "asked-unknown"})
+        );
         let tacrolimus = &item("lupus_medicines")["item"][0];
         assert_eq!(tacrolimus["linkId"], "lupus_medicines.tacrolimus");
         assert_eq!(tacrolimus["item"][0]["answer"][0]["valueDecimal"], 7.0);

@@ -161,6 +161,8 @@ test('answers go to a file and come back; FHIR for the clinic; a broken or forei
   const fhir = await save('Save for a clinic system (FHIR)');
   assert.equal(fhir.resourceType, 'QuestionnaireResponse');
   assert.equal(fhir.item.find((i) => i.linkId === 'sex').answer[0].valueCoding.code, 'sex.female');
+  // In the words she saw, as a parent.
+  assert.equal(fhir.item.find((i) => i.linkId === 'date_of_birth').text, "What is your child's date of birth?");
 
   const dir = mkdtempSync(join(tmpdir(), 'trialcheck-files-'));
   const file = (name, text) => { const path = join(dir, name); writeFileSync(path, text); return path; };

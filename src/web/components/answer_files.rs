@@ -5,7 +5,7 @@ use crate::catalog::Catalog;
 use crate::engine::question::Question;
 use crate::questionnaire::fhir::questionnaire_response;
 use crate::questionnaire::saved::{ImportError, SavedAnswers};
-use crate::questionnaire::{Action, Mode, Session};
+use crate::questionnaire::{Action, Session};
 use crate::web::device::{self, Unusable};
 use crate::web::texts::{Texts, use_texts};
 use std::rc::Rc;
@@ -47,7 +47,8 @@ fn export(kind: Export, catalog: &Catalog, session: &Session, texts: &Texts) -> 
         Export::Fhir => {
             let words = |q: &Question, option: Option<&str>| match option {
                 Some(o) => texts.option(q, o),
-                None => texts.prompt(q, Mode::Clinician),
+                // The wording the person saw (a parent's "your child's ...").
+                None => texts.prompt(q, session.mode),
             };
             let response = questionnaire_response(catalog, session, &words);
             device::to_json(&response).map(|text| (format!("trialcheck-questionnaire-response-{date}.json"), text))
