@@ -62,10 +62,22 @@ function start() {
 
 const OPTIONS = ['trials', 'lang', 'mode', 'accent', 'catalog'];
 
+/** The height a widget keeps for itself while it loads, about its first screen's
+ * (measured on this build: the welcome, or a first question with the verdicts
+ * beside or below it), so the host page does not jump when it arrives. */
+function reserve(width, question) {
+  if (width < 600) return question ? 1350 : 880;
+  if (width < 900) return question ? 980 : 620;
+  return question ? 770 : 600;
+}
+
 /** Mounts a widget in its own shadow root: its styles and the page's stay apart. */
 async function mount(element, options = {}) {
   if (!options.catalog) prefetch(options.lang);
-  const rustMount = await start();
+  // Reserve the place at once (through the CSSOM, which a strict CSP allows), and
+  // start the stylesheet beside the wasm.
+  element.style.display = 'block';
+  element.style.minHeight = `${reserve(element.getBoundingClientRect().width, Boolean(options.mode))}px`;
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const style = document.createElement('link');
   style.rel = 'stylesheet';
@@ -75,7 +87,17 @@ async function mount(element, options = {}) {
   const container = document.createElement('div');
   container.className = 'tc-host';
   shadow.replaceChildren(style, container);
+  const rustMount = await start();
   const picked = Object.fromEntries(OPTIONS.filter((k) => options[k] != null).map((k) => [k, String(options[k])]));
+  // The reservation ends when the first screen is drawn (not the empty loading state):
+  // from then on the widget has its own height.
+  const drawn = new ResizeObserver(() => {
+    if (container.querySelector('h2, [data-failure]')) {
+      element.style.minHeight = '';
+      drawn.disconnect();
+    }
+  });
+  drawn.observe(container);
   return rustMount(container, { ...picked, data: files() });
 }
 

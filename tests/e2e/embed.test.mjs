@@ -193,3 +193,26 @@ test('a sandboxed iframe on a page of another origin sizes itself, remembers on 
     await host.close();
   }
 });
+
+test('a widget keeps its place while it loads, so the host page does not jump', async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  // Hold the wasm back: the page is read before the app can draw anything.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await context.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const p = await context.newPage();
+  await p.goto(`${server.url}/embed-demo.html`);
+  const widget = p.locator('trial-check').first();
+  await p.waitForFunction(() => document.querySelector('trial-check')?.getBoundingClientRect().height >= 600);
+  await p.waitForFunction(() => document.querySelectorAll('trial-check').length === 2);
+  // Where the footer is on the page (not in the window: a focused heading may scroll it).
+  const top = () => p.locator('footer').evaluate((f) => f.getBoundingClientRect().top + window.scrollY);
+  const footer = await top();
+  release();
+  await widget.locator('.tc-mode').first().waitFor();
+  await p.locator('trial-check').nth(1).locator('[data-question-id]').first().waitFor();
+  // Once drawn, the widget's own height; the footer moved by less than a fifth of the screen.
+  const moved = Math.abs((await top()) - footer);
+  assert.ok(moved < PHONE.height / 5, `the footer moved ${moved} px`);
+  await context.close();
+});
