@@ -80,6 +80,9 @@ pub fn question_bank(
         for item in spec.implied.keys().filter(|i| !spec.options.contains(i)) {
             fail("implied", format!("`{item}` is not an option of `{}`", spec.id));
         }
+        if spec.kind != KindName::Number && !spec.loinc.is_empty() {
+            fail("loinc", format!("question `{}` is not a number: LOINC codes name measurements", spec.id));
+        }
         if spec.kind != KindName::YesNo && spec.together.is_some() {
             fail("together", format!("question `{}` is not a yes/no question: only those are asked together", spec.id));
         }
@@ -140,6 +143,7 @@ pub fn question_bank(
             q.formerly = spec.formerly;
             q.together = spec.together;
             q.after = spec.after;
+            q.loinc = spec.loinc;
             questions.push(q);
             if !spec.implied.is_empty() {
                 implied.push((i, spec.id, spec.implied));

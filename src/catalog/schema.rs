@@ -55,6 +55,10 @@ pub struct QuestionSpec {
     /// a limit (raised by myositis, Gilbert syndrome) after the value it excuses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub after: Vec<String>,
+    /// LOINC codes of the observation that answers this question, for reading
+    /// a clinic system's FHIR file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub loinc: Vec<String>,
     /// Medicines given in courses of infusions (a medicines question only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub courses: Vec<String>,

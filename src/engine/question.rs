@@ -93,6 +93,8 @@ pub struct Question {
     /// Asked only once these have a known answer (an exception after the
     /// value it excuses: "raised by myositis?" after the ALT).
     pub after: Vec<String>,
+    /// LOINC codes of the observations that answer it (a clinic's FHIR file).
+    pub loinc: Vec<String>,
     /// For a multiple choice: items other answers show to be present (a class
     /// IV biopsy is the 2019 EULAR/ACR renal item), so nothing is asked twice.
     pub implied: Vec<Implied>,
@@ -118,6 +120,7 @@ impl Question {
             formerly: Vec::new(),
             together: None,
             after: Vec::new(),
+            loinc: Vec::new(),
             implied: Vec::new(),
         }
     }

@@ -4,6 +4,7 @@
 //! drive it directly.
 
 pub mod fhir;
+pub mod fhir_labs;
 pub mod input;
 pub mod saved;
 pub mod walk;

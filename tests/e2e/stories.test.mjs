@@ -229,3 +229,23 @@ test('every screen passes axe-core, and screenshots are kept at phone and deskto
     assert.deepEqual(p.errors, []);
   }
 });
+
+test('a clinician reads lab values from the clinic system\'s FHIR file, on the device', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const p = await page(DESKTOP);
+  await start(p, server.url, 'clinician');
+  await answer(p, 'date_of_birth', { fill: ago({ years: 30 }) }, 'clinician');
+  await p.getByRole('navigation').getByRole('button', { name: 'Answers', exact: true }).click();
+  const observation = (code, value, unit) => ({ resource: { resourceType: 'Observation', status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code }] }, valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit } } });
+  const bundle = { resourceType: 'Bundle', type: 'collection', entry: [observation('14682-9', 71, 'umol/L'), observation('2345-7', 90, 'mg/dL')] };
+  const path = join(mkdtempSync(join(tmpdir(), 'trialcheck-fhir-')), 'labs.json');
+  writeFileSync(path, JSON.stringify(bundle));
+  await p.getByLabel(/Read lab values from the clinic's system/).setInputFiles(path);
+  await p.getByRole('status').filter({ hasText: 'Lab values read: 1.' }).waitFor();
+  assert.match(await p.getByRole('status').filter({ hasText: 'Lab values read' }).innerText(), /Not used: .*not a test TrialCheck asks about/);
+  assert.match(await p.locator('[data-answer-id="creatinine"]').innerText(), /71 umol\/L/);
+  assert.deepEqual(p.errors, []);
+});

@@ -5,7 +5,7 @@ use crate::catalog::Catalog;
 use crate::engine::question::Question;
 use crate::questionnaire::fhir::questionnaire_response;
 use crate::questionnaire::saved::{ImportError, SavedAnswers};
-use crate::questionnaire::{Action, Session};
+use crate::questionnaire::{Action, Mode, Session};
 use crate::web::device::{self, Unusable};
 use crate::web::texts::{Texts, use_texts};
 use std::rc::Rc;
@@ -56,6 +56,49 @@ fn export(kind: Export, catalog: &Catalog, session: &Session, texts: &Texts) -> 
     }
 }
 
+/// Reads a clinic's FHIR file of lab values; keeps what was read (unless it
+/// differs from an answer given) and says what happened.
+fn read_labs(
+    texts: &Texts,
+    catalog: &Catalog,
+    session: &Session,
+    text: &str,
+    on_action: &Callback<Action>,
+) -> (bool, String) {
+    use crate::questionnaire::fhir_labs::{Resource, read_labs};
+    if let Err(e) = crate::limits::check(text, crate::limits::MAX_CATALOG_BYTES) {
+        return (false, format!("{} ({e})", texts.get("import-unreadable")));
+    }
+    let resource = match device::from_json::<Resource>(text) {
+        Ok(r) => r,
+        Err(Unusable::Unreadable) => return (false, texts.get("import-unreadable")),
+        Err(Unusable::Foreign) => return (false, texts.get("labs-foreign")),
+    };
+    match read_labs(catalog, &resource, &session.answers, session.today) {
+        Err(e) => (false, format!("{} ({e})", texts.get("labs-foreign"))),
+        Ok(reading) => {
+            let count = reading.read.len();
+            if count > 0 {
+                on_action.emit(Action::AnswerAll { answers: reading.read, unreadable: vec![] });
+            }
+            let mut said = vec![texts.format("labs-read", &[("count", &count.to_string())])];
+            if !reading.conflicts.is_empty() {
+                let which: Vec<String> = reading
+                    .conflicts
+                    .iter()
+                    .filter_map(|q| catalog.bank.get(q))
+                    .map(|q| texts.prompt(q, Mode::Clinician))
+                    .collect();
+                said.push(texts.format("labs-conflicts", &[("list", &which.join("; "))]));
+            }
+            if !reading.not_understood.is_empty() {
+                said.push(texts.format("labs-not-understood", &[("list", &reading.not_understood.join("; "))]));
+            }
+            (count > 0, said.join(" "))
+        }
+    }
+}
+
 #[component]
 pub fn AnswerFiles(props: &Props) -> Html {
     let texts = use_texts();
@@ -93,6 +136,25 @@ pub fn AnswerFiles(props: &Props) -> Html {
             }
         })
     };
+    // A clinician may read lab values from the clinic's system (FHIR), on this device.
+    let import_labs = {
+        let (catalog, session, on_action, message, texts) =
+            (Rc::clone(&props.catalog), props.session.clone(), props.on_action.clone(), message.clone(), texts.clone());
+        Callback::from(move |e: Event| {
+            let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
+            if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+                let (catalog, session, on_action, message, texts) =
+                    (Rc::clone(&catalog), session.clone(), on_action.clone(), message.clone(), texts.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = device::read(file).await.unwrap_or_default();
+                    message.set(Some(read_labs(&texts, &catalog, &session, &text, &on_action)));
+                });
+            }
+            if let Some(i) = input {
+                i.set_value("");
+            }
+        })
+    };
     html! {
         <section class="tc-files tc-no-print" aria-labelledby="tc-files-title">
             <h3 id="tc-files-title">{ texts.get("files-title") }</h3>
@@ -105,6 +167,12 @@ pub fn AnswerFiles(props: &Props) -> Html {
                 { texts.get("files-import") }
                 <input type="file" accept=".json,application/json" onchange={import} />
             </label>
+            if props.session.mode == Mode::Clinician {
+                <label class="tc-file">
+                    { texts.get("files-import-labs") }
+                    <input type="file" accept=".json,application/json,application/fhir+json" onchange={import_labs} />
+                </label>
+            }
             if let Some((ok, message)) = &*message {
                 <p class={if *ok { "tc-ok" } else { "tc-refused" }} role={if *ok { "status" } else { "alert" }}>{ message }</p>
             }
