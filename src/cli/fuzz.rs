@@ -1,8 +1,8 @@
 //! `trialcheck fuzz [--seconds N]`: every reader of outside input, fed
 //! mutations of a corpus of real files for N seconds (split between the
 //! targets): the rule parser and compiler, catalog files (JSON and TOML),
-//! answers files, embedding options, numbers as typed, and the FHIR export of
-//! whatever answers get through. A panic or an input that takes over a second
+//! answers files, a clinic's FHIR file of lab values, embedding options,
+//! numbers as typed, and the FHIR export of whatever answers get through. A panic or an input that takes over a second
 //! is a failure: the input is written to `tests/fixtures/fuzz/`, where a
 //! regression test replays every file found there. Prints the inputs tried
 //! per target. `scripts/fuzz` runs it; `scripts/test` with a short budget.
@@ -92,6 +92,15 @@ fn saved_file(catalog: &Catalog, text: &str) {
     }
 }
 
+/// A clinic system's file of lab values, as a clinician opens it.
+fn fhir_labs(catalog: &Catalog, text: &str) {
+    if crate::limits::check(text, crate::limits::MAX_CATALOG_BYTES).is_ok()
+        && let Ok(resource) = serde_json::from_str::<crate::questionnaire::fhir_labs::Resource>(text)
+    {
+        let _ = crate::questionnaire::fhir_labs::read_labs(catalog, &resource, &Answers::new(), today());
+    }
+}
+
 fn options(_: &Catalog, text: &str) {
     if let Ok(o) = serde_json::from_str::<Options>(text) {
         let _ = Settings::from(o);
@@ -125,6 +134,9 @@ pub fn targets(catalog: &Catalog) -> Vec<Target> {
         r#"{"catalog": "https://example.org/c.json", "data": {"catalog": "c.json", "messages": {"en": "m.json"}}}"#
             .into(),
     ];
+    let lab_files = vec![
+        r#"{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Observation", "code": {"coding": [{"system": "http://loinc.org", "code": "14682-9"}]}, "valueQuantity": {"value": 71, "unit": "umol/L", "system": "http://unitsofmeasure.org", "code": "umol/L"}}}, {"resource": {"resourceType": "Observation", "code": {"coding": [{"system": "http://loinc.org", "code": "1742-6"}]}, "valueQuantity": {"value": 40, "code": "[IU]/L"}}}]}"#.to_string(),
+    ];
     let numbers = ["0,95 x10^9/L", "2.500 /uL", "1 200", "-3.5e2", "70 umol/L"].map(String::from).to_vec();
     vec![
         Target { name: "rule", corpus: rules, run: rule },
@@ -132,6 +144,7 @@ pub fn targets(catalog: &Catalog) -> Vec<Target> {
         Target { name: "catalog-toml", corpus: tomls, run: catalog_toml },
         Target { name: "answers-and-fhir", corpus: answer_files, run: answers },
         Target { name: "saved-file", corpus: saved, run: saved_file },
+        Target { name: "fhir-labs", corpus: lab_files, run: fhir_labs },
         Target { name: "options", corpus: option_files, run: options },
         Target { name: "number", corpus: numbers, run: number },
     ]
