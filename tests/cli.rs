@@ -183,18 +183,15 @@ fn screening_a_ten_year_old_girl_prints_each_verdict_with_its_reason() {
     assert!(run.stdout.trim_end().ends_with("The study team decides who can join."));
 }
 
+/// The girl's screening as JSON, for these trials.
+fn girl_as_json(trials: &str) -> Run {
+    let girl = fixture("patients/girl-10-class-iv-nephritis.json");
+    trialcheck(&["screen", "--answers", &girl, "--today", TODAY, "--json", "--trials", trials])
+}
+
 #[test]
 fn screening_as_json_gives_the_same_verdicts_as_data() {
-    let run = trialcheck(&[
-        "screen",
-        "--answers",
-        &fixture("patients/girl-10-class-iv-nephritis.json"),
-        "--today",
-        TODAY,
-        "--json",
-        "--trials",
-        "NCT07432334,NCT06904729",
-    ]);
+    let run = girl_as_json("NCT07432334,NCT06904729");
     let reports: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let verdicts: Vec<(&str, &str)> = reports
         .as_array()
@@ -357,16 +354,7 @@ fn every_function_is_listed_by_the_cli_and_documented_in_the_readme() {
 
 #[test]
 fn each_verdict_shows_the_values_it_computed() {
-    let run = trialcheck(&[
-        "screen",
-        "--answers",
-        &fixture("patients/girl-10-class-iv-nephritis.json"),
-        "--today",
-        TODAY,
-        "--json",
-        "--trials",
-        "NCT06904729",
-    ]);
+    let run = girl_as_json("NCT06904729");
     let reports: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let computed = |id: &str| -> Vec<String> {
         let c = reports[0]["criteria"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap();

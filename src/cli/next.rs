@@ -7,7 +7,7 @@
 //! done, answering from the file ("I don't know" for what it lacks), in each
 //! way of answering, and prints the screens it took; a report.
 
-use super::screen::read_answers;
+use super::screen::{answers_of, read_answers};
 use super::{Args, Outcome};
 use crate::catalog::Catalog;
 use crate::questionnaire::walk::{self, Screen};
@@ -32,13 +32,9 @@ struct Next {
 pub(super) fn next(args: &Args) -> Result<Outcome, String> {
     let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
     let today = args.today()?;
-    let path = args.value("answers").ok_or("next needs --answers FILE")?;
-    let answers = match read_answers(path, &catalog, today) {
-        Ok(a) => a,
-        Err(message) => {
-            eprintln!("trialcheck: {message}");
-            return Ok(Outcome::Problems);
-        }
+    let answers = match answers_of(args, "next", &catalog, today)? {
+        Ok(answers) => answers,
+        Err(outcome) => return Ok(outcome),
     };
     let lab_report = match args.value("lab-report") {
         None => None,

@@ -61,6 +61,22 @@ fn report<'a>(a: &'a Assessment, lang: &str, messages: &Messages) -> TrialReport
     }
 }
 
+/// The answers file of `--answers`; a refused one is the file's problem, not a
+/// misuse of the command: it is said, without the usage text (`Err` is then
+/// the outcome to end with, exit 1).
+pub(super) fn answers_of(
+    args: &Args,
+    command: &str,
+    catalog: &Catalog,
+    today: crate::clinical::dates::Ymd,
+) -> Result<Result<Answers, Outcome>, String> {
+    let path = args.value("answers").ok_or_else(|| format!("{command} needs --answers FILE"))?;
+    Ok(read_answers(path, catalog, today).map_err(|message| {
+        eprintln!("trialcheck: {message}");
+        Outcome::Problems
+    }))
+}
+
 pub(super) fn read_answers(
     path: &str,
     catalog: &Catalog,
@@ -86,15 +102,9 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let messages = Messages::shipped()?;
     let today = args.today()?;
     let lang = args.value("lang").unwrap_or("en");
-    let path = args.value("answers").ok_or("screen needs --answers FILE")?;
-    // A refused answers file is the file's problem, not a misuse of the command: say
-    // what is wrong with it, without the usage text, and exit 1.
-    let answers = match read_answers(path, &catalog, today) {
+    let answers = match answers_of(args, "screen", &catalog, today)? {
         Ok(answers) => answers,
-        Err(message) => {
-            eprintln!("trialcheck: {message}");
-            return Ok(Outcome::Problems);
-        }
+        Err(outcome) => return Ok(outcome),
     };
     let ids: Vec<String> =
         args.value("trials").map(|t| t.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
