@@ -255,3 +255,31 @@ test('a clinician reads lab values from the clinic system\'s FHIR file, on the d
   assert.match(await p.locator('[data-answer-id="creatinine"]').innerText(), /71 umol\/L/);
   assert.deepEqual(p.errors, []);
 });
+
+test('the command line\'s `next` shows what the app shows, screen by screen', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const cli = new URL('../../target/debug/trialcheck', import.meta.url).pathname;
+  assert.ok(existsSync(cli), 'the native tests build target/debug/trialcheck first');
+  const dir = mkdtempSync(join(tmpdir(), 'trialcheck-next-'));
+  const p = await page();
+  await start(p, server.url, 'child');
+  // The same answers as the parent's, with every item of the list of rare exclusions known.
+  const script = { ...PARENT, cns_lupus_last_60_days: 'No', congenital_immunodeficiency: 'No', severe_organ_failure: 'No', heart_failure_or_arrhythmia: 'No', serious_lung_disease: 'No' };
+  await answer(p, 'date_of_birth', script.date_of_birth, 'child');
+  await p.getByLabel('Remember my answers on this device').check();
+  let compared = 0;
+  await answerAll(p, script, 'child', async (pg, id) => {
+    // What this device remembers is exactly the answers so far: the command line reads them.
+    const saved = await pg.evaluate(() => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith('trialcheck.answers'))[1]));
+    const file = join(dir, `answers-${compared}.json`);
+    writeFileSync(file, JSON.stringify(saved.answers));
+    const next = JSON.parse(execFileSync(cli, ['next', '--answers', file, '--mode', 'my_child', '--json'], { encoding: 'utf8' }));
+    const cliShows = next.screen.kind === 'question' ? next.screen.questions[0] : next.screen.kind;
+    assert.equal(id, cliShows, `screen ${compared + 1}`);
+    compared += 1;
+  }, 'en', { stopAt: 'lab_report' });
+  assert.ok(compared > 8, `only ${compared} screens compared`);
+});
