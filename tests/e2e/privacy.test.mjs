@@ -81,6 +81,25 @@ test('with only its own origin allowed, a whole screening with languages, export
   await context.close();
 });
 
+test('a link cannot point the standalone app at another catalog', async () => {
+  // Someone sends a parent a link that names a catalog elsewhere: the page
+  // ignores it (only embedding code sets `catalog`) and shows this build's trials.
+  const context = await browser.newContext({ viewport: PHONE });
+  const elsewhere = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.url}/`)) return route.continue();
+    elsewhere.push(url);
+    return route.abort();
+  });
+  const p = await context.newPage();
+  await p.goto(`${server.url}/?trials=NCT06904729&catalog=${encodeURIComponent('http://127.0.0.2:9/trials.json')}`);
+  await p.locator('#trialcheck h2, [data-failure]').first().waitFor();
+  assert.equal(await p.locator('[data-failure]').count(), 0, 'the build\'s own catalog loaded');
+  assert.deepEqual(elsewhere, []);
+  await context.close();
+});
+
 test('the standalone app runs under a strict Content-Security-Policy', async () => {
   const p = await browser.newPage({ viewport: PHONE });
   await p.addInitScript(() => {
