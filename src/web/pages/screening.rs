@@ -96,13 +96,13 @@ pub fn Screening(props: &Props) -> Html {
         Screen::Questions => {
             let step = StepView::new(session.step(catalog, &assessments), session);
             let progress = session.progress(catalog, &assessments);
-            html! { <QuestionsScreen {step} mode={session.mode} {progress} trials={trials.clone()} summary={summary.clone()} on_action={on_action.clone()} /> }
+            html! { <QuestionsScreen {step} mode={session.mode} {progress} {trials} summary={summary.clone()} on_action={on_action.clone()} /> }
         }
         Screen::Review => html! {
             <ReviewScreen rows={review_rows(&texts, catalog, session)} catalog={Rc::clone(catalog)} session={session.clone()} on_action={on_action.clone()} />
         },
         Screen::Results => html! {
-            <Results trials={trials.clone()} answers={review_rows(&texts, catalog, session)} today={session.today.to_string()}
+            <Results {trials} answers={review_rows(&texts, catalog, session)} today={session.today.to_string()}
                 on_answers={on_action.reform(|()| Action::Show(Screen::Review))} />
         },
     };
