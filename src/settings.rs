@@ -15,6 +15,8 @@ pub struct Options {
     pub mode: Option<String>,
     pub accent: Option<String>,
     pub catalog: Option<String>,
+    /// ISO codes, comma-separated ("VN,CN").
+    pub countries: Option<String>,
     /// Set by the loader, not by a site: where this build's data files are.
     pub data: Option<DataFiles>,
 }
@@ -41,6 +43,9 @@ pub struct Settings {
     pub catalog_url: Option<String>,
     /// Where this build's catalog and messages are (see `DataFiles`).
     pub data: Option<DataFiles>,
+    /// The countries chosen for the person until they choose (a site's
+    /// members may all live in one country); empty: any.
+    pub countries: Vec<String>,
     /// What could not be used, in English for the site's developers.
     pub problems: Vec<String>,
 }
@@ -113,7 +118,20 @@ impl From<Options> for Settings {
             ok
         });
         let catalog_url = o.catalog.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
-        Settings { trials, language, mode, accent, catalog_url, data: o.data, problems }
+        let mut countries: Vec<String> = (o.countries.unwrap_or_default().split(','))
+            .map(|c| c.trim().to_uppercase())
+            .filter(|c| !c.is_empty())
+            .filter(|c| {
+                let ok = crate::questionnaire::saved::is_country_code(c);
+                if !ok {
+                    problems.push(format!("countries: `{c}` is not a two-letter country code like VN"));
+                }
+                ok
+            })
+            .collect();
+        countries.sort();
+        countries.dedup();
+        Settings { trials, language, mode, accent, catalog_url, data: o.data, countries, problems }
     }
 }
 
@@ -128,6 +146,7 @@ mod tests {
             mode: Some(mode.into()),
             accent: Some(accent.into()),
             catalog: None,
+            countries: Some(" vn, CN,,vn ".into()),
             data: None,
         })
     }
@@ -137,6 +156,7 @@ mod tests {
         let s = settings(" nct06904729, NCT07233642 ", "vi-VN", "child", "#7a2e4d");
         assert_eq!(s.trials, ["NCT06904729", "NCT07233642"]);
         assert_eq!((s.language.as_str(), s.mode, s.accent.as_deref()), ("vi", Some(Mode::MyChild), Some("#7a2e4d")));
+        assert_eq!(s.countries, ["CN", "VN"]);
         assert!(s.problems.is_empty());
     }
 
@@ -146,6 +166,13 @@ mod tests {
         assert_eq!(s.trials, ["NCT07233642"]);
         assert_eq!((s.language.as_str(), s.mode, s.accent), ("en", None, None));
         assert_eq!(s.problems.len(), 4, "{:?}", s.problems);
+    }
+
+    #[test]
+    fn a_country_that_is_not_a_code_is_reported() {
+        let s = Settings::from(Options { countries: Some("VN,Viet Nam".into()), ..Options::default() });
+        assert_eq!(s.countries, ["VN"]);
+        assert_eq!(s.problems, ["countries: `VIET NAM` is not a two-letter country code like VN"]);
     }
 
     #[test]
@@ -159,7 +186,7 @@ mod tests {
     #[test]
     fn no_options_means_every_trial_in_english_from_the_welcome() {
         let s = Settings::default();
-        assert!(s.trials.is_empty() && s.mode.is_none() && s.problems.is_empty());
+        assert!(s.trials.is_empty() && s.mode.is_none() && s.countries.is_empty() && s.problems.is_empty());
         assert_eq!(s.language, "en");
     }
 }

@@ -52,6 +52,7 @@ ages.en = "6 to 18 years"
 sex.en = "All"
 registry_url = "https://example.invalid"
 data_as_of = "2026-11-21"
+criteria_published = "full"
 sources = [{ name = "test", read = "2026-11-21" }]
 
 [[criterion]]
@@ -72,11 +73,19 @@ fn problems_after(test: &str, from: &str, to: &str) -> Vec<String> {
     run.stdout.lines().map(|l| l.strip_prefix(&prefix).unwrap_or(l).to_string()).collect()
 }
 
+/// How many trial files the catalog holds: every one must ship.
+fn trial_files() -> usize {
+    std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/trials"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "toml"))
+        .count()
+}
+
 #[test]
 fn the_shipped_catalog_validates() {
     let run = trialcheck(&["validate"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
-    assert!(run.stderr.contains("3 trials"), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("{} trials", trial_files())), "{}", run.stderr);
 }
 
 #[test]
@@ -95,26 +104,26 @@ fn bad_syntax_is_reported_where_it_is() {
 fn an_unknown_question_is_pointed_at_inside_the_rule() {
     let problems = problems_after("unknown-id", "age_years <= 18", "creatinin <= 1 mg/dL");
     // Column 28 is where `creatinin` starts inside `rule = "age_years >= 6 and ...`.
-    assert_eq!(problems, ["19:28: unknown question `creatinin` (did you mean `creatinine`?)"]);
+    assert_eq!(problems, ["20:28: unknown question `creatinin` (did you mean `creatinine`?)"]);
 }
 
 #[test]
 fn a_unit_that_does_not_fit_is_pointed_at() {
     let problems = problems_after("unit", "age_years <= 18", "creatinine <= 1.5 g/L");
-    assert_eq!(problems, ["19:46: `g/L` is not a unit of creatinine (use one of: mg/dL, umol/L)"]);
+    assert_eq!(problems, ["20:46: `g/L` is not a unit of creatinine (use one of: mg/dL, umol/L)"]);
 }
 
 #[test]
 fn a_duplicate_criterion_id_is_reported_at_the_second_one() {
     let second = "\n[[criterion]]\nid = \"age\"\nside = \"exclusion\"\noriginal = \"x\"\nplain.en = \"y\"\nrule = \"prior_car_t\"\n";
     let problems = problems_after("duplicate", "age_years <= 18\"\n", &format!("age_years <= 18\"\n{second}"));
-    assert_eq!(problems, ["22:6: duplicate criterion id `age`"]);
+    assert_eq!(problems, ["23:6: duplicate criterion id `age`"]);
 }
 
 #[test]
 fn a_missing_required_field_names_the_field_and_its_table() {
     let problems = problems_after("missing", "original = \"Age 6-18\"\n", "");
-    assert_eq!(problems, ["14:1: missing field `original`"]);
+    assert_eq!(problems, ["15:1: missing field `original`"]);
 }
 
 #[test]
@@ -129,7 +138,7 @@ fn a_misspelt_key_lists_the_expected_ones() {
     assert_eq!(
         problems,
         [
-            "19:1: unknown field `rules`, expected one of `id`, `side`, `original`, `original_translation`, `plain`, `rule`, `decided_by`"
+            "20:1: unknown field `rules`, expected one of `id`, `side`, `original`, `original_translation`, `plain`, `rule`, `decided_by`, `draft`"
         ]
     );
 }
@@ -139,7 +148,7 @@ fn a_criterion_with_neither_rule_nor_study_team_is_an_error() {
     let problems = problems_after("no-rule", "rule = \"age_years >= 6 and age_years <= 18\"\n", "");
     assert_eq!(
         problems,
-        ["14:1: criterion `age` has no rule: write one, or `decided_by = \"study_team\"` when no answer can decide it"]
+        ["15:1: criterion `age` has no rule: write one, or `decided_by = \"study_team\"` when no answer can decide it"]
     );
 }
 
@@ -251,8 +260,21 @@ fn questions_lists_the_bank_with_units_and_choices() {
     assert!(text.contains("biopsy_class"), "{text}");
 }
 
+/// What an author does after checking each draft: deletes its `draft` line.
+fn confirm_drafts(toml_text: &str) -> String {
+    toml_text.lines().filter(|l| !l.starts_with("draft = ")).collect::<Vec<_>>().join("\n")
+}
+
+/// The `line:col` of each `draft = ` line, as validate should point at them.
+fn draft_places(toml_text: &str) -> Vec<String> {
+    (toml_text.lines().enumerate())
+        .filter(|(_, l)| l.starts_with("draft = "))
+        .map(|(i, _)| format!("{}:9", i + 1))
+        .collect()
+}
+
 #[test]
-fn importing_each_seed_trials_registry_record_gives_a_draft_that_validates() {
+fn importing_each_seed_trials_registry_record_gives_a_draft_that_validates_once_reviewed() {
     for (id, min, max, lines) in
         [("NCT06904729", "6", Some("18"), 6), ("NCT07233642", "5", None, 3), ("NCT07432334", "16", Some("55"), 3)]
     {
@@ -265,13 +287,58 @@ fn importing_each_seed_trials_registry_record_gives_a_draft_that_validates() {
             None => format!("age_years >= {min}"),
         };
         assert_eq!(criteria[0]["rule"].as_str(), Some(age_rule.as_str()), "{id}");
-        // Every other line of the registry text is kept verbatim for the author.
+        // Every other line of the registry text is kept verbatim for the author:
+        // a draft rule with the words it came from, or the study team's.
         assert_eq!(criteria.len(), 1 + lines, "{id}");
-        assert!(criteria[1..].iter().all(|c| c["decided_by"].as_str() == Some("study_team")));
+        for c in &criteria[1..] {
+            let drafted = c.get("draft").is_some() && c.get("rule").is_some();
+            assert!(drafted || c["decided_by"].as_str() == Some("study_team"), "{id}: {c:?}");
+        }
+        // Nothing unreviewed validates: each draft is an error at its own line.
         let path = scratch(&format!("import-{id}"), &format!("{id}.toml"), &run.stdout);
         let check = trialcheck(&["validate", path.to_str().unwrap()]);
+        let places: Vec<String> = (check.stdout.lines())
+            .filter_map(|l| l.strip_prefix(&format!("{}:", path.display())))
+            .filter(|l| l.contains("draft rule"))
+            .map(|l| l.splitn(3, ':').take(2).collect::<Vec<_>>().join(":"))
+            .collect();
+        assert_eq!(places, draft_places(&run.stdout), "{id}: {}", check.stdout);
+        assert_eq!(check.code, if places.is_empty() { 0 } else { 1 }, "{id}");
+        let reviewed = scratch(&format!("import-{id}-reviewed"), &format!("{id}.toml"), &confirm_drafts(&run.stdout));
+        let check = trialcheck(&["validate", reviewed.to_str().unwrap()]);
         assert_eq!(check.code, 0, "{id}: {}", check.stdout);
     }
+}
+
+#[test]
+fn the_importer_drafts_the_shared_patterns_of_the_candidate_trials_text() {
+    // Records written from the registry text read in public mirrors (see the trial files).
+    let drafts = |file: &str| -> Vec<(String, String)> {
+        let run = trialcheck(&["import-ctgov", &fixture(&format!("ctgov/{file}.json")), "--today", TODAY]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+        let draft: toml::Table = toml::from_str(&run.stdout).unwrap();
+        (draft["criterion"].as_array().unwrap().iter())
+            .filter(|c| c.get("draft").is_some())
+            .map(|c| (c["side"].as_str().unwrap().to_string(), c["rule"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let pair = |side: &str, rule: &str| (side.to_string(), rule.to_string());
+    assert_eq!(
+        drafts("NCT05938725"),
+        [pair("inclusion", "age_years >= 18"), pair("exclusion", "prior_car_t")],
+        "KYSA-1: the age line and prior CAR-T; antibodies, biopsy and vaccines stay the author's"
+    );
+    assert_eq!(
+        drafts("NCT07432334-registry-mirror"),
+        [
+            pair("inclusion", "age_years >= 16 and age_years <= 55"),
+            pair("inclusion", "sledai2k(sledai_score, sledai_items) >= 8"),
+            pair("inclusion", "alt <= 5 * alt_uln"),
+            pair("inclusion", "lvef >= 50%"),
+            pair("inclusion", "neutrophils >= 0.8 x10^9/L"),
+            pair("inclusion", "lymphocytes >= 0.3 x10^9/L"),
+        ]
+    );
 }
 
 #[test]
@@ -459,5 +526,5 @@ fn export_catalog_writes_one_json_catalog_that_validates_again() {
     let path = scratch("export", "catalog.json", &run.stdout);
     assert_eq!(trialcheck(&["validate", path.to_str().unwrap()]).code, 0);
     let shipped: serde_json::Value = serde_json::from_str(&trialcheck(&["export-catalog"]).stdout).unwrap();
-    assert_eq!(shipped["trials"].as_array().unwrap().len(), 3);
+    assert_eq!(shipped["trials"].as_array().unwrap().len(), trial_files());
 }

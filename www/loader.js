@@ -6,7 +6,7 @@
 //   <script type="module" src="https://example.org/trialcheck/trialcheck.js"></script>
 //   <trial-check trials="NCT06904729,NCT07233642" lang="vi"></trial-check>
 //
-// or TrialCheck.mount(element, { trials, lang, mode, accent, catalog }).
+// or TrialCheck.mount(element, { trials, lang, mode, accent, catalog, countries }).
 
 const BUILD = { glue: '__GLUE__', wasm: '__WASM__', css: '__CSS__', cssIntegrity: '__CSS_INTEGRITY__', version: '__VERSION__' };
 // The catalog and the messages of each language, fetched by the app as it needs them.
@@ -60,7 +60,7 @@ function start() {
   return started;
 }
 
-const OPTIONS = ['trials', 'lang', 'mode', 'accent', 'catalog'];
+const OPTIONS = ['trials', 'lang', 'mode', 'accent', 'catalog', 'countries'];
 
 /** The height a widget keeps for itself while it loads, about its first screen's
  * (measured on this build: the welcome, or a first question with the verdicts

@@ -195,6 +195,15 @@ pub fn trial(spec: TrialSpec, bank: &QuestionBank, file: &str, base: &[PathPart]
     if spec.facts.title.get("en").is_empty() {
         errors.push(CatalogError::new(file, at(&[key("facts"), key("title")]), "the trial needs an English title"));
     }
+    for (i, site) in spec.facts.sites.iter().enumerate() {
+        if !(site.country.len() == 2 && site.country.chars().all(|c| c.is_ascii_uppercase())) {
+            errors.push(CatalogError::new(
+                file,
+                at(&[key("facts"), key("sites"), PathPart::Index(i), key("country")]),
+                format!("country `{}` is not an ISO 3166 code like VN or CN", site.country),
+            ));
+        }
+    }
     let mut seen = BTreeSet::new();
     let mut criteria = Vec::new();
     for (i, c) in spec.criterion.into_iter().enumerate() {
@@ -207,6 +216,17 @@ pub fn trial(spec: TrialSpec, bank: &QuestionBank, file: &str, base: &[PathPart]
         }
         if c.plain.get("en").trim().is_empty() {
             errors.push(CatalogError::new(file, here("plain"), "the plain-language text needs English"));
+        }
+        if let Some(from) = &c.draft {
+            // Nothing unreviewed ships: a proposed rule is an author's to confirm.
+            errors.push(CatalogError::new(
+                file,
+                here("draft"),
+                format!(
+                    "criterion `{}` has a draft rule, proposed from \"{from}\": check the rule against the registry text, write its plain words, then delete the `draft` line",
+                    c.id
+                ),
+            ));
         }
         match criterion(c, bank) {
             Ok(c) => criteria.push(c),

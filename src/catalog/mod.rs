@@ -7,6 +7,7 @@
 //! the build turns them into one JSON document that the app carries inside
 //! it. Both forms go through the same checks in `load`.
 
+pub mod countries;
 pub mod load;
 pub mod schema;
 #[cfg(not(target_arch = "wasm32"))]
@@ -133,12 +134,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_shipped_catalog_is_valid_and_holds_the_three_seed_trials() {
+    fn the_shipped_catalog_is_valid_and_holds_the_seed_trials_among_twelve_or_more() {
         let catalog = Catalog::shipped().unwrap_or_else(|errors| {
             panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
         });
         let ids: Vec<&str> = catalog.trials.iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(ids, ["NCT06904729", "NCT07233642", "NCT07432334"]);
+        for seed in ["NCT06904729", "NCT07233642", "NCT07432334"] {
+            assert!(ids.contains(&seed), "{seed} missing from {ids:?}");
+        }
+        assert!(ids.len() >= 12, "only {} trials", ids.len());
+    }
+
+    #[test]
+    fn every_trial_says_where_it_is_and_how_much_of_its_criteria_was_read() {
+        use crate::engine::trial::Published;
+        let catalog = Catalog::shipped().unwrap();
+        for t in &catalog.trials {
+            assert!(!t.facts.sites.is_empty(), "{}: no site, so no country to choose it by", t.id);
+            assert!(!t.facts.sources.is_empty(), "{}: no source", t.id);
+            // A trial read in part says what is missing, in words, on its card.
+            if t.facts.criteria_published == Published::Partial {
+                assert!(!t.facts.missing.is_empty(), "{}: partial criteria but nothing said missing", t.id);
+            }
+        }
     }
 
     #[test]
@@ -156,7 +174,7 @@ mod tests {
     }
 
     #[test]
-    fn every_trial_text_is_in_every_language_and_the_registry_text_is_translated() {
+    fn every_trial_text_is_in_every_language_and_registry_translations_are_whole() {
         use crate::settings::LANGUAGES;
         let catalog = Catalog::shipped().unwrap();
         let mut missing = Vec::new();
@@ -173,8 +191,11 @@ mod tests {
                     }
                 }
             }
-            for c in &t.criteria {
-                // The original stays as registered (English); its translations sit beside it.
+            // The original stays as registered (English), its meaning in every
+            // language in `plain`. A translation of the original, where a trial
+            // gives one, is given in every language or none: never half.
+            let translated = t.criteria.iter().any(|c| !c.original_translation.0.is_empty());
+            for c in t.criteria.iter().filter(|_| translated) {
                 for lang in LANGUAGES.iter().filter(|l| **l != "en") {
                     if c.original_translation.0.get(*lang).is_none_or(|s| s.trim().is_empty()) {
                         missing.push(format!("{} {} original {lang}", t.id, c.id));

@@ -101,6 +101,10 @@ pub struct CriterionSpec {
     /// Instead of a rule: said out loud, so a forgotten rule is an error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<DecidedBy>,
+    /// A rule the importer proposed, with the words it was drawn from: an
+    /// error until an author has checked the rule and removed this line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
 }
 
 /// One file of `catalog/trials/`.

@@ -1,11 +1,13 @@
 //! `trialcheck import-ctgov STUDY.json`: a draft trial file from a
 //! ClinicalTrials.gov API v2 study record. Facts are filled in; age limits
-//! become rules; every other criterion line is kept verbatim and marked
-//! `decided_by = "study_team"` until an author encodes it.
+//! become rules; every criterion line is kept verbatim. A line of a pattern
+//! these trials share gets a draft rule (`draft_rules`), marked `draft` with
+//! the words it came from, which `validate` refuses until an author checks
+//! it; every other line is `decided_by = "study_team"` until one encodes it.
 
 use super::{Args, Outcome};
 use crate::catalog::schema::{CriterionSpec, DecidedBy, TrialSpec};
-use crate::engine::trial::{Contact, Localized, Side, Site, Source, TrialFacts};
+use crate::engine::trial::{Contact, Localized, Published, Side, Site, Source, TrialFacts};
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
@@ -142,6 +144,7 @@ fn age_criterion(min: Option<&str>, max: Option<&str>) -> Option<CriterionSpec> 
                 original,
                 rule: None,
                 decided_by: Some(DecidedBy::StudyTeam),
+                draft: None,
             });
         }
     };
@@ -153,6 +156,7 @@ fn age_criterion(min: Option<&str>, max: Option<&str>) -> Option<CriterionSpec> 
         plain: Localized::english(&plain),
         rule: Some(rule),
         decided_by: None,
+        draft: None,
     })
 }
 
@@ -184,14 +188,16 @@ fn criterion_lines(text: &str) -> Vec<CriterionSpec> {
             Side::Exclusion => (&mut exclusions, "exclusion"),
         };
         *n += 1;
+        let draft = super::draft_rules::propose(body, side);
         out.push(CriterionSpec {
             id: format!("{prefix}_{n:02}"),
             side,
             original: line.to_string(),
             original_translation: Localized::default(),
             plain: Localized::english(&format!("(to be written in plain words) {body}")),
-            rule: None,
-            decided_by: Some(DecidedBy::StudyTeam),
+            decided_by: draft.is_none().then_some(DecidedBy::StudyTeam),
+            rule: draft.as_ref().map(|d| d.rule.clone()),
+            draft: draft.map(|d| d.from),
         });
     }
     out
@@ -235,7 +241,8 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
                 .map(|l| Site {
                     facility: l.facility,
                     city: l.city,
-                    country: l.country,
+                    // A name with no known code stays as written: validate then says so.
+                    country: crate::catalog::countries::code_of(&l.country).map_or(l.country, str::to_string),
                     status: l.status.map(|s| words(&s)),
                 })
                 .collect(),
@@ -251,15 +258,18 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
                 "Criteria not yet encoded: the study team decides each until an author writes its rule.",
             )],
             data_as_of: today,
+            criteria_published: Published::Partial,
         },
         criterion,
     };
     let toml = toml::to_string(&spec).map_err(|e| e.to_string())?;
     println!(
         "# Draft trial file imported from a ClinicalTrials.gov record.\n\
-         # Every criterion line is kept verbatim and decided_by = \"study_team\":\n\
-         # write a rule and a plain-language text for each one you can encode,\n\
-         # then run `trialcheck validate` on this file.\n\n{toml}"
+         # Every criterion line is kept verbatim. Lines of a common pattern have a\n\
+         # draft rule, marked `draft`: check each against the registry text and\n\
+         # delete its `draft` line (validate refuses the file until then). The\n\
+         # others are decided_by = \"study_team\": write a rule where you can.\n\
+         # Then run `trialcheck validate` on this file.\n\n{toml}"
     );
     Ok(Outcome::Ok)
 }

@@ -2,6 +2,7 @@
 //! Each command is a module; this one reads the arguments and reports errors.
 
 mod bench;
+mod draft_rules;
 mod export_catalog;
 mod export_messages;
 mod functions;

@@ -20,4 +20,5 @@ pub mod logic;
 pub mod question;
 pub mod relevance;
 pub mod rule;
+pub mod travel;
 pub mod trial;

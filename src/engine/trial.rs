@@ -47,7 +47,11 @@ pub struct Criterion {
 #[serde(deny_unknown_fields)]
 pub struct Site {
     pub facility: String,
+    /// Empty when the sources do not name it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub city: String,
+    /// ISO 3166-1 alpha-2 code ("VN", "CN"): people read its name in their
+    /// language, and choose where they could travel by it.
     pub country: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -100,6 +104,19 @@ pub struct TrialFacts {
     pub missing: Vec<Localized>,
     /// The date the data were last checked against the sources (YYYY-MM-DD).
     pub data_as_of: String,
+    /// Whether the sources hold every criterion: said for each trial, so that
+    /// a trial read in part is never shown as plainly "likely eligible".
+    pub criteria_published: Published,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Published {
+    /// Every inclusion and exclusion criterion was read.
+    Full,
+    /// Some were cut off or not public: the study team checks the rest.
+    #[default]
+    Partial,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -15,6 +15,7 @@ use crate::engine::answer::{Answer, AnswerError, Answers};
 use crate::engine::assess::{Assessment, assess_catalog};
 use crate::engine::question::{AnsweredBy, Group, Kind, Question};
 use crate::engine::relevance::questions_to_ask;
+pub use saved::Restored;
 use serde::{Deserialize, Serialize};
 
 /// Who is answering: it sets the wording and the order of the questions.
@@ -77,6 +78,9 @@ pub struct Session {
     pub one_by_one: std::collections::BTreeSet<String>,
     /// How many screens of questions were answered (for the progress bar).
     pub screens_done: usize,
+    /// The countries the person chose as ones they could travel to; `None`
+    /// until they choose (the site's preset applies), empty for "any".
+    pub countries: Option<Vec<String>>,
 }
 
 /// On a list to tick, what the items not ticked mean.
@@ -123,11 +127,9 @@ pub enum Action {
         question: String,
     },
     /// Answers from a file or from this device's storage, already checked.
-    Load {
-        mode: Mode,
-        answers: Answers,
-        history: Vec<String>,
-    },
+    Load(Restored),
+    /// The countries the person could travel to (ISO codes; empty: any).
+    Countries(Vec<String>),
     /// "Forget my answers": back to a fresh start.
     Reset,
 }
@@ -145,6 +147,7 @@ impl Session {
             refused: Vec::new(),
             one_by_one: Default::default(),
             screens_done: 0,
+            countries: None,
         }
     }
 
@@ -250,13 +253,18 @@ impl Session {
                 next.answers.clear(&question);
                 next.history.retain(|h| *h != question);
             }
-            Action::Load { mode, answers, history } => {
+            Action::Load(Restored { mode, answers, history, countries }) => {
                 // From the start, carry on with the questions; from elsewhere (an import on
                 // the answers screen), stay to see what came in.
                 let screen = if self.screen == Screen::Welcome { Screen::Questions } else { self.screen };
                 let screens_done = history.len();
-                next = Session { mode, answers, history, screen, screens_done, ..Session::new(self.today) };
+                next = Session { mode, answers, history, screen, screens_done, countries, ..Session::new(self.today) };
                 next.has_lab_report = (mode == Mode::Clinician).then_some(true);
+            }
+            Action::Countries(mut codes) => {
+                codes.sort();
+                codes.dedup();
+                next.countries = Some(codes);
             }
             Action::Reset => next = Session::new(self.today),
         }

@@ -26,6 +26,24 @@ pub struct SavedAnswers {
     pub answers: BTreeMap<String, RawAnswer>,
     #[serde(default)]
     pub history: Vec<String>,
+    /// The countries the person chose (ISO codes), if they chose: kept only
+    /// with the answers, so only when they asked for their answers to be kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub countries: Option<Vec<String>>,
+}
+
+/// A file's answers, checked and ready for the session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub mode: Mode,
+    pub answers: Answers,
+    pub history: Vec<String>,
+    pub countries: Option<Vec<String>>,
+}
+
+/// Two capital letters: the shape of an ISO 3166 code, nothing else.
+pub fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase())
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,20 +84,31 @@ impl SavedAnswers {
             mode: session.mode,
             answers: session.answers.to_raw(),
             history: session.history.clone(),
+            countries: session.countries.clone(),
         }
     }
 
     /// Checks a file's contents (already parsed from JSON into a loose value
     /// by the caller) and turns them into answers.
-    pub fn restore(self, catalog: &Catalog, today: Ymd) -> Result<(Mode, Answers, Vec<String>), ImportError> {
+    pub fn restore(self, catalog: &Catalog, today: Ymd) -> Result<Restored, ImportError> {
         if self.format != FORMAT {
             return Err(ImportError::Foreign);
         }
         if self.version > VERSION {
             return Err(ImportError::TooNew(self.version));
         }
-        let mut answers = Answers::from_raw(&catalog.bank, self.answers, today)
-            .map_err(|errors| ImportError::Refused(errors.into_iter().map(|(q, e)| (q, e.to_string())).collect()))?;
+        let bad_countries: Vec<(String, String)> = (self.countries.iter().flatten())
+            .filter(|c| !is_country_code(c))
+            .map(|c| ("countries".to_string(), format!("`{c}` is not a country code like VN")))
+            .collect();
+        let mut answers = Answers::from_raw(&catalog.bank, self.answers, today).map_err(|errors| {
+            ImportError::Refused(
+                errors.into_iter().map(|(q, e)| (q, e.to_string())).chain(bad_countries.iter().cloned()).collect(),
+            )
+        })?;
+        if !bad_countries.is_empty() {
+            return Err(ImportError::Refused(bad_countries));
+        }
         if self.version < 2 && self.mode != Mode::Clinician {
             // Before version 2 a person's tick list did not say it was from memory, and it was.
             for q in catalog.bank.iter().filter(|q| q.from_memory) {
@@ -92,7 +121,7 @@ impl SavedAnswers {
             .filter_map(|q| catalog.bank.current(&q).map(|q| q.id.clone()))
             .filter(|q| answers.get(q).is_some())
             .collect();
-        Ok((self.mode, answers, history))
+        Ok(Restored { mode: self.mode, answers, history, countries: self.countries })
     }
 }
 
@@ -107,9 +136,30 @@ mod tests {
     }
 
     fn read(text: &str) -> Result<(Mode, Answers, Vec<String>), ImportError> {
+        restored(text).map(|r| (r.mode, r.answers, r.history))
+    }
+
+    fn restored(text: &str) -> Result<Restored, ImportError> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::Unreadable)?;
         let saved: SavedAnswers = serde_json::from_value(value).map_err(|_| ImportError::Foreign)?;
         saved.restore(&Catalog::shipped().unwrap(), today())
+    }
+
+    #[test]
+    fn the_countries_chosen_travel_with_the_answers_and_nothing_else_does() {
+        let catalog = Catalog::shipped().unwrap();
+        let fresh = Session::new(today()).apply(&catalog, Action::Start(Mode::Myself));
+        // Not chosen: nothing about countries is written.
+        assert!(!serde_json::to_string(&SavedAnswers::of(&fresh)).unwrap().contains("countries"));
+        let chosen = fresh.apply(&catalog, Action::Countries(vec!["VN".into(), "CN".into(), "VN".into()]));
+        let back = restored(&serde_json::to_string(&SavedAnswers::of(&chosen)).unwrap()).unwrap();
+        assert_eq!(back.countries, Some(vec!["CN".to_string(), "VN".to_string()]));
+        let file = r#"{"format": "trialcheck-answers", "version": 2, "saved_on": "2026-11-21", "mode": "myself", "answers": {}, "countries": ["VN", "viet nam"]}"#;
+        assert!(
+            matches!(restored(file), Err(ImportError::Refused(ref l)) if l[0].0 == "countries"),
+            "{:?}",
+            restored(file)
+        );
     }
 
     #[test]

@@ -237,15 +237,19 @@ fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
     let c = catalog();
     let mut answers = Answers::new();
     answers.set(&c.bank, "date_of_birth", date("2016-03-15"), today()).unwrap();
-    let s = Session::new(today())
-        .apply(&c, answer("sex", Answer::Choice("male".into())))
-        .apply(&c, Action::Load { mode: Mode::MyChild, answers, history: vec!["date_of_birth".into()] });
+    let s = Session::new(today()).apply(&c, answer("sex", Answer::Choice("male".into()))).apply(
+        &c,
+        Action::Load(Restored { mode: Mode::MyChild, answers, history: vec!["date_of_birth".into()], countries: None }),
+    );
     assert_eq!((s.mode, s.screen), (Mode::MyChild, Screen::Questions));
     assert!(s.answers.get("sex").is_none());
     assert_eq!(step_id(&s, &c), "sex");
     // Opened from the answers screen: the person stays there to see them.
     let on_review =
         Session::new(today()).apply(&c, Action::Start(Mode::Myself)).apply(&c, Action::Show(Screen::Review));
-    let loaded = on_review.apply(&c, Action::Load { mode: Mode::MyChild, answers: s.answers.clone(), history: vec![] });
+    let loaded = on_review.apply(
+        &c,
+        Action::Load(Restored { mode: Mode::MyChild, answers: s.answers.clone(), history: vec![], countries: None }),
+    );
     assert_eq!(loaded.screen, Screen::Review);
 }

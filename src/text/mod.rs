@@ -70,8 +70,13 @@ impl Messages {
 /// The message id of a trial's verdict, for the app and the command line alike.
 pub fn verdict_message(a: &crate::engine::assess::Assessment) -> &'static str {
     use crate::engine::assess::Verdict;
+    use crate::engine::trial::Published;
+    // A trial read in part is never plainly "likely eligible": only on what was published.
+    let partial = a.trial.facts.criteria_published == Published::Partial;
     match a.verdict {
+        Verdict::LikelyEligible if a.pending_screening && partial => "verdict-likely_eligible-pending-published",
         Verdict::LikelyEligible if a.pending_screening => "verdict-likely_eligible-pending",
+        Verdict::LikelyEligible if partial => "verdict-likely_eligible-published",
         Verdict::LikelyEligible => "verdict-likely_eligible",
         Verdict::NotEligible => "verdict-not_eligible",
         Verdict::Undecided => "verdict-undecided",

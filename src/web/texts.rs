@@ -74,6 +74,14 @@ impl Texts {
         self.get(&question.option_id(option))
     }
 
+    /// A country's name in the language; for a code the locales do not name
+    /// (a site's own catalog), its English name, else the code itself.
+    pub fn country(&self, code: &str) -> String {
+        (self.messages.get(&self.language, &format!("country-{code}")).map(String::from))
+            .or_else(|| crate::catalog::countries::english_name(code).map(String::from))
+            .unwrap_or_else(|| code.to_string())
+    }
+
     /// A computed value in words (see `text::computed_words`).
     pub fn computed(&self, c: &crate::engine::assess::Computed) -> String {
         crate::text::computed_words(&self.messages, &self.language, c)

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { launch, PHONE, DESKTOP, ARTIFACTS } from './browser.mjs';
-import { start, answerAll, answer, shown, verdict, say, ago, axeViolations, noSidewaysScroll } from './questionnaire.mjs';
+import { start, answerAll, answer, shown, verdict, openRuledOut, say, ago, axeViolations, noSidewaysScroll } from './questionnaire.mjs';
 import { PARENT_ANYWHERE } from './people.mjs';
 
 let server, browser;
@@ -50,8 +50,10 @@ for (const lang of ['vi', 'zh']) {
       await audit('review');
       await p.getByRole('navigation').getByRole('button', { name: say(lang, 'nav-results'), exact: true }).click();
       await p.locator('.tc-results').waitFor();
+      // Ruled out: folded away, one line with the reason, in the language.
+      assert.match(await p.locator(`[data-trial-line="${HANOI}"] .tc-why`).innerText(), new RegExp(REASON[lang]));
       // The registry's words stay as registered, with the translation beside them.
-      const card = p.locator(`.tc-results [data-trial-id="${HANOI}"]`);
+      const card = await openRuledOut(p, HANOI);
       await card.locator('.tc-not-met .tc-original summary').first().click();
       assert.match(await card.locator('.tc-not-met blockquote').first().innerText(), /Age 16 to 55 years, male or female/);
       assert.ok((await card.locator('.tc-not-met .tc-translation').first().innerText()).includes(lang === 'vi' ? 'Tuổi từ 16 đến 55' : '年龄 16 至 55 岁'));

@@ -130,6 +130,15 @@ export async function answerAll(page, script, mode, visit = async () => {}, lang
   throw new Error(`the questionnaire never ended: ${asked.join(', ')}`);
 }
 
+/** On the results: opens the folded line of a trial ruled out (its title and
+ * one-line reason); returns the trial's card inside it. */
+export async function openRuledOut(page, trial) {
+  const line = page.locator(`.tc-results [data-trial-line="${trial}"]`);
+  const own = line.locator(':scope > details');
+  if (!(await own.evaluate((d) => d.open))) await own.locator(':scope > summary').click();
+  return line.locator(`[data-trial-id="${trial}"]`);
+}
+
 export async function verdict(page, trial) {
   return page.locator(`[data-trial-id="${trial}"]`).first().getAttribute('data-verdict');
 }

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { watchedPage, launch, PHONE, DESKTOP, ARTIFACTS } from './browser.mjs';
-import { start, answerAll, answer, shown, verdict, ago, axeViolations, noSidewaysScroll } from './questionnaire.mjs';
+import { start, answerAll, answer, shown, verdict, openRuledOut, ago, axeViolations, noSidewaysScroll } from './questionnaire.mjs';
 import { PARENT } from './people.mjs';
 
 const GUANGZHOU = 'NCT06904729';
@@ -69,7 +69,10 @@ test('a mother ticks the two signs she remembers: the trial stays open until she
   await p.getByRole('navigation').getByRole('button', { name: 'Answers', exact: true }).click();
   await p.locator('[data-answer-id="eular_acr_items"] button').click();
   await answer(p, 'eular_acr_items', { check: [], complete: true }, 'child');
-  const card = await results();
+  await results();
+  // Ruled out now: folded with the others, its reason on its one line, its card inside.
+  assert.match(await p.locator(`[data-trial-line="${HANGZHOU}"] .tc-why`).innerText(), /2019 EULAR\/ACR/);
+  const card = await openRuledOut(p, HANGZHOU);
   assert.equal(await card.getAttribute('data-verdict'), 'ineligible');
   assert.match(await card.locator('.tc-not-met').innerText(), /2019 EULAR\/ACR/);
   assert.deepEqual(p.errors, []);

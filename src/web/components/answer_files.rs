@@ -127,7 +127,7 @@ pub fn AnswerFiles(props: &Props) -> Html {
                             |u| if u == Unusable::Unreadable { ImportError::Unreadable } else { ImportError::Foreign },
                         )
                         .and_then(|saved| saved.restore(&catalog, today))
-                        .map(|(mode, answers, history)| on_action.emit(Action::Load { mode, answers, history }));
+                        .map(|restored| on_action.emit(Action::Load(restored)));
                     message.set(Some(import_message(&texts, &result)));
                 });
             }

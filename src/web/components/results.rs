@@ -1,15 +1,29 @@
-//! The results: a card per trial, and a summary to print for the doctor.
+//! The results: a summary line, the countries the person could travel to,
+//! then the trials, those with a site there first; in each group the trials
+//! that may suit and the undecided ones as cards, the ruled-out ones folded
+//! with their one-line reason. A summary to print for the doctor.
 
+use super::country_choice::CountryChoice;
 use super::review::{Review, ReviewRow};
 use super::trial_card::{TrialCard, TrialView};
+use crate::engine::assess::Verdict;
 use crate::web::hooks::focus::use_focus_on;
-use crate::web::texts::use_texts;
+use crate::web::texts::{Texts, use_texts};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub trials: Vec<TrialView>,
+    /// Trials with a site in the chosen countries (all of them when none is chosen).
+    pub near: Vec<TrialView>,
+    /// Trials with no site there: listed below, never hidden.
+    pub far: Vec<TrialView>,
+    /// The countries of the catalog's sites, and those chosen.
+    pub countries: Vec<String>,
+    pub chosen: Vec<String>,
+    pub on_countries: Callback<Vec<String>>,
+    /// "May qualify: 2. Not decided yet: 5. Does not qualify: 6."
+    pub summary: String,
     /// The answers, printed with the results.
     pub answers: Vec<ReviewRow>,
     pub today: String,
@@ -25,6 +39,44 @@ fn unfold(section: &NodeRef) {
         if let Some(fold) = folds.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
             let _ = fold.set_attribute("open", "");
         }
+    }
+}
+
+/// One group of trials: cards for those that may suit or are undecided, then
+/// the ruled-out ones folded to one line each, with its reason, that opens
+/// onto its card.
+fn group(texts: &Texts, id: &str, heading: Option<String>, trials: &[TrialView]) -> Html {
+    if trials.is_empty() {
+        return html! {};
+    }
+    let (out, open): (Vec<&TrialView>, Vec<&TrialView>) =
+        trials.iter().partition(|t| t.verdict == Verdict::NotEligible);
+    let heading_id = format!("tc-group-{id}");
+    html! {
+        <section class="tc-group" data-group={id.to_string()} aria-labelledby={heading.as_ref().map(|_| heading_id.clone())}>
+            if let Some(h) = heading { <h3 id={heading_id} class="tc-group-title">{ h }</h3> }
+            { for open.into_iter().map(|t| html! { <TrialCard key={t.id.clone()} trial={t.clone()} /> }) }
+            if !out.is_empty() {
+                <div class="tc-ruled-out">
+                    <p class="tc-ruled-out-title">{ texts.format("results-ruled-out", &[("count", &out.len().to_string())]) }</p>
+                    <ul>
+                        { for out.into_iter().map(|t| html! {
+                            <li key={t.id.clone()} class="tc-ruled-out-trial" data-trial-line={t.id.clone()}>
+                                <details>
+                                    <summary>
+                                        <strong>{ &t.title }</strong>{ format!(" · {}", t.id) }
+                                        if let Some(why) = t.reason() {
+                                            <span class="tc-why">{ texts.get("ruled-out-why") }{ " " }{ why }</span>
+                                        }
+                                    </summary>
+                                    <TrialCard trial={t.clone()} />
+                                </details>
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
+        </section>
     }
 }
 
@@ -52,15 +104,18 @@ pub fn Results(props: &Props) -> Html {
             }
         })
     };
+    let chose = !props.chosen.is_empty();
     html! {
         <section class="tc-results tc-panel" aria-labelledby="tc-results-title" ref={section}>
             <h2 id="tc-results-title" ref={heading} tabindex="-1">{ texts.get("results-title") }</h2>
             <p class="tc-print-only"><strong>{ texts.format("print-title", &[("date", &props.today)]) }</strong></p>
+            <p class="tc-summary-line" data-summary="true"><strong>{ &props.summary }</strong></p>
             <p class="tc-disclaimer">{ texts.get("study-team-decides") }</p>
-            { for props.trials.iter().map(|trial| {
-                let key = trial.id.clone();
-                html! { <TrialCard {key} trial={trial.clone()} /> }
-            }) }
+            if props.countries.len() > 1 {
+                <CountryChoice countries={props.countries.clone()} chosen={props.chosen.clone()} on_change={props.on_countries.clone()} />
+            }
+            { group(&texts, "near", chose.then(|| texts.get("results-near")), &props.near) }
+            { group(&texts, "far", Some(texts.get("results-far")), &props.far) }
             <div class="tc-choices tc-no-print">
                 <button type="button" class="tc-next" onclick={print}>{ texts.get("print-button") }</button>
                 <button type="button" class="tc-choice" onclick={props.on_answers.reform(|_| ())}>{ texts.get("results-save-answers") }</button>

@@ -19,8 +19,7 @@ fn storage_key(settings: &Settings) -> String {
 fn remembered(catalog: &Catalog, settings: &Settings, session: &Session) -> Option<Action> {
     let text = device::stored(&storage_key(settings))?;
     let saved: SavedAnswers = device::from_json(&text).ok()?;
-    let (mode, answers, history) = saved.restore(catalog, session.today).ok()?;
-    Some(Action::Load { mode, answers, history })
+    saved.restore(catalog, session.today).ok().map(Action::Load)
 }
 
 pub struct RememberedSession {

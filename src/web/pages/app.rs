@@ -35,6 +35,14 @@ fn problems(settings: &Settings, catalog: &Catalog) -> Vec<String> {
             problems.push(format!("trials: {id} is not in the catalog"));
         }
     }
+    // A code with no site (UK for GB, say) would quietly send every trial to "elsewhere".
+    let sites = crate::engine::travel::countries(&catalog.trials);
+    for code in settings.countries.iter().filter(|c| !sites.contains(c)) {
+        problems.push(format!(
+            "countries: no trial in the catalog has a site in {code} (sites are in {})",
+            sites.join(", ")
+        ));
+    }
     problems
 }
 

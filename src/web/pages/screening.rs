@@ -4,6 +4,7 @@
 
 use crate::catalog::Catalog;
 use crate::engine::assess::Verdict;
+use crate::engine::travel;
 use crate::questionnaire::{Action, Screen, Session};
 use crate::settings::Settings;
 use crate::web::components::answer_text::answer_text;
@@ -81,7 +82,15 @@ pub fn Screening(props: &Props) -> Html {
     // Names this widget's landmarks apart from another widget's on the same page.
     let trials_named =
         if props.settings.trials.is_empty() { texts.get("all-trials") } else { props.settings.trials.join(", ") };
-    let trials: Vec<TrialView> = assessments.iter().map(|a| TrialView::new(a, &texts)).collect();
+    // The person's choice of countries, else the site's preset; the trials
+    // with a site there first, the others after them, none hidden.
+    let chosen = session.countries.clone().unwrap_or_else(|| props.settings.countries.clone());
+    let arranged = travel::arrange(&assessments, &chosen);
+    let view = |list: &[&crate::engine::assess::Assessment]| -> Vec<TrialView> {
+        list.iter().map(|a| TrialView::new(a, &texts)).collect()
+    };
+    let (near, far) = (view(&arranged.near), view(&arranged.far));
+    let trials: Vec<TrialView> = near.iter().chain(&far).cloned().collect();
     let count = |v: Verdict| assessments.iter().filter(|a| a.verdict == v).count().to_string();
     let summary = texts.format(
         "results-summary",
@@ -101,10 +110,14 @@ pub fn Screening(props: &Props) -> Html {
         Screen::Review => html! {
             <ReviewScreen rows={review_rows(&texts, catalog, session)} catalog={Rc::clone(catalog)} session={session.clone()} on_action={on_action.clone()} />
         },
-        Screen::Results => html! {
-            <Results {trials} answers={review_rows(&texts, catalog, session)} today={session.today.to_string()}
-                on_answers={on_action.reform(|()| Action::Show(Screen::Review))} />
-        },
+        Screen::Results => {
+            let countries = travel::countries(assessments.iter().map(|a| a.trial));
+            html! {
+                <Results {near} {far} {countries} {chosen} on_countries={on_action.reform(Action::Countries)} summary={summary.clone()}
+                    answers={review_rows(&texts, catalog, session)} today={session.today.to_string()}
+                    on_answers={on_action.reform(|()| Action::Show(Screen::Review))} />
+            }
+        }
     };
     html! {
         <div class="tc" lang={texts.language.clone()}>

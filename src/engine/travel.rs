@@ -1,0 +1,95 @@
+//! Where a person can go: the countries a catalog's sites are in, and the
+//! trials arranged so that those with a site in the chosen countries come
+//! first. Only the catalog's own data is read: no location is asked of the
+//! device, no map service, no request; the trials elsewhere stay listed.
+
+use crate::engine::assess::{Assessment, Verdict};
+use crate::engine::trial::Trial;
+use std::collections::BTreeSet;
+
+/// The countries (ISO codes) of the trials' sites, sorted, each once.
+pub fn countries<'a>(trials: impl IntoIterator<Item = &'a Trial>) -> Vec<String> {
+    let codes: BTreeSet<&str> = trials.into_iter().flat_map(|t| &t.facts.sites).map(|s| s.country.as_str()).collect();
+    codes.into_iter().map(str::to_string).collect()
+}
+
+/// Whether a trial has a site in one of the countries.
+pub fn has_site_in(trial: &Trial, countries: &[String]) -> bool {
+    trial.facts.sites.iter().any(|s| countries.contains(&s.country))
+}
+
+/// The trials as results show them: `near` (a site in the chosen countries,
+/// or every trial when none is chosen) and `far`; in each, those that may
+/// suit first, then the undecided, then those ruled out, otherwise in
+/// catalog order.
+pub struct Arranged<'a, 't> {
+    pub near: Vec<&'a Assessment<'t>>,
+    pub far: Vec<&'a Assessment<'t>>,
+}
+
+fn rank(v: Verdict) -> u8 {
+    match v {
+        Verdict::LikelyEligible => 0,
+        Verdict::Undecided => 1,
+        Verdict::NotEligible => 2,
+    }
+}
+
+pub fn arrange<'a, 't>(assessments: &'a [Assessment<'t>], countries: &[String]) -> Arranged<'a, 't> {
+    let (mut near, mut far): (Vec<_>, Vec<_>) =
+        assessments.iter().partition(|a| countries.is_empty() || has_site_in(a.trial, countries));
+    // Stable: equal verdicts keep the catalog's order.
+    near.sort_by_key(|a| rank(a.verdict));
+    far.sort_by_key(|a| rank(a.verdict));
+    Arranged { near, far }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::clinical::dates::Ymd;
+    use crate::engine::answer::{Answer, Answers};
+    use crate::engine::assess::assess_catalog;
+
+    fn codes(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_choice_is_built_from_the_catalogs_own_sites() {
+        let catalog = Catalog::shipped().unwrap();
+        let all = countries(&catalog.trials);
+        assert!(all.contains(&"VN".to_string()) && all.contains(&"CN".to_string()), "{all:?}");
+        assert!(all.windows(2).all(|w| w[0] < w[1]), "sorted, each once: {all:?}");
+    }
+
+    #[test]
+    fn trials_elsewhere_move_down_never_out_and_verdicts_order_each_group() {
+        let catalog = Catalog::shipped().unwrap();
+        let today = Ymd::parse("2026-11-24").unwrap();
+        let mut answers = Answers::new();
+        // A 10-year-old: every adults-only trial is ruled out by age.
+        answers
+            .set(
+                &catalog.bank,
+                "date_of_birth",
+                Answer::Date(crate::clinical::dates::PartialDate::parse("2016-01-15").unwrap()),
+                today,
+            )
+            .unwrap();
+        let assessments = assess_catalog(&catalog, &answers, today, &[]);
+        let chosen = codes(&["VN"]);
+        let arranged = arrange(&assessments, &chosen);
+        assert_eq!(arranged.near.len() + arranged.far.len(), assessments.len(), "none hidden");
+        assert!(arranged.near.iter().all(|a| has_site_in(a.trial, &chosen)));
+        assert!(arranged.far.iter().all(|a| !has_site_in(a.trial, &chosen)));
+        for group in [&arranged.near, &arranged.far] {
+            assert!(group.windows(2).all(|w| rank(w[0].verdict) <= rank(w[1].verdict)));
+        }
+        assert!(arranged.far.iter().any(|a| a.verdict == Verdict::NotEligible));
+        // No choice: one list, every trial.
+        let all = arrange(&assessments, &[]);
+        assert_eq!((all.near.len(), all.far.len()), (assessments.len(), 0));
+    }
+}
