@@ -84,7 +84,7 @@ test('the choice is remembered with the answers when asked, and forgotten with t
   assert.deepEqual(p.errors, []);
 });
 
-test('a site presets the countries: the custom element, and the iframe address', async () => {
+test('a site presets the countries: a custom element in Chinese, an iframe in Vietnamese', async () => {
   // A Chinese patient group's page: its members can travel within China.
   const host = await watchedPage(browser, DESKTOP);
   await host.goto(`${server.url}/embed-demo.html`);
@@ -106,16 +106,20 @@ test('a site presets the countries: the custom element, and the iframe address',
   assert.ok((await group(widget, 'far')).includes(HANOI));
   assert.deepEqual(host.errors, []);
 
-  // A hospital's iframe address sets it the same way; the page inside reads it.
-  const frame = await watchedPage(browser, PHONE);
-  await frame.goto(`${server.url}/?mode=child&countries=vn`);
-  await childToResults(frame, 'en');
-  assert.ok(await frame.getByRole('checkbox', { name: 'Vietnam', exact: true }).isChecked());
+  // A Vietnamese hospital's iframe sets it in the frame's address, the same way.
+  const hospital = await watchedPage(browser, PHONE);
+  await hospital.goto(`${server.url}/embed-demo.html`);
+  await hospital.setContent(`<h1>Bệnh viện</h1><iframe title="TrialCheck" style="width:100%;height:2000px;border:0"
+    src="${server.url}/?lang=vi&mode=child&countries=vn"></iframe>`);
+  const frame = hospital.frameLocator('iframe');
+  await frame.locator('[data-question-id="date_of_birth"]').waitFor();
+  await childToResults(frame, 'vi');
+  assert.ok(await frame.getByRole('checkbox', { name: say('vi', 'country-VN'), exact: true }).isChecked());
   assert.deepEqual(await group(frame, 'near'), [HANOI]);
   // The person may still choose otherwise, and that choice wins over the preset.
-  await frame.getByRole('checkbox', { name: 'China', exact: true }).check();
+  await frame.getByRole('checkbox', { name: say('vi', 'country-CN'), exact: true }).check();
   assert.ok((await group(frame, 'near')).includes(BEIJING));
-  assert.deepEqual(frame.errors, []);
+  assert.deepEqual(hospital.errors, []);
 });
 
 test('a preset country with no site is shown to the site, not silently ignored', async () => {
