@@ -27,21 +27,16 @@ pub struct Arranged<'a, 't> {
     pub far: Vec<&'a Assessment<'t>>,
 }
 
-fn rank(v: Verdict) -> u8 {
-    match v {
-        Verdict::LikelyEligible => 0,
-        Verdict::Undecided => 1,
-        Verdict::NotEligible => 2,
-    }
-}
+/// Verdicts in the order results show them.
+const ORDER: [Verdict; 3] = [Verdict::LikelyEligible, Verdict::Undecided, Verdict::NotEligible];
 
 pub fn arrange<'a, 't>(assessments: &'a [Assessment<'t>], countries: &[String]) -> Arranged<'a, 't> {
-    let (mut near, mut far): (Vec<_>, Vec<_>) =
-        assessments.iter().partition(|a| countries.is_empty() || has_site_in(a.trial, countries));
-    // Stable: equal verdicts keep the catalog's order.
-    near.sort_by_key(|a| rank(a.verdict));
-    far.sort_by_key(|a| rank(a.verdict));
-    Arranged { near, far }
+    let near = |a: &Assessment| countries.is_empty() || has_site_in(a.trial, countries);
+    // One pass per verdict keeps the catalog's order within each (and needs no sort).
+    let pick = |wanted: bool| -> Vec<&'a Assessment<'t>> {
+        ORDER.iter().flat_map(|v| assessments.iter().filter(move |a| a.verdict == *v && near(a) == wanted)).collect()
+    };
+    Arranged { near: pick(true), far: pick(false) }
 }
 
 #[cfg(test)]
@@ -85,7 +80,8 @@ mod tests {
         assert!(arranged.near.iter().all(|a| has_site_in(a.trial, &chosen)));
         assert!(arranged.far.iter().all(|a| !has_site_in(a.trial, &chosen)));
         for group in [&arranged.near, &arranged.far] {
-            assert!(group.windows(2).all(|w| rank(w[0].verdict) <= rank(w[1].verdict)));
+            let rank = |a: &Assessment| ORDER.iter().position(|v| *v == a.verdict);
+            assert!(group.windows(2).all(|w| rank(w[0]) <= rank(w[1])));
         }
         assert!(arranged.far.iter().any(|a| a.verdict == Verdict::NotEligible));
         // No choice: one list, every trial.
