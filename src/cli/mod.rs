@@ -23,9 +23,9 @@ usage:
   trialcheck screen --answers FILE [--trials ID,...] [--today YYYY-MM-DD] [--lang LANG] [--json]
                                           each trial's verdict for a person's answers
   trialcheck questions [--json]           the question bank
-  trialcheck next --answers FILE [--mode myself|my_child|clinician] [--lab-report yes|no] [--trials ID,...] [--today YYYY-MM-DD] [--json]
+  trialcheck next --answers FILE [--mode myself|my_child|clinician] [--lab-report yes|no] [--not-sure ID,...] [--trials ID,...] [--today YYYY-MM-DD] [--json]
                                           what the app would show next
-  trialcheck simulate [FILES...] [--today YYYY-MM-DD]
+  trialcheck simulate [FILES...] [--today YYYY-MM-DD] [--screens]
                                           screens to done for the patient fixtures (a report)
   trialcheck functions [--json]           the functions and derived names rules may use
   trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
@@ -117,10 +117,13 @@ pub fn main() -> ExitCode {
         "fuzz" => Args::parse(args, &["seconds"]).and_then(|a| a.only(&["seconds"]).and_then(|()| fuzz::run(&a))),
         "bench" => Args::parse(args, &["trials", "runs", "today"])
             .and_then(|a| a.only(&["trials", "runs", "today"]).and_then(|()| bench::run(&a))),
-        "next" => Args::parse(args, &["answers", "mode", "lab-report", "trials", "today"]).and_then(|a| {
-            a.only(&["answers", "mode", "lab-report", "trials", "today", "json"]).and_then(|()| next::next(&a))
+        "next" => Args::parse(args, &["answers", "mode", "lab-report", "trials", "today", "not-sure"]).and_then(|a| {
+            a.only(&["answers", "mode", "lab-report", "trials", "today", "json", "not-sure"])
+                .and_then(|()| next::next(&a))
         }),
-        "simulate" => Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| next::simulate(&a))),
+        "simulate" => {
+            Args::parse(args, &["today"]).and_then(|a| a.only(&["today", "screens"]).and_then(|()| next::simulate(&a)))
+        }
         "functions" => Args::parse(args, &[]).and_then(|a| a.only(&["json"]).and_then(|()| functions::run(&a))),
         "import-ctgov" => {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))

@@ -1,8 +1,8 @@
 //! `trialcheck next --answers FILE [--mode myself|my_child|clinician]
-//! [--lab-report yes|no] [--trials ID,...] [--today YYYY-MM-DD] [--json]`:
+//! [--lab-report yes|no] [--not-sure ID,...] [--trials ID,...] [--today YYYY-MM-DD] [--json]`:
 //! what the app would show next for these answers, from the same code.
 //!
-//! `trialcheck simulate [--today YYYY-MM-DD] [FILES...]`: walks each patient
+//! `trialcheck simulate [--today YYYY-MM-DD] [--screens] [FILES...]`: walks each patient
 //! of `tests/fixtures/patients/` (or the files given) from no answers to
 //! done, answering from the file ("I don't know" for what it lacks), in each
 //! way of answering, and prints the screens it took; a report.
@@ -44,7 +44,12 @@ pub(super) fn next(args: &Args) -> Result<Outcome, String> {
     };
     let trials: Vec<String> =
         args.value("trials").map(|t| t.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
-    let session = walk::session(&catalog, mode(args)?, answers, lab_report, today);
+    let mut session = walk::session(&catalog, mode(args)?, answers, lab_report, today);
+    // Items of a list the person was not sure about come back one by one (as the app keeps them).
+    for id in args.value("not-sure").into_iter().flat_map(|l| l.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        let q = catalog.bank.get(id).ok_or_else(|| format!("--not-sure {id}: not a question of the bank"))?;
+        session.one_by_one.insert(q.id.clone());
+    }
     let assessed = session.assess(&catalog, &trials);
     let screen = Screen::of(&session.step(&catalog, &assessed));
     let next = Next { done: screen.kind == "done", screen };
@@ -89,6 +94,12 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
                 Mode::Myself => "myself",
             };
             println!("{name:<44} {label:<10} {:>10} {:>8}", if report { "yes" } else { "no" }, walked.screens.len());
+            if args.switch("screens") {
+                // Each screen as the walk met it: for finding what could be asked together.
+                for (n, screen) in walked.screens.iter().enumerate() {
+                    println!("    {:>2}. {}: {}", n + 1, screen.kind, screen.questions.join(", "));
+                }
+            }
             counts.push(walked.screens.len());
         }
     }

@@ -83,6 +83,14 @@ pub struct Session {
     pub countries: Option<Vec<String>>,
 }
 
+/// What a person said of one item of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Yes,
+    No,
+    NotSure,
+}
+
 /// On a list to tick, what the items not ticked mean.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unticked {
@@ -106,10 +114,12 @@ pub enum Action {
         answers: Vec<(String, Answer)>,
         unreadable: Vec<(String, AnswerError)>,
     },
-    /// A list to tick: `items` were shown, `ticked` apply.
+    /// A list answered at once: `items` were shown, `marked` says what the
+    /// person said of some (a "not sure" is asked again on its own, if it
+    /// still matters); `unticked` says what the others mean.
     Checklist {
         items: Vec<String>,
-        ticked: Vec<String>,
+        marked: Vec<(String, Mark)>,
         unticked: Unticked,
     },
     /// An answer the form could not even read (text where a number belongs).
@@ -200,13 +210,14 @@ impl Session {
                     next.answered(question);
                 }
             }
-            Action::Checklist { items, ticked, unticked } => {
+            Action::Checklist { items, marked, unticked } => {
                 let mut given = next.answers.clone();
                 for item in &items {
-                    let answer = match (ticked.contains(item), unticked) {
-                        (true, _) => Answer::Bool(true),
-                        (false, Unticked::No) => Answer::Bool(false),
-                        (false, Unticked::NotSure) => {
+                    let mark = marked.iter().find(|(i, _)| i == item).map(|(_, m)| *m);
+                    let answer = match (mark, unticked) {
+                        (Some(Mark::Yes), _) => Answer::Bool(true),
+                        (Some(Mark::No), _) | (None, Unticked::No) => Answer::Bool(false),
+                        (Some(Mark::NotSure), _) | (None, Unticked::NotSure) => {
                             next.one_by_one.insert(item.clone());
                             continue;
                         }
@@ -253,12 +264,22 @@ impl Session {
                 next.answers.clear(&question);
                 next.history.retain(|h| *h != question);
             }
-            Action::Load(Restored { mode, answers, history, countries }) => {
+            Action::Load(Restored { mode, answers, history, countries, not_sure }) => {
                 // From the start, carry on with the questions; from elsewhere (an import on
                 // the answers screen), stay to see what came in.
                 let screen = if self.screen == Screen::Welcome { Screen::Questions } else { self.screen };
                 let screens_done = history.len();
-                next = Session { mode, answers, history, screen, screens_done, countries, ..Session::new(self.today) };
+                let one_by_one = not_sure.into_iter().collect();
+                next = Session {
+                    mode,
+                    answers,
+                    history,
+                    screen,
+                    screens_done,
+                    countries,
+                    one_by_one,
+                    ..Session::new(self.today)
+                };
                 next.has_lab_report = (mode == Mode::Clinician).then_some(true);
             }
             Action::Countries(mut codes) => {
@@ -310,13 +331,14 @@ impl Session {
                 }
             }
             Some(q) => match q.together.as_deref().filter(|_| !self.one_by_one.contains(&q.id)) {
-                // The whole list comes at once, its first question decides when.
-                Some(key) => Step::Checklist(
-                    to_ask
-                        .into_iter()
+                // The whole list comes at once, its first question decides when;
+                // a list of one is that question, asked on its own.
+                Some(key) => {
+                    let list: Vec<&Question> = (to_ask.iter().copied())
                         .filter(|o| o.together.as_deref() == Some(key) && !self.one_by_one.contains(&o.id))
-                        .collect(),
-                ),
+                        .collect();
+                    if list.len() > 1 { Step::Checklist(list) } else { Step::Ask(q) }
+                }
                 None => Step::Ask(q),
             },
         }

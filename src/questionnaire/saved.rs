@@ -30,6 +30,9 @@ pub struct SavedAnswers {
     /// with the answers, so only when they asked for their answers to be kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub countries: Option<Vec<String>>,
+    /// Items of a list the person was not sure about: asked again on their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_sure: Vec<String>,
 }
 
 /// A file's answers, checked and ready for the session.
@@ -39,6 +42,7 @@ pub struct Restored {
     pub answers: Answers,
     pub history: Vec<String>,
     pub countries: Option<Vec<String>>,
+    pub not_sure: Vec<String>,
 }
 
 /// Two capital letters: the shape of an ISO 3166 code, nothing else.
@@ -85,6 +89,7 @@ impl SavedAnswers {
             answers: session.answers.to_raw(),
             history: session.history.clone(),
             countries: session.countries.clone(),
+            not_sure: session.one_by_one.iter().cloned().collect(),
         }
     }
 
@@ -121,7 +126,12 @@ impl SavedAnswers {
             .filter_map(|q| catalog.bank.current(&q).map(|q| q.id.clone()))
             .filter(|q| answers.get(q).is_some())
             .collect();
-        Ok(Restored { mode: self.mode, answers, history, countries: self.countries })
+        // Only the bank's yes/no questions still unanswered: anything else is dropped, not trusted.
+        let not_sure = (self.not_sure.into_iter())
+            .filter_map(|q| catalog.bank.current(&q).map(|q| q.id.clone()))
+            .filter(|q| answers.get(q).is_none())
+            .collect();
+        Ok(Restored { mode: self.mode, answers, history, countries: self.countries, not_sure })
     }
 }
 
@@ -143,6 +153,21 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::Unreadable)?;
         let saved: SavedAnswers = serde_json::from_value(value).map_err(|_| ImportError::Foreign)?;
         saved.restore(&Catalog::shipped().unwrap(), today())
+    }
+
+    #[test]
+    fn what_she_was_not_sure_about_is_still_asked_on_its_own_after_a_reload() {
+        use crate::questionnaire::{Mark, Unticked};
+        let catalog = Catalog::shipped().unwrap();
+        let items = vec!["hiv".to_string(), "syphilis".to_string()];
+        let session = Session::new(today()).apply(&catalog, Action::Start(Mode::Myself)).apply(
+            &catalog,
+            Action::Checklist { items, marked: vec![("hiv".into(), Mark::NotSure)], unticked: Unticked::No },
+        );
+        let back = restored(&serde_json::to_string(&SavedAnswers::of(&session)).unwrap()).unwrap();
+        assert_eq!(back.not_sure, ["hiv"]);
+        let reloaded = Session::new(today()).apply(&catalog, Action::Load(back));
+        assert!(reloaded.one_by_one.contains("hiv") && reloaded.answers.get("syphilis").is_some());
     }
 
     #[test]

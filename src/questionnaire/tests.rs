@@ -40,7 +40,13 @@ fn rare_exclusions_come_as_one_list_and_not_sure_leaves_the_unticked_for_later()
     let list = loop {
         let assessed = s.assess(&c, &[]);
         match s.step(&c, &assessed) {
-            Step::Checklist(qs) => break qs.iter().map(|q| q.id.clone()).collect::<Vec<_>>(),
+            Step::Checklist(qs) if qs.iter().any(|q| q.id == "hiv") => {
+                break qs.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
+            }
+            Step::Checklist(qs) => {
+                let items = qs.iter().map(|q| q.id.clone()).collect();
+                s = s.apply(&c, Action::Checklist { items, marked: vec![], unticked: Unticked::No });
+            }
             Step::Ask(q) => {
                 let id = q.id.clone();
                 s = s.apply(&c, Action::Answer { question: id, answer: Answer::DontKnow });
@@ -50,15 +56,28 @@ fn rare_exclusions_come_as_one_list_and_not_sure_leaves_the_unticked_for_later()
     };
     assert!(list.contains(&"hiv".to_string()) && list.contains(&"kidney_transplant".to_string()), "{list:?}");
     // "None of the others": every unticked item is a no; the ticked one a yes.
-    let none =
-        s.apply(&c, Action::Checklist { items: list.clone(), ticked: vec!["hiv".into()], unticked: Unticked::No });
+    let none = s.apply(
+        &c,
+        Action::Checklist { items: list.clone(), marked: vec![("hiv".into(), Mark::Yes)], unticked: Unticked::No },
+    );
     assert_eq!(none.answers.get("hiv"), Some(&Answer::Bool(true)));
     assert_eq!(none.answers.get("kidney_transplant"), Some(&Answer::Bool(false)));
     // "Not sure about some": the unticked ones are not answered, and come back one by one.
-    let unsure = s.apply(&c, Action::Checklist { items: list, ticked: vec![], unticked: Unticked::NotSure });
+    let unsure = s.apply(&c, Action::Checklist { items: list.clone(), marked: vec![], unticked: Unticked::NotSure });
     assert_eq!(unsure.answers.get("kidney_transplant"), None);
     let assessed = unsure.assess(&c, &[]);
     assert!(matches!(unsure.step(&c, &assessed), Step::Ask(q) if q.together.is_some()), "asked on its own");
+    // Not sure about one, none of the others: only that one comes back.
+    let one = s.apply(
+        &c,
+        Action::Checklist { items: list, marked: vec![("hiv".into(), Mark::NotSure)], unticked: Unticked::No },
+    );
+    assert_eq!((one.answers.get("hiv"), one.answers.get("kidney_transplant")), (None, Some(&Answer::Bool(false))));
+    let assessed = one.assess(&c, &[]);
+    assert!(
+        one.to_ask(&c, &assessed).iter().any(|q| q.id == "hiv") && one.one_by_one.contains("hiv"),
+        "hiv, later on its own"
+    );
 }
 
 #[test]
@@ -107,8 +126,9 @@ fn people_answering_from_memory_get_their_own_questions_before_the_doctors() {
     assert!(groups.windows(2).all(|w| w[0] <= w[1]));
 }
 
-/// Answers "don't know" to each question and "none of these" to each list,
-/// until the screen is something else.
+/// Answers "don't know" to each question, "not sure" to each item of a list
+/// (so that it comes back on its own, and gets its "don't know"), until the
+/// screen is something else.
 fn dont_know_on(mut s: Session, c: &Catalog) -> Session {
     for _ in 0..80 {
         let assessed = s.assess(c, &[]);
@@ -116,7 +136,7 @@ fn dont_know_on(mut s: Session, c: &Catalog) -> Session {
             Step::Ask(q) => answer(&q.id, Answer::DontKnow),
             Step::Checklist(qs) => Action::Checklist {
                 items: qs.iter().map(|q| q.id.clone()).collect(),
-                ticked: vec![],
+                marked: qs.iter().map(|q| (q.id.clone(), Mark::NotSure)).collect(),
                 unticked: Unticked::No,
             },
             _ => break,
@@ -239,7 +259,13 @@ fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
     answers.set(&c.bank, "date_of_birth", date("2016-03-15"), today()).unwrap();
     let s = Session::new(today()).apply(&c, answer("sex", Answer::Choice("male".into()))).apply(
         &c,
-        Action::Load(Restored { mode: Mode::MyChild, answers, history: vec!["date_of_birth".into()], countries: None }),
+        Action::Load(Restored {
+            mode: Mode::MyChild,
+            answers,
+            history: vec!["date_of_birth".into()],
+            countries: None,
+            not_sure: vec![],
+        }),
     );
     assert_eq!((s.mode, s.screen), (Mode::MyChild, Screen::Questions));
     assert!(s.answers.get("sex").is_none());
@@ -249,7 +275,13 @@ fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
         Session::new(today()).apply(&c, Action::Start(Mode::Myself)).apply(&c, Action::Show(Screen::Review));
     let loaded = on_review.apply(
         &c,
-        Action::Load(Restored { mode: Mode::MyChild, answers: s.answers.clone(), history: vec![], countries: None }),
+        Action::Load(Restored {
+            mode: Mode::MyChild,
+            answers: s.answers.clone(),
+            history: vec![],
+            countries: None,
+            not_sure: vec![],
+        }),
     );
     assert_eq!(loaded.screen, Screen::Review);
 }

@@ -3,7 +3,7 @@
 //! for the rest), until nothing more can change a verdict. The command
 //! line's `next` and `simulate` and the tests use it to count screens.
 
-use super::{Action, Mode, Session, Step, Unticked};
+use super::{Action, Mark, Mode, Session, Step, Unticked};
 use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answer, Answers};
@@ -63,12 +63,21 @@ pub fn walk(catalog: &Catalog, mode: Mode, lab_report: bool, facts: &Answers, to
                 answers: qs.iter().map(|q| (q.id.clone(), known(&q.id))).collect(),
                 unreadable: vec![],
             },
-            // Ticks what is so; "none of the others" only when every other one is known to be no.
+            // Ticks what is so, marks what the person does not know as "not sure",
+            // and "none of the others" for the rest, each known to be no.
             Step::Checklist(qs) => {
                 let items: Vec<String> = qs.iter().map(|q| q.id.clone()).collect();
-                let ticked = items.iter().filter(|i| known(i) == Answer::Bool(true)).cloned().collect();
-                let all_known = items.iter().all(|i| matches!(known(i), Answer::Bool(_)));
-                Action::Checklist { items, ticked, unticked: if all_known { Unticked::No } else { Unticked::NotSure } }
+                let marked = (items.iter())
+                    .map(|i| {
+                        let mark = match known(i) {
+                            Answer::Bool(true) => Mark::Yes,
+                            Answer::Bool(false) => Mark::No,
+                            _ => Mark::NotSure,
+                        };
+                        (i.clone(), mark)
+                    })
+                    .collect();
+                Action::Checklist { items, marked, unticked: Unticked::No }
             }
         };
         screens.push(Screen::of(&step));

@@ -269,6 +269,27 @@ mod tests {
         assert!(missing.is_empty(), "no English text for: {missing:?}");
     }
 
+    #[test]
+    fn every_list_of_questions_has_its_title_and_help_in_every_language() {
+        // Their ids are built from the bank's `together` keys, so the scan above cannot see them.
+        let catalog = crate::catalog::Catalog::shipped().unwrap();
+        let messages = Messages::shipped().unwrap();
+        let keys: std::collections::BTreeSet<&str> =
+            catalog.bank.iter().filter_map(|q| q.together.as_deref()).collect();
+        assert!(keys.len() >= 2, "{keys:?}");
+        let mut missing = Vec::new();
+        for key in keys {
+            for lang in crate::settings::LANGUAGES {
+                for id in [format!("checklist-{key}"), format!("checklist-{key}-help")] {
+                    if messages.get(lang, &id).is_none() {
+                        missing.push(format!("{lang} {id}"));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
     /// `{name}` placeholders of a message, sorted.
     fn placeholders(text: &str) -> Vec<&str> {
         let mut names: Vec<&str> = text.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();

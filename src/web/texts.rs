@@ -48,7 +48,8 @@ impl Texts {
         self.messages.plural(&self.language, id, count).unwrap_or_default()
     }
 
-    fn variant(&self, id: &str, mode: Mode) -> String {
+    /// The words of `id` for who is answering: `id-child`, `id-clinician`, else `id`.
+    pub fn variant(&self, id: &str, mode: Mode) -> String {
         let suffix = match mode {
             Mode::Myself => None,
             Mode::MyChild => Some("child"),

@@ -54,14 +54,18 @@ export async function answer(page, id, how, mode, lang = 'en') {
   const q = page.locator(`[data-question-id="${id}"]`);
   const option = (o) => say(lang, `option-${id}-${o}`);
   if (id === 'checklist') {
-    // A list of rare exclusions: `how` is the whole script. Ticks each item the script
-    // answers yes; "none of the others" when it answers every other one no, else "not sure".
+    // Several yes/no questions: `how` is the whole script. Yes where it says yes,
+    // "Not sure" where it gives no answer, and the ones left blank (its noes) are No.
     const items = await q.locator('[data-item-id]').evaluateAll((all) => all.map((l) => l.dataset.itemId));
     const yes = (v) => v === 'Yes' || v?.yes === true;
     const no = (v) => v === 'No' || v?.no === true;
-    for (const item of items.filter((i) => yes(how?.[i]))) await q.locator(`[data-item-id="${item}"] input`).check();
-    const allKnown = items.every((i) => yes(how?.[i]) || no(how?.[i]));
-    await button(q, say(lang, allKnown ? 'checklist-none' : 'checklist-unsure')).click();
+    for (const item of items) {
+      const v = how?.[item];
+      if (no(v)) continue;
+      const mark = yes(v) ? 'checklist-item-yes' : 'checklist-item-unsure';
+      await q.locator(`[data-item-id="${item}"]`).getByLabel(say(lang, mark), { exact: true }).check();
+    }
+    await button(q, say(lang, 'checklist-none')).click();
   } else if (id === 'lab_panel') {
     for (const [lab, [value, unit]] of Object.entries(how ?? {})) {
       const row = q.locator(`[data-lab-id="${lab}"]`);
@@ -118,12 +122,18 @@ export async function answerAll(page, script, mode, visit = async () => {}, lang
     }
     await visit(page, id);
     asked.push(id);
+    // A screen is its question, or its list (two lists may follow each other).
+    const screen = () => {
+      const el = document.querySelector('[data-question-id]');
+      return el && `${el.getAttribute('data-question-id')}:${el.dataset.list ?? ''}`;
+    };
+    const before = await page.evaluate(screen);
     await answer(page, id, id === 'checklist' ? script : script[id], mode, lang);
-    // Wait for the next question, or for a refusal of this one.
+    // Wait for the next screen, or for a refusal of this one.
     await page.waitForFunction((before) => {
       const el = document.querySelector('[data-question-id]');
-      return el && (el.getAttribute('data-question-id') !== before || el.querySelector('[role="alert"]'));
-    }, id);
+      return el && (`${el.getAttribute('data-question-id')}:${el.dataset.list ?? ''}` !== before || el.querySelector('[role="alert"]'));
+    }, before);
     const refusal = page.locator(`[data-question-id="${id}"] [role="alert"]`);
     if (await refusal.count()) throw new Error(`${id} was refused: ${await refusal.first().innerText()}`);
   }

@@ -1,12 +1,13 @@
-//! Rare exclusions on one screen: tick each that applies, then "none of the
-//! others" (each unticked one is a no) or "I'm not sure about some" (each
-//! unticked one is asked again on its own, if it still matters).
+//! Several yes/no questions on one screen (rare exclusions, a few treatment
+//! or test questions): Yes, No or Not sure for each; then "the ones left
+//! blank are No" or "ask me the blank ones later". A "Not sure" is asked
+//! again on its own, with its help text, if it still matters.
 
 use crate::engine::question::Question;
-use crate::questionnaire::{Action, Mode, Unticked};
+use crate::questionnaire::{Action, Mark, Mode, Unticked};
 use crate::web::hooks::focus::use_focus_on;
 use crate::web::texts::use_texts;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,48 +17,57 @@ pub struct Props {
     pub on_action: Callback<Action>,
 }
 
+const MARKS: [(Mark, &str); 3] =
+    [(Mark::Yes, "checklist-item-yes"), (Mark::No, "checklist-item-no"), (Mark::NotSure, "checklist-item-unsure")];
+
 #[component]
 pub fn ChecklistCard(props: &Props) -> Html {
-    let ticked = use_state(BTreeSet::<String>::new);
+    let marked = use_state(BTreeMap::<String, Mark>::new);
     let heading = use_focus_on(props.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>());
     let texts = use_texts();
     let items: Vec<String> = props.questions.iter().map(|q| q.id.clone()).collect();
     let submit = |unticked: Unticked, label: &str, class: &'static str| {
-        let (ticked, items, on_action) = (ticked.clone(), items.clone(), props.on_action.clone());
+        let (marked, items, on_action) = (marked.clone(), items.clone(), props.on_action.clone());
         let onclick = Callback::from(move |_| {
-            let ticked = ticked.iter().cloned().collect();
-            on_action.emit(Action::Checklist { items: items.clone(), ticked, unticked });
+            let marked = marked.iter().map(|(id, m)| (id.clone(), *m)).collect();
+            on_action.emit(Action::Checklist { items: items.clone(), marked, unticked });
         });
         html! { <button type="button" class={class} {onclick}>{ texts.get(label) }</button> }
     };
-    let title = match props.mode {
-        Mode::Myself => "checklist-title",
-        Mode::MyChild => "checklist-title-child",
-        Mode::Clinician => "checklist-title-clinician",
-    };
+    // Which list this is: its words come from its key (`together` in the bank).
+    let key = props.questions.first().and_then(|q| q.together.clone()).unwrap_or_else(|| "history".into());
+    let title = texts.variant(&format!("checklist-{key}"), props.mode);
     html! {
-        <div class="tc-question" data-question-id="checklist" role="group" aria-labelledby="tc-checklist-title">
-            <h2 id="tc-checklist-title" ref={heading} tabindex="-1">{ texts.get(title) }</h2>
-            <p class="tc-help">{ texts.get("checklist-help") }</p>
-            <fieldset>
-                <legend class="tc-visually-hidden">{ texts.get(title) }</legend>
-                { for props.questions.iter().map(|q| {
-                    let toggle = {
-                        let (ticked, id) = (ticked.clone(), q.id.clone());
-                        Callback::from(move |_: Event| {
-                            let mut next = (*ticked).clone();
-                            if !next.remove(&id) { next.insert(id.clone()); }
-                            ticked.set(next);
-                        })
-                    };
-                    html! {
-                        <label class="tc-check" data-item-id={q.id.clone()}>
-                            <input type="checkbox" checked={ticked.contains(&q.id)} onchange={toggle} />
-                            { texts.prompt(q, props.mode) }
-                        </label>
-                    }
-                }) }
-            </fieldset>
+        <div class="tc-question" data-question-id="checklist" data-list={key.clone()} role="group" aria-labelledby="tc-checklist-title">
+            <h2 id="tc-checklist-title" ref={heading} tabindex="-1">{ &title }</h2>
+            <p class="tc-help">{ texts.get(&format!("checklist-{key}-help")) }</p>
+            { for props.questions.iter().map(|q| {
+                let legend = format!("tc-item-{}", q.id);
+                html! {
+                    <fieldset class="tc-item" data-item-id={q.id.clone()} aria-labelledby={legend.clone()}>
+                        <legend id={legend}>{ texts.prompt(q, props.mode) }</legend>
+                        <div class="tc-marks">
+                            { for MARKS.iter().map(|(mark, label)| {
+                                let choose = {
+                                    let (marked, id, mark) = (marked.clone(), q.id.clone(), *mark);
+                                    Callback::from(move |_: Event| {
+                                        let mut next = (*marked).clone();
+                                        next.insert(id.clone(), mark);
+                                        marked.set(next);
+                                    })
+                                };
+                                let checked = marked.get(&q.id) == Some(mark);
+                                html! {
+                                    <label class="tc-mark">
+                                        <input type="radio" name={format!("tc-mark-{}", q.id)} {checked} onchange={choose} />
+                                        { texts.get(label) }
+                                    </label>
+                                }
+                            }) }
+                        </div>
+                    </fieldset>
+                }
+            }) }
             <div class="tc-choices tc-stacked">
                 { submit(Unticked::No, "checklist-none", "tc-next") }
                 { submit(Unticked::NotSure, "checklist-unsure", "tc-choice") }
