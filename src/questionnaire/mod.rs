@@ -317,10 +317,25 @@ impl Session {
 
     /// What the questions screen shows now.
     pub fn step<'c>(&self, catalog: &'c Catalog, assessments: &[Assessment]) -> Step<'c> {
+        self.step_of(catalog, self.to_ask(catalog, assessments))
+    }
+
+    /// The step and the progress from one list of questions still worth
+    /// asking (working it out is the costly part, so it is done once).
+    pub fn step_and_progress<'c>(
+        &self,
+        catalog: &'c Catalog,
+        assessments: &[Assessment],
+    ) -> (Step<'c>, (usize, usize)) {
+        let to_ask = self.to_ask(catalog, assessments);
+        let progress = self.progress_of(&to_ask);
+        (self.step_of(catalog, to_ask), progress)
+    }
+
+    fn step_of<'c>(&self, catalog: &'c Catalog, to_ask: Vec<&'c Question>) -> Step<'c> {
         if let Some(q) = self.editing.as_deref().and_then(|id| catalog.bank.get(id)) {
             return Step::Ask(q);
         }
-        let to_ask = self.to_ask(catalog, assessments);
         match to_ask.first() {
             None => Step::Done,
             Some(q) if is_lab_value(q) => {
@@ -349,7 +364,10 @@ impl Session {
     /// one. The first never goes down; the second shrinks as answers close
     /// questions (and may grow when one opens others).
     pub fn progress(&self, catalog: &Catalog, assessments: &[Assessment]) -> (usize, usize) {
-        let to_ask = self.to_ask(catalog, assessments);
+        self.progress_of(&self.to_ask(catalog, assessments))
+    }
+
+    fn progress_of(&self, to_ask: &[&Question]) -> (usize, usize) {
         let labs = to_ask.iter().any(|q| is_lab_value(q));
         let lab_screens = match (labs, self.has_lab_report) {
             (false, _) | (true, Some(false)) => 0,

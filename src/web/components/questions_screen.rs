@@ -5,7 +5,7 @@ use super::checklist_card::ChecklistCard;
 use super::lab_panel::LabPanel;
 use super::progress::Progress;
 use super::question_card::QuestionCard;
-use super::trial_card::{TrialCard, TrialView};
+use super::trial_card::{CompactCard, CompactView};
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::Question;
 use crate::questionnaire::{Action, Mode, Screen, Step};
@@ -48,7 +48,7 @@ pub struct Props {
     /// (screens answered, about how many more).
     pub progress: (usize, usize),
     /// The verdicts so far, as compact cards.
-    pub trials: Vec<TrialView>,
+    pub trials: Vec<CompactView>,
     pub summary: String,
     pub on_action: Callback<Action>,
 }
@@ -110,7 +110,7 @@ pub fn QuestionsScreen(props: &Props) -> Html {
             <section class="tc-panel tc-live-results" aria-label={texts.get("results-title")}>
                 <p class="tc-summary-line">{ props.summary.clone() }</p>
                 <p class="tc-disclaimer">{ texts.get("study-team-decides") }</p>
-                { for props.trials.iter().map(|trial| { let key = trial.id.clone(); html! { <TrialCard {key} trial={trial.clone()} compact=true /> } }) }
+                { for props.trials.iter().map(|trial| { let key = trial.id.clone(); html! { <CompactCard {key} trial={trial.clone()} /> } }) }
             </section>
         </div>
     }

@@ -1,7 +1,7 @@
 //! One trial's verdict, its reasons in plain words with the registry's own
 //! words on demand, what is still open and who can answer it, and the facts.
 
-use crate::engine::assess::{Assessment, Requirement, Settler, Verdict};
+use crate::engine::assess::{Assessment, CriterionResult, Requirement, Settler, Verdict};
 use crate::engine::trial::TrialFacts;
 use crate::text::{format_date, verdict_message};
 use crate::web::texts::{Texts, use_texts};
@@ -32,6 +32,19 @@ pub struct TrialView {
     pub facts: TrialFacts,
 }
 
+/// One criterion's line, in the reader's language.
+fn line(c: &CriterionResult, texts: &Texts) -> CriterionLine {
+    let language = texts.language.as_str();
+    CriterionLine {
+        plain: c.criterion.plain.get(language).to_string(),
+        original: c.criterion.original.clone(),
+        translation: c.criterion.original_translation.0.get(language).cloned(),
+        requirement: c.requirement,
+        who: c.settled_by,
+        computed: c.computed.iter().map(|v| texts.computed(v)).collect(),
+    }
+}
+
 impl TrialView {
     pub fn new(a: &Assessment, texts: &Texts) -> TrialView {
         let language = texts.language.as_str();
@@ -42,18 +55,7 @@ impl TrialView {
             summary: facts.summary.get(language).to_string(),
             verdict: a.verdict,
             verdict_message: verdict_message(a),
-            criteria: a
-                .criteria
-                .iter()
-                .map(|c| CriterionLine {
-                    plain: c.criterion.plain.get(language).to_string(),
-                    original: c.criterion.original.clone(),
-                    translation: c.criterion.original_translation.0.get(language).cloned(),
-                    requirement: c.requirement,
-                    who: c.settled_by,
-                    computed: c.computed.iter().map(|v| texts.computed(v)).collect(),
-                })
-                .collect(),
+            criteria: a.criteria.iter().map(|c| line(c, texts)).collect(),
             facts: facts.clone(),
         }
     }
@@ -65,6 +67,35 @@ impl TrialView {
 
     fn lines(&self, keep: impl Fn(&CriterionLine) -> bool) -> Vec<&CriterionLine> {
         self.criteria.iter().filter(|c| keep(c)).collect()
+    }
+}
+
+/// What a card beside the questions shows: the verdict, why not, and what is
+/// open, counted. Built for every trial on every answer, so it holds only
+/// that (not the trial's facts and every criterion, as `TrialView` does).
+#[derive(Clone, PartialEq)]
+pub struct CompactView {
+    pub id: String,
+    pub title: String,
+    pub verdict: Verdict,
+    pub verdict_message: &'static str,
+    pub not_met: Vec<CriterionLine>,
+    /// Open criteria the person, the doctor and the study team can settle.
+    pub open: [usize; 3],
+}
+
+impl CompactView {
+    pub fn new(a: &Assessment, texts: &Texts) -> CompactView {
+        let language = texts.language.as_str();
+        let open = |s: Settler| a.open_for(s).count();
+        CompactView {
+            id: a.trial.id.clone(),
+            title: a.trial.facts.title.get(language).to_string(),
+            verdict: a.verdict,
+            verdict_message: verdict_message(a),
+            not_met: a.with(Requirement::NotMet).map(|c| line(c, texts)).collect(),
+            open: [open(Settler::Person), open(Settler::Doctor), open(Settler::StudyTeam)],
+        }
     }
 }
 
@@ -183,9 +214,6 @@ fn facts(texts: &Texts, f: &TrialFacts) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub trial: TrialView,
-    /// Beside the questions: the verdict, why not, and what is open, counted.
-    #[prop_or_default]
-    pub compact: bool,
 }
 
 #[component]
@@ -199,20 +227,7 @@ pub fn TrialCard(props: &Props) -> Html {
     let study_team = t.lines(|c| c.requirement == Requirement::StudyTeam);
     let met = t.lines(|c| c.requirement == Requirement::Met);
     let met_title = texts.format("card-met", &[("count", &met.len().to_string())]);
-    let heading_id = format!("tc-card-{}{}", t.id, if props.compact { "-live" } else { "" });
-    if props.compact {
-        return html! {
-            <article class={classes!("tc-card", "tc-compact", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}
-                aria-labelledby={heading_id.clone()}>
-                <h3 id={heading_id}>{ &t.title }</h3>
-                <p class="tc-verdict"><strong>{ texts.get(t.verdict_message) }</strong>{ format!(" · {}", t.id) }</p>
-                { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", not_met, true) }
-                if t.verdict == Verdict::Undecided {
-                    <p class="tc-open">{ texts.format("open-counts", &[("person", &texts.plural("open-person", open_person.len())), ("doctor", &texts.plural("open-doctor", open_doctor.len())), ("team", &texts.plural("open-study_team", open_team.len()))]) }</p>
-                }
-            </article>
-        };
-    }
+    let heading_id = format!("tc-card-{}", t.id);
     html! {
         <article class={classes!("tc-card", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}
             aria-labelledby={heading_id.clone()}>
@@ -227,6 +242,31 @@ pub fn TrialCard(props: &Props) -> Html {
             if t.verdict != Verdict::NotEligible { { next_step(&texts, &t.facts) } }
             <p class="tc-summary">{ &t.summary }</p>
             { facts(&texts, &t.facts) }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CompactProps {
+    pub trial: CompactView,
+}
+
+/// Beside the questions: the verdict, why not, and what is open, counted.
+#[component]
+pub fn CompactCard(props: &CompactProps) -> Html {
+    let texts = use_texts();
+    let t = &props.trial;
+    let heading_id = format!("tc-card-{}-live", t.id);
+    let [person, doctor, team] = t.open;
+    html! {
+        <article class={classes!("tc-card", "tc-compact", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}
+            aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ &t.title }</h3>
+            <p class="tc-verdict"><strong>{ texts.get(t.verdict_message) }</strong>{ format!(" · {}", t.id) }</p>
+            { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", t.not_met.iter().collect(), true) }
+            if t.verdict == Verdict::Undecided {
+                <p class="tc-open">{ texts.format("open-counts", &[("person", &texts.plural("open-person", person)), ("doctor", &texts.plural("open-doctor", doctor)), ("team", &texts.plural("open-study_team", team))]) }</p>
+            }
         </article>
     }
 }

@@ -14,7 +14,7 @@ use crate::web::components::questions_screen::{QuestionsScreen, StepView};
 use crate::web::components::results::Results;
 use crate::web::components::review::ReviewRow;
 use crate::web::components::review_screen::ReviewScreen;
-use crate::web::components::trial_card::TrialView;
+use crate::web::components::trial_card::{CompactView, TrialView};
 use crate::web::components::welcome::Welcome;
 use crate::web::hooks::remembered::use_remembered_session;
 use crate::web::texts::{Texts, use_texts};
@@ -86,11 +86,11 @@ pub fn Screening(props: &Props) -> Html {
     // with a site there first, the others after them, none hidden.
     let chosen = session.countries.clone().unwrap_or_else(|| props.settings.countries.clone());
     let arranged = travel::arrange(&assessments, &chosen);
+    // Whole cards (facts, every criterion) only for the results; beside the
+    // questions, on every answer, the compact view of each trial.
     let view = |list: &[&crate::engine::assess::Assessment]| -> Vec<TrialView> {
         list.iter().map(|a| TrialView::new(a, &texts)).collect()
     };
-    let (near, far) = (view(&arranged.near), view(&arranged.far));
-    let trials: Vec<TrialView> = near.iter().chain(&far).cloned().collect();
     let count = |v: Verdict| assessments.iter().filter(|a| a.verdict == v).count().to_string();
     let summary = texts.format(
         "results-summary",
@@ -103,8 +103,10 @@ pub fn Screening(props: &Props) -> Html {
     let body = match session.screen {
         Screen::Welcome => html! { <Welcome on_start={on_action.reform(Action::Start)} /> },
         Screen::Questions => {
-            let step = StepView::new(session.step(catalog, &assessments), session);
-            let progress = session.progress(catalog, &assessments);
+            let (step, progress) = session.step_and_progress(catalog, &assessments);
+            let step = StepView::new(step, session);
+            let trials: Vec<CompactView> =
+                arranged.near.iter().chain(&arranged.far).map(|a| CompactView::new(a, &texts)).collect();
             html! { <QuestionsScreen {step} mode={session.mode} {progress} {trials} summary={summary.clone()} on_action={on_action.clone()} /> }
         }
         Screen::Review => html! {
@@ -112,6 +114,7 @@ pub fn Screening(props: &Props) -> Html {
         },
         Screen::Results => {
             let countries = travel::countries(assessments.iter().map(|a| a.trial));
+            let (near, far) = (view(&arranged.near), view(&arranged.far));
             html! {
                 <Results {near} {far} {countries} {chosen} on_countries={on_action.reform(Action::Countries)} summary={summary.clone()}
                     answers={review_rows(&texts, catalog, session)} today={session.today.to_string()}
