@@ -112,9 +112,11 @@ fn criteria_list(texts: &Texts, title: String, class: &'static str, lines: Vec<&
     if lines.is_empty() {
         return html! {};
     }
+    // Folded, a list still says how long it is.
+    let summary = if title.ends_with(')') { title } else { format!("{title} ({})", lines.len()) };
     html! {
         <details class={classes!("tc-criteria", class)} {open}>
-            <summary>{ title }</summary>
+            <summary>{ summary }</summary>
             <ul>
                 { for lines.into_iter().map(|c| html! {
                     <li>
@@ -234,7 +236,9 @@ pub fn TrialCard(props: &Props) -> Html {
             <h3 id={heading_id}>{ &t.title }</h3>
             <p class="tc-verdict"><strong>{ texts.get(t.verdict_message) }</strong>{ format!(" · {}", t.id) }</p>
             { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", not_met, true) }
-            { criteria_list(&texts, texts.get("card-open-person"), "tc-open-person", open_person, t.verdict == Verdict::Undecided) }
+            // Folded: with a dozen trials, every open list unfolded makes the results
+            // too long to read on a phone; each fold says how many it holds.
+            { criteria_list(&texts, texts.get("card-open-person"), "tc-open-person", open_person, false) }
             { criteria_list(&texts, texts.get("card-open-doctor"), "tc-open-doctor", open_doctor, false) }
             { criteria_list(&texts, texts.get("card-open-study-team"), "tc-open-study-team", open_team, false) }
             { criteria_list(&texts, texts.get("card-study-team"), "tc-study-team", study_team, false) }
