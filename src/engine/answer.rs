@@ -259,6 +259,13 @@ impl Answers {
         self.0.iter()
     }
 
+    /// The questions whose answer differs from `before` (given, changed or
+    /// taken back): what `assess::reassess` needs to know.
+    pub fn changed_since(&self, before: &Answers) -> Vec<String> {
+        let ids: std::collections::BTreeSet<&String> = self.0.keys().chain(before.0.keys()).collect();
+        ids.into_iter().filter(|id| self.0.get(*id) != before.0.get(*id)).cloned().collect()
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }
@@ -449,6 +456,20 @@ mod tests {
 
     fn today() -> Ymd {
         Ymd::parse("2026-11-21").unwrap()
+    }
+
+    #[test]
+    fn what_changed_is_what_was_given_changed_or_taken_back() {
+        let bank = bank();
+        let mut before = Answers::new();
+        before.set(&bank, "sex", Answer::Choice("female".into()), today()).unwrap();
+        before.set(&bank, "ecog", Answer::Number { value: 1.0, unit: None }, today()).unwrap();
+        let mut after = before.clone();
+        after.set(&bank, "sex", Answer::Choice("male".into()), today()).unwrap();
+        after.clear("ecog");
+        after.dont_know("creatinine");
+        assert_eq!(after.changed_since(&before), ["creatinine", "ecog", "sex"]);
+        assert!(after.changed_since(&after).is_empty());
     }
 
     fn bank() -> QuestionBank {

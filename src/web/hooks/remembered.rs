@@ -47,7 +47,7 @@ pub fn use_remembered_session(catalog: Rc<Catalog>, settings: Rc<Settings>) -> R
             (None, Some(mode)) => fresh.apply(&catalog, Action::Start(mode)),
             (None, None) => fresh,
         };
-        state::Screening { catalog, session }
+        state::Screening::new(catalog, &settings.trials, session)
     });
     {
         let key = key.clone();

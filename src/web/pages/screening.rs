@@ -78,14 +78,15 @@ pub fn Screening(props: &Props) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let (catalog, session) = (&screening.catalog, &screening.session);
-    let assessments = session.assess(catalog, &props.settings.trials);
+    // Kept current by the reducer: only what an answer changed is assessed again.
+    let assessments: &[crate::engine::assess::Assessment] = &screening.assessments;
     // Names this widget's landmarks apart from another widget's on the same page.
     let trials_named =
         if props.settings.trials.is_empty() { texts.get("all-trials") } else { props.settings.trials.join(", ") };
     // The person's choice of countries, else the site's preset; the trials
     // with a site there first, the others after them, none hidden.
     let chosen = session.countries.clone().unwrap_or_else(|| props.settings.countries.clone());
-    let arranged = travel::arrange(&assessments, &chosen);
+    let arranged = travel::arrange(assessments, &chosen);
     // Whole cards (facts, every criterion) only for the results; beside the
     // questions, on every answer, the compact view of each trial.
     let view = |list: &[&crate::engine::assess::Assessment]| -> Vec<TrialView> {
@@ -103,7 +104,7 @@ pub fn Screening(props: &Props) -> Html {
     let body = match session.screen {
         Screen::Welcome => html! { <Welcome on_start={on_action.reform(Action::Start)} /> },
         Screen::Questions => {
-            let (step, progress) = session.step_and_progress(catalog, &assessments);
+            let (step, progress) = session.step_and_progress(catalog, assessments);
             let step = StepView::new(step, session);
             let trials: Vec<CompactView> =
                 arranged.near.iter().chain(&arranged.far).map(|a| CompactView::new(a, &texts)).collect();
