@@ -37,11 +37,11 @@ test('a parent of a 10-year-old with class IV nephritis finishes, and sees why H
   await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await p.emulateMedia({ media: 'print' });
   assert.equal(await p.locator('.tc-results details:not([open])').count(), 0);
-  // A ruled-out trial prints short: its title, its verdict and its reason, no open items or facts.
-  const hanoiPrinted = p.locator(`.tc-results [data-trial-id="${HANOI}"]`);
-  assert.ok(await hanoiPrinted.locator('.tc-not-met').isVisible());
-  assert.equal(await hanoiPrinted.locator('.tc-facts').isVisible(), false);
-  assert.equal(await hanoiPrinted.locator('.tc-open-doctor').isVisible(), false);
+  // A ruled-out trial prints on one line: its title and the criterion not met, not its card.
+  const hanoiLine = p.locator(`.tc-results [data-trial-line="${HANOI}"]`);
+  assert.ok(await hanoiLine.locator('.tc-why').isVisible());
+  assert.match(await hanoiLine.locator('.tc-why').innerText(), /Aged 16 to 55/);
+  assert.equal(await hanoiLine.locator('.tc-card').isVisible(), false);
   // Trials still possible print in full, with the trial's own words.
   assert.ok(await p.locator(`.tc-results [data-trial-id="${GUANGZHOU}"] blockquote`).first().isVisible());
   assert.ok(await p.locator('.tc-review', { hasText: 'What is your child\'s date of birth?' }).first().isVisible());
