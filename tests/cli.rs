@@ -528,3 +528,24 @@ fn export_catalog_writes_one_json_catalog_that_validates_again() {
     let shipped: serde_json::Value = serde_json::from_str(&trialcheck(&["export-catalog"]).stdout).unwrap();
     assert_eq!(shipped["trials"].as_array().unwrap().len(), trial_files());
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_tool_quietly_not_with_a_panic() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    // `trialcheck export-catalog | head -1`: the reader goes after one line, long
+    // before the catalog (larger than a pipe's buffer) is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trialcheck"))
+        .args(["export-catalog"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -7,6 +7,7 @@
 //! read it), and the next question after it. A report, not a test: times
 //! depend on the machine.
 
+use super::say;
 use super::{Args, Outcome};
 use crate::catalog::schema::CatalogSpec;
 use crate::catalog::{Catalog, SHIPPED_JSON, load};
@@ -72,9 +73,14 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
         .collect::<Result<_, _>>()?;
     let runs: usize = args.value("runs").unwrap_or("5").parse().map_err(|_| "--runs takes a whole number")?;
     let today = args.today()?;
-    println!(
+    say!(
         "{:>7}  {:>12}  {:>15}  {:>19}  {:>19}  {:>14}",
-        "trials", "load", "first question", "verdicts, all again", "verdicts, what read", "next question"
+        "trials",
+        "load",
+        "first question",
+        "verdicts, all again",
+        "verdicts, what read",
+        "next question"
     );
     for n in sizes {
         let json = synthetic(n)?;
@@ -109,7 +115,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
         let assessed = reassess(previous, &catalog.bank, &after, today, &["creatinine"]);
         let next = time(runs, || questions_to_ask(&catalog.bank, &assessed, &after).first().map(|q| q.id.clone()));
         let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
-        println!(
+        say!(
             "{n:>7}  {:>12}  {:>15}  {:>19}  {:>19}  {:>14}",
             ms(load),
             ms(first),

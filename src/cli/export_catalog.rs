@@ -2,6 +2,7 @@
 //! serves as its own catalog (`<trial-check catalog="...">`). Without files,
 //! the shipped catalog; with files, they are validated first.
 
+use super::say;
 use super::{Args, Outcome};
 use crate::catalog::schema::{QuestionSpec, TrialSpec};
 use crate::catalog::source::{self, Contents};
@@ -11,14 +12,14 @@ use std::path::Path;
 pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let shipped: CatalogSpec = serde_json::from_str(SHIPPED_JSON).map_err(|e| e.to_string())?;
     if args.rest.is_empty() {
-        println!("{}", serde_json::to_string_pretty(&shipped).map_err(|e| e.to_string())?);
+        say!("{}", serde_json::to_string_pretty(&shipped).map_err(|e| e.to_string())?);
         return Ok(Outcome::Ok);
     }
     let paths: Vec<&Path> = args.rest.iter().map(Path::new).collect();
     let (_, errors) = source::validate(&paths);
     if !errors.is_empty() {
         for e in &errors {
-            println!("{e}");
+            say!("{e}");
         }
         return Ok(Outcome::Problems);
     }
@@ -39,6 +40,6 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
         questions = shipped.questions;
     }
     let catalog = CatalogSpec { questions, trials };
-    println!("{}", serde_json::to_string_pretty(&catalog).map_err(|e| e.to_string())?);
+    say!("{}", serde_json::to_string_pretty(&catalog).map_err(|e| e.to_string())?);
     Ok(Outcome::Ok)
 }

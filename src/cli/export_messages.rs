@@ -2,6 +2,7 @@
 //! fetches them, `{ "LANG": { id: text } }`, with English filled in where the
 //! language lacks a message, so one file is all a widget needs.
 
+use super::say;
 use super::{Args, Outcome};
 use crate::text::{DEFAULT_LANGUAGE, Messages};
 use std::collections::BTreeMap;
@@ -16,6 +17,6 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let ids: std::collections::BTreeSet<&str> = messages.ids(DEFAULT_LANGUAGE).chain(messages.ids(lang)).collect();
     let words: BTreeMap<&str, &str> = ids.into_iter().filter_map(|id| Some((id, messages.get(lang, id)?))).collect();
     let file = BTreeMap::from([(lang.as_str(), words)]);
-    println!("{}", serde_json::to_string(&file).map_err(|e| e.to_string())?);
+    say!("{}", serde_json::to_string(&file).map_err(|e| e.to_string())?);
     Ok(Outcome::Ok)
 }

@@ -7,6 +7,7 @@
 //! regression test replays every file found there. Prints the inputs tried
 //! per target. `scripts/fuzz` runs it; `scripts/test` with a short budget.
 
+use super::say;
 use super::{Args, Outcome};
 use crate::catalog::schema::CatalogSpec;
 use crate::catalog::{Catalog, SHIPPED_JSON, load, source};
@@ -265,7 +266,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     // Panics are what is looked for: caught and reported, not printed one by one.
     std::panic::set_hook(Box::new(|_| {}));
     let mut failed = false;
-    println!("{:<18} {:>10}  failures", "target", "inputs");
+    say!("{:<18} {:>10}  failures", "target", "inputs");
     for (i, target) in targets.iter().enumerate() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1));
         let (mut tried, mut failures) = (0u64, Vec::new());
@@ -284,7 +285,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
             }
         }
         failed |= !failures.is_empty();
-        println!(
+        say!(
             "{:<18} {:>10}  {}",
             target.name,
             tried,

@@ -5,6 +5,7 @@
 //! the words it came from, which `validate` refuses until an author checks
 //! it; every other line is `decided_by = "study_team"` until one encodes it.
 
+use super::say;
 use super::{Args, Outcome};
 use crate::catalog::schema::{CriterionSpec, DecidedBy, TrialSpec};
 use crate::engine::trial::{Contact, Localized, Published, Side, Site, Source, TrialFacts};
@@ -263,7 +264,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
         criterion,
     };
     let toml = toml::to_string(&spec).map_err(|e| e.to_string())?;
-    println!(
+    say!(
         "# Draft trial file imported from a ClinicalTrials.gov record.\n\
          # Every criterion line is kept verbatim. Lines of a common pattern have a\n\
          # draft rule, marked `draft`: check each against the registry text and\n\

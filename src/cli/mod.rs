@@ -15,6 +15,18 @@ mod validate;
 
 use std::process::ExitCode;
 
+/// `println!` for the tool's output: when the reader has gone (`trialcheck
+/// questions | head`), the tool stops quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+pub(crate) use say;
+
 const USAGE: &str = "\
 trialcheck: check trial catalogs and screen answers against them
 

@@ -7,6 +7,7 @@
 //! done, answering from the file ("I don't know" for what it lacks), in each
 //! way of answering, and prints the screens it took; a report.
 
+use super::say;
 use super::screen::{answers_of, read_answers};
 use super::{Args, Outcome};
 use crate::catalog::Catalog;
@@ -54,11 +55,11 @@ pub(super) fn next(args: &Args) -> Result<Outcome, String> {
     let screen = Screen::of(&session.step(&catalog, &assessed));
     let next = Next { done: screen.kind == "done", screen };
     if args.switch("json") {
-        println!("{}", serde_json::to_string_pretty(&next).map_err(|e| e.to_string())?);
+        say!("{}", serde_json::to_string_pretty(&next).map_err(|e| e.to_string())?);
     } else if next.done {
-        println!("done: nothing more can change a verdict");
+        say!("done: nothing more can change a verdict");
     } else {
-        println!("{}: {}", next.screen.kind, next.screen.questions.join(", "));
+        say!("{}: {}", next.screen.kind, next.screen.questions.join(", "));
     }
     Ok(Outcome::Ok)
 }
@@ -82,7 +83,7 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
     // A static form: every question in the bank's order, the lab values on one form.
     let form = catalog.bank.iter().filter(|q| !is_lab_value(q)).count() + 1;
     let mut counts = Vec::new();
-    println!("{:<44} {:<10} {:>10} {:>8}", "person", "answering", "lab report", "screens");
+    say!("{:<44} {:<10} {:>10} {:>8}", "person", "answering", "lab report", "screens");
     for file in &files {
         let facts = read_answers(file, &catalog, today)?;
         let name = std::path::Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file);
@@ -93,11 +94,11 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
                 Mode::MyChild => "plain",
                 Mode::Myself => "myself",
             };
-            println!("{name:<44} {label:<10} {:>10} {:>8}", if report { "yes" } else { "no" }, walked.screens.len());
+            say!("{name:<44} {label:<10} {:>10} {:>8}", if report { "yes" } else { "no" }, walked.screens.len());
             if args.switch("screens") {
                 // Each screen as the walk met it: for finding what could be asked together.
                 for (n, screen) in walked.screens.iter().enumerate() {
-                    println!("    {:>2}. {}: {}", n + 1, screen.kind, screen.questions.join(", "));
+                    say!("    {:>2}. {}: {}", n + 1, screen.kind, screen.questions.join(", "));
                 }
             }
             counts.push(walked.screens.len());
@@ -105,6 +106,6 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
     }
     counts.sort_unstable();
     let median = counts.get(counts.len() / 2).copied().unwrap_or(0);
-    println!("\nmedian screens to done: {median} (target 12); every question in bank order: {form}");
+    say!("\nmedian screens to done: {median} (target 12); every question in bank order: {form}");
     Ok(Outcome::Ok)
 }

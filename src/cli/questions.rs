@@ -1,6 +1,7 @@
 //! `trialcheck questions [--json]`: the question bank, as authors and
 //! coordinators need it to write rules and answer files.
 
+use super::say;
 use super::{Args, Outcome};
 use crate::catalog::Catalog;
 use crate::engine::question::{Kind, Question};
@@ -48,7 +49,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let lang = args.value("lang").unwrap_or("en");
     let rows: Vec<Row> = catalog.bank.iter().map(|q| row(q, &messages, lang)).collect();
     if args.switch("json") {
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        say!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
         return Ok(Outcome::Ok);
     }
     for r in rows {
@@ -63,7 +64,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
             crate::engine::question::AnsweredBy::Person => "person",
             crate::engine::question::AnsweredBy::Doctor => "doctor",
         };
-        println!("{:<28} {:<7} {detail}\n{:<37}{}", r.id, who, "", r.prompt);
+        say!("{:<28} {:<7} {detail}\n{:<37}{}", r.id, who, "", r.prompt);
     }
     Ok(Outcome::Ok)
 }

@@ -1,5 +1,6 @@
 //! `trialcheck screen --answers FILE`: each trial's verdict with its reasons.
 
+use super::say;
 use super::{Args, Outcome};
 use crate::catalog::Catalog;
 use crate::engine::answer::{Answers, RawAnswer};
@@ -115,26 +116,26 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let assessments = assess_catalog(&catalog, &answers, today, &ids);
     if args.switch("json") {
         let reports: Vec<TrialReport> = assessments.iter().map(|a| report(a, lang, &messages)).collect();
-        println!("{}", serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?);
+        say!("{}", serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?);
         return Ok(Outcome::Ok);
     }
     let say = |id: &str| messages.get(lang, id).unwrap_or(id).to_string();
     for a in &assessments {
         let verdict = say(verdict_message(a));
-        println!("{}  {}: {}", a.trial.id, verdict, a.trial.facts.title.get(lang));
+        say!("{}  {}: {}", a.trial.id, verdict, a.trial.facts.title.get(lang));
         let section = |title: String, mark: &str, rows: Vec<&crate::engine::assess::CriterionResult>| {
             if rows.is_empty() {
                 return;
             }
-            println!("  {title}:");
+            say!("  {title}:");
             for c in rows {
-                println!("    {mark} {}", c.criterion.plain.get(lang));
-                println!("        registry: \"{}\"", c.criterion.original);
+                say!("    {mark} {}", c.criterion.plain.get(lang));
+                say!("        registry: \"{}\"", c.criterion.original);
                 if !c.open_questions.is_empty() {
-                    println!("        open: {}", c.open_questions.join(", "));
+                    say!("        open: {}", c.open_questions.join(", "));
                 }
                 for v in &c.computed {
-                    println!("        computed: {}", computed_words(&messages, lang, v));
+                    say!("        computed: {}", computed_words(&messages, lang, v));
                 }
             }
         };
@@ -143,8 +144,8 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
             section(say(settler_message(settler)), "?", a.open_for(settler).collect());
         }
         section(say("requirement-study_team"), "-", a.with(Requirement::StudyTeam).collect());
-        println!("  met: {} of {} criteria\n", a.with(Requirement::Met).count(), a.criteria.len());
+        say!("  met: {} of {} criteria\n", a.with(Requirement::Met).count(), a.criteria.len());
     }
-    println!("{}", say("study-team-decides"));
+    say!("{}", say("study-team-decides"));
     Ok(Outcome::Ok)
 }

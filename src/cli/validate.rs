@@ -1,5 +1,6 @@
 //! `trialcheck validate [FILES]`: every problem as `file:line:col: message`.
 
+use super::say;
 use super::{Args, Outcome};
 use crate::catalog::source;
 use std::path::PathBuf;
@@ -23,7 +24,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
     let (trials, errors) = source::validate(&paths);
     for e in &errors {
-        println!("{e}");
+        say!("{e}");
     }
     if errors.is_empty() {
         let criteria: usize = trials.iter().map(|t| t.criteria.len()).sum();
