@@ -11,6 +11,8 @@
 //! 4. assess: criteria and trials into verdicts with reasons (`assess`);
 //! 5. relevance: which questions can still change a verdict (`relevance`).
 //!
+//! `travel` arranges the verdicts by where the trials' sites are.
+//!
 //! `question` and `answer` are the data the phases read; `trial` is what a
 //! catalog file becomes.
 
