@@ -50,6 +50,37 @@ function prefetch(lang) {
   fetchText(asset(DATA.messages[likelyLanguage(lang)]));
 }
 
+/**
+ * Until the app is ready: its header (title, privacy promise, and the
+ * language picker's room), in the words of the messages file the app itself
+ * reads, so that the first paint is text rather than an empty box, and the
+ * app's own header then takes exactly its place (styles.css hides this once
+ * the app has drawn). Built with textContent: no markup from any file.
+ */
+async function preview(container, lang) {
+  const language = likelyLanguage(lang);
+  // Unreadable: no preview; the app fetches the same file and shows what went wrong.
+  const all = await fetchText(asset(DATA.messages[language])).then(JSON.parse, () => null);
+  const words = all?.[language];
+  if (!words || container.querySelector('.tc')) return;
+  const el = (tag, className, text) => {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text) e.textContent = text;
+    return e;
+  };
+  const picker = el('span', 'tc-language tc-preview-room');
+  picker.append(el('span', '', words['language-label']), el('select'));
+  picker.setAttribute('aria-hidden', 'true');
+  const header = el('header', 'tc-header');
+  header.append(picker, el('h1', '', words['app-title']), el('p', 'tc-promise', words['privacy-promise']));
+  const shown = el('div', 'tc');
+  shown.dataset.preview = 'true';
+  shown.lang = language;
+  shown.append(header);
+  container.prepend(shown);
+}
+
 let started;
 /** Loads the app once per page; resolves to Rust's mount function. */
 function start() {
@@ -87,6 +118,7 @@ async function mount(element, options = {}) {
   const container = document.createElement('div');
   container.className = 'tc-host';
   shadow.replaceChildren(style, container);
+  if (!options.catalog) preview(container, options.lang);
   const rustMount = await start();
   const picked = Object.fromEntries(OPTIONS.filter((k) => options[k] != null).map((k) => [k, String(options[k])]));
   // The reservation ends when the first screen is drawn (not the empty loading state):
@@ -133,6 +165,7 @@ if (page) {
       }
     }).observe(document.documentElement);
   }
+  preview(page, options.lang);
   start().then((rustMount) => rustMount(page, { ...options, data: files() }));
   // Offline: only where this script is the page's own (not on a host site).
   if ('serviceWorker' in navigator && new URL(import.meta.url).origin === location.origin) {

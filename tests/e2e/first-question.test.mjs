@@ -2,8 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, PHONE, ARTIFACTS } from './browser.mjs';
-import { start, shown, verdict, ago } from './questionnaire.mjs';
+import { launch, watchedPage, PHONE, ARTIFACTS } from './browser.mjs';
+import { start, shown, verdict, ago, say } from './questionnaire.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -37,4 +37,25 @@ test('an impossible date of birth is refused with a message, and nothing changes
   await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'too long ago' }).waitFor());
   assert.equal(await shown(page), 'date_of_birth');
   assert.equal(await verdict(page, 'NCT07432334'), 'undecided');
+});
+
+test('before the app is ready its header is there, in the page\'s language, and the app\'s own takes its place without a jump', async () => {
+  const p = await watchedPage(browser, PHONE);
+  // A slow network: the wasm arrives only when the test lets it.
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await p.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  await p.goto(`${server.url}/?lang=vi`);
+  const heading = p.locator('h1:visible');
+  await heading.waitFor();
+  assert.equal(await heading.innerText(), say('vi', 'app-title'));
+  assert.equal(await p.locator('.tc-mode').count(), 0, 'the app itself is not there yet');
+  const before = await heading.boundingBox();
+  await p.screenshot({ path: `${ARTIFACTS}preview-phone.png` });
+  release();
+  await p.locator('.tc-mode').first().waitFor();
+  assert.equal(await p.locator('h1:visible').count(), 1, 'one header, the app\'s');
+  const after = await p.locator('h1:visible').boundingBox();
+  assert.deepEqual([Math.round(after.y), Math.round(after.height)], [Math.round(before.y), Math.round(before.height)]);
+  assert.deepEqual(p.errors, []);
 });
