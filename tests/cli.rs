@@ -446,7 +446,8 @@ fn next_says_what_the_app_would_show_and_when_nothing_is_left() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let next: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(next["done"], false);
-    assert_eq!(next["screen"]["kind"], "question");
+    // Pregnancy comes once her sex and age are known, on one form with what else is left about her.
+    assert_eq!(next["screen"]["kind"], "form");
     assert_eq!(next["screen"]["questions"][0], "pregnant", "a ten-year-old girl is asked, from 10");
     // Everything known: nothing more to ask.
     let all = fixture("patients/girl-10-class-iv-nephritis.json");

@@ -94,12 +94,12 @@ function start() {
 const OPTIONS = ['trials', 'lang', 'mode', 'accent', 'catalog', 'countries'];
 
 /** The height a widget keeps for itself while it loads, about its first screen's
- * (measured on this build: the welcome, or a first question with the verdicts
- * beside or below it), so the host page does not jump when it arrives. */
+ * (measured on this build: the welcome, or the first form of questions with the
+ * verdicts beside or below it), so the host page does not jump when it arrives. */
 function reserve(width, question) {
-  if (width < 600) return question ? 1350 : 880;
-  if (width < 900) return question ? 980 : 620;
-  return question ? 770 : 600;
+  if (width < 600) return question ? 1900 : 880;
+  if (width < 900) return question ? 1350 : 620;
+  return question ? 1050 : 600;
 }
 
 /** Mounts a widget in its own shadow root: its styles and the page's stay apart. */

@@ -49,8 +49,20 @@ pub enum Step<'c> {
     LabPanel(Vec<&'c Question>),
     /// Yes/no questions asked together, as a list to tick (see `Question::together`).
     Checklist(Vec<&'c Question>),
+    /// A few short questions about the person on one form (date of birth,
+    /// sex, a usual day): see `is_form_question`.
+    Form(Vec<&'c Question>),
     /// Nothing more can change a verdict.
     Done,
+}
+
+/// A question the person answers at once about themselves (a date or a
+/// choice in "about you"): those still worth asking share one form. Numbers
+/// with units and lists keep a screen of their own.
+pub fn is_form_question(q: &Question) -> bool {
+    q.group == Group::AboutYou
+        && q.answered_by == AnsweredBy::Person
+        && matches!(q.kind, Kind::Date { .. } | Kind::Choice { .. })
 }
 
 /// A number read off a lab report: asked on the lab panel, and unknown
@@ -338,6 +350,10 @@ impl Session {
         }
         match to_ask.first() {
             None => Step::Done,
+            Some(q) if is_form_question(q) => {
+                let form: Vec<&Question> = to_ask.iter().copied().filter(|o| is_form_question(o)).collect();
+                if form.len() > 1 { Step::Form(form) } else { Step::Ask(q) }
+            }
             Some(q) if is_lab_value(q) => {
                 if self.has_lab_report.is_none() {
                     Step::LabReport
@@ -376,11 +392,13 @@ impl Session {
         };
         let lists: std::collections::BTreeSet<&str> =
             to_ask.iter().filter(|q| !self.one_by_one.contains(&q.id)).filter_map(|q| q.together.as_deref()).collect();
+        let forms = to_ask.iter().filter(|q| is_form_question(q)).count().min(1);
         let singles = to_ask
             .iter()
-            .filter(|q| !is_lab_value(q) && (q.together.is_none() || self.one_by_one.contains(&q.id)))
+            .filter(|q| !is_lab_value(q) && !is_form_question(q))
+            .filter(|q| q.together.is_none() || self.one_by_one.contains(&q.id))
             .count();
-        (self.screens_done, singles + lists.len() + lab_screens)
+        (self.screens_done, singles + lists.len() + lab_screens + forms)
     }
 }
 

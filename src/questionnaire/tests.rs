@@ -25,8 +25,38 @@ fn step_id(session: &Session, catalog: &Catalog) -> String {
         Step::LabReport => "<lab report?>".into(),
         Step::LabPanel(qs) => format!("<panel of {}>", qs.len()),
         Step::Checklist(qs) => format!("<list of {}>", qs.len()),
+        // A form shows its first question first, as the screen does.
+        Step::Form(qs) => qs[0].id.clone(),
         Step::Done => "<done>".into(),
     }
+}
+
+#[test]
+fn the_first_form_asks_about_the_person_at_once_and_pregnancy_only_once_sex_and_age_are_known() {
+    let c = catalog();
+    let s = Session::new(today()).apply(&c, Action::Start(Mode::Myself));
+    let assessed = s.assess(&c, &[]);
+    let Step::Form(form) = s.step(&c, &assessed) else { panic!("no form first") };
+    let ids: Vec<&str> = form.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["date_of_birth", "sex", "daily_activity"]);
+    // A blank field is not an answer: only what was filled in is kept, the rest asked again.
+    let some = s.apply(
+        &c,
+        Action::AnswerAll { answers: vec![("sex".into(), Answer::Choice("female".into()))], unreadable: vec![] },
+    );
+    assert_eq!(some.answers.get("date_of_birth"), None);
+    let woman = some.apply(&c, answer("date_of_birth", date("1990-01-01")));
+    let assessed = woman.assess(&c, &[]);
+    assert!(woman.to_ask(&c, &assessed).iter().any(|q| q.id == "pregnant"), "asked once sex and age are known");
+    let boy = s.apply(
+        &c,
+        Action::AnswerAll {
+            answers: vec![("sex".into(), Answer::Choice("male".into())), ("date_of_birth".into(), date("2016-01-01"))],
+            unreadable: vec![],
+        },
+    );
+    let assessed = boy.assess(&c, &[]);
+    assert!(!boy.to_ask(&c, &assessed).iter().any(|q| q.id == "pregnant"));
 }
 
 #[test]
@@ -138,6 +168,10 @@ fn dont_know_on(mut s: Session, c: &Catalog) -> Session {
                 items: qs.iter().map(|q| q.id.clone()).collect(),
                 marked: qs.iter().map(|q| (q.id.clone(), Mark::NotSure)).collect(),
                 unticked: Unticked::No,
+            },
+            Step::Form(qs) => Action::AnswerAll {
+                answers: qs.iter().map(|q| (q.id.clone(), Answer::DontKnow)).collect(),
+                unreadable: vec![],
             },
             _ => break,
         };

@@ -24,6 +24,7 @@ impl Screen {
             Step::LabReport => Screen { kind: "lab_report", questions: vec![] },
             Step::LabPanel(qs) => Screen { kind: "lab_panel", questions: qs.iter().map(|q| q.id.clone()).collect() },
             Step::Checklist(qs) => Screen { kind: "checklist", questions: qs.iter().map(|q| q.id.clone()).collect() },
+            Step::Form(qs) => Screen { kind: "form", questions: qs.iter().map(|q| q.id.clone()).collect() },
             Step::Done => Screen { kind: "done", questions: vec![] },
         }
     }
@@ -59,7 +60,7 @@ pub fn walk(catalog: &Catalog, mode: Mode, lab_report: bool, facts: &Answers, to
             Step::Done => break,
             Step::Ask(q) => Action::Answer { question: q.id.clone(), answer: known(&q.id) },
             Step::LabReport => Action::HasLabReport(lab_report),
-            Step::LabPanel(qs) => Action::AnswerAll {
+            Step::LabPanel(qs) | Step::Form(qs) => Action::AnswerAll {
                 answers: qs.iter().map(|q| (q.id.clone(), known(&q.id))).collect(),
                 unreadable: vec![],
             },

@@ -71,12 +71,12 @@ test('switching the language at any time keeps every answer', async () => {
   await answer(p, 'sex', { option: 'female' });
   await p.locator('[data-question-id="pregnant"]').waitFor();
   await p.getByLabel('Language').selectOption('vi');
-  await p.getByRole('heading', { name: say('vi', 'question-pregnant') }).waitFor();
+  await p.locator('[data-question-id="pregnant"]').getByText(say('vi', 'question-pregnant'), { exact: true }).waitFor();
   assert.equal(await shown(p), 'pregnant');
   assert.equal(await verdict(p, HANOI), 'ineligible');
   assert.equal(await p.evaluate(() => document.documentElement.lang), 'vi');
   await p.getByLabel(say('vi', 'language-label')).selectOption('zh');
-  await p.getByRole('heading', { name: say('zh', 'question-pregnant') }).waitFor();
+  await p.locator('[data-question-id="pregnant"]').getByText(say('zh', 'question-pregnant'), { exact: true }).waitFor();
   await p.getByRole('navigation').getByRole('button', { name: say('zh', 'nav-review'), exact: true }).click();
   assert.match(await p.locator('.tc-review').innerText(), new RegExp(say('zh', 'option-sex-female')));
 });

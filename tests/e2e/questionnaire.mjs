@@ -53,6 +53,13 @@ const button = (scope, name) => scope.getByRole('button', { name, exact: true })
 export async function answer(page, id, how, mode, lang = 'en') {
   const q = page.locator(`[data-question-id="${id}"]`);
   const option = (o) => say(lang, `option-${id}-${o}`);
+  const form = page.locator(`form[data-form]:has([data-question-id="${id}"])`);
+  if (await form.count()) {
+    // One question of a form: this answer only (the blank ones are asked again), then Next.
+    await fill(q, id, how, mode, lang);
+    await button(form, say(lang, 'answer-next')).click();
+    return;
+  }
   if (id === 'checklist') {
     // Several yes/no questions: `how` is the whole script. Yes where it says yes,
     // "Not sure" where it gives no answer, and the ones left blank (its noes) are No.
@@ -104,6 +111,25 @@ export async function answer(page, id, how, mode, lang = 'en') {
   }
 }
 
+/** Gives one answer on a form, without sending it: a date filled in, a choice
+ * chosen, or "don't know" ticked when the script has no answer. */
+async function fill(q, id, how, mode, lang) {
+  if (how === undefined) {
+    const dontKnow = say(lang, mode === 'clinician' ? 'answer-dont-know-clinician' : 'answer-dont-know');
+    // A choice has a "don't know" option; a date a "don't know" toggle beside it.
+    if (await q.locator('input[type="radio"]').count()) await q.getByLabel(dontKnow, { exact: true }).check();
+    else await q.getByRole('button', { name: dontKnow, exact: true }).click();
+  } else if (how.fill !== undefined) {
+    await q.locator('input').first().fill(how.fill);
+  } else if (how.option) {
+    await q.getByLabel(say(lang, `option-${id}-${how.option}`), { exact: true }).check();
+  } else if (typeof how === 'string') {
+    await q.getByLabel(how, { exact: true }).check();
+  } else {
+    throw new Error(`cannot answer ${id} on a form with ${JSON.stringify(how)}`);
+  }
+}
+
 /**
  * Answers every question the app asks, from `script` (question id -> how),
  * until no question is left, or until `stopAt` is shown (it must be: a walk
@@ -121,14 +147,23 @@ export async function answerAll(page, script, mode, visit = async () => {}, lang
       return asked;
     }
     await visit(page, id);
-    asked.push(id);
     // A screen is its question, or its list (two lists may follow each other).
     const screen = () => {
       const el = document.querySelector('[data-question-id]');
       return el && `${el.getAttribute('data-question-id')}:${el.dataset.list ?? ''}`;
     };
     const before = await page.evaluate(screen);
-    await answer(page, id, id === 'checklist' ? script : script[id], mode, lang);
+    const form = page.locator('form[data-form]');
+    if (await form.count()) {
+      // A form: every question on it answered from the script at once, as a person fills it in.
+      const ids = await form.locator('[data-question-id]').evaluateAll((all) => all.map((e) => e.dataset.questionId));
+      for (const field of ids) await fill(form.locator(`[data-question-id="${field}"]`), field, script[field], mode, lang);
+      asked.push(...ids);
+      await button(form, say(lang, 'answer-next')).click();
+    } else {
+      asked.push(id);
+      await answer(page, id, id === 'checklist' ? script : script[id], mode, lang);
+    }
     // Wait for the next screen, or for a refusal of this one.
     await page.waitForFunction((before) => {
       const el = document.querySelector('[data-question-id]');

@@ -4,6 +4,7 @@ pub mod answer_files;
 pub mod answer_text;
 pub mod checklist_card;
 pub mod country_choice;
+pub mod form_card;
 pub mod lab_panel;
 pub mod language_picker;
 pub mod medicines;

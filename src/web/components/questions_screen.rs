@@ -2,6 +2,7 @@
 //! verdicts beside it as they change.
 
 use super::checklist_card::ChecklistCard;
+use super::form_card::FormCard;
 use super::lab_panel::LabPanel;
 use super::progress::Progress;
 use super::question_card::QuestionCard;
@@ -19,6 +20,7 @@ pub enum StepView {
     LabReport,
     LabPanel { questions: Vec<Question>, refused: Vec<(String, AnswerError)> },
     Checklist { questions: Vec<Question> },
+    Form { questions: Vec<Question>, refused: Vec<(String, AnswerError)> },
     Done,
 }
 
@@ -36,6 +38,9 @@ impl StepView {
                 refused: session.refused.clone(),
             },
             Step::Checklist(questions) => StepView::Checklist { questions: questions.into_iter().cloned().collect() },
+            Step::Form(questions) => {
+                StepView::Form { questions: questions.into_iter().cloned().collect(), refused: session.refused.clone() }
+            }
             Step::Done => StepView::Done,
         }
     }
@@ -94,6 +99,9 @@ pub fn QuestionsScreen(props: &Props) -> Html {
         StepView::LabReport => lab_report(&texts, on_action),
         StepView::LabPanel { questions, refused } => {
             html! { <LabPanel questions={questions.clone()} mode={props.mode} refused={refused.clone()} on_action={on_action.clone()} /> }
+        }
+        StepView::Form { questions, refused } => {
+            html! { <FormCard questions={questions.clone()} mode={props.mode} refused={refused.clone()} on_action={on_action.clone()} /> }
         }
         StepView::Checklist { questions } => {
             html! { <ChecklistCard questions={questions.clone()} mode={props.mode} on_action={on_action.clone()} /> }
