@@ -97,9 +97,9 @@ const OPTIONS = ['trials', 'lang', 'mode', 'accent', 'catalog', 'countries'];
  * (measured on this build: the welcome, or the first form of questions with the
  * verdicts beside or below it), so the host page does not jump when it arrives. */
 function reserve(width, question) {
-  if (width < 600) return question ? 1900 : 880;
-  if (width < 900) return question ? 1350 : 620;
-  return question ? 1050 : 600;
+  if (width < 600) return question ? 2000 : 880;
+  if (width < 900) return question ? 1400 : 620;
+  return question ? 1120 : 600;
 }
 
 /** Mounts a widget in its own shadow root: its styles and the page's stay apart. */

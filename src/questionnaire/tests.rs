@@ -74,8 +74,14 @@ fn rare_exclusions_come_as_one_list_and_not_sure_leaves_the_unticked_for_later()
                 break qs.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
             }
             Step::Checklist(qs) => {
-                let items = qs.iter().map(|q| q.id.clone()).collect();
-                s = s.apply(&c, Action::Checklist { items, marked: vec![], unticked: Unticked::No });
+                // Another list first: not sure of any (each comes back, and gets its "don't know").
+                let items: Vec<String> = qs.iter().map(|q| q.id.clone()).collect();
+                let marked = items.iter().map(|i| (i.clone(), Mark::NotSure)).collect();
+                s = s.apply(&c, Action::Checklist { items, marked, unticked: Unticked::No });
+            }
+            Step::Form(qs) => {
+                let answers = qs.iter().map(|q| (q.id.clone(), Answer::DontKnow)).collect();
+                s = s.apply(&c, Action::AnswerAll { answers, unreadable: vec![] });
             }
             Step::Ask(q) => {
                 let id = q.id.clone();
