@@ -114,6 +114,14 @@ pub fn FormCard(props: &Props) -> Html {
                 let prompt = texts.prompt(q, props.mode);
                 let refused = props.refused.iter().find(|(r, _)| *r == q.id).map(|(_, e)| refusal(&texts, e));
                 let error_id = format!("tc-error-{}", q.id);
+                // Why it is asked, read right after the question, before the answers.
+                let help_id = format!("tc-help-{}", q.id);
+                let help = texts.help(q).map(|h| html! { <p id={help_id.clone()} class="tc-help">{ h }</p> });
+                let described = [help.as_ref().map(|_| help_id.clone()), refused.as_ref().map(|_| error_id.clone())]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let field = match &q.kind {
                     Kind::Date { precision } => {
                         let kind = if *precision == DatePrecision::Day { "date" } else { "month" };
@@ -121,16 +129,18 @@ pub fn FormCard(props: &Props) -> Html {
                         html! {
                             <div class="tc-fieldset">
                                 <label for={field_id.clone()} class="tc-form-prompt">{ prompt.clone() }</label>
+                                { help.clone().unwrap_or_default() }
                                 <input id={field_id} type={kind} name={format!("value-{}", q.id)}
                                     aria-invalid={refused.is_some().then_some("true")}
-                                    aria-describedby={refused.as_ref().map(|_| error_id.clone())} />
+                                    aria-describedby={(!described.is_empty()).then(|| described.clone())} />
                                 { dont_know_toggle(q.id.clone()) }
                             </div>
                         }
                     }
                     Kind::Choice { options } => html! {
-                        <fieldset class="tc-fieldset">
+                        <fieldset class="tc-fieldset" aria-describedby={(!described.is_empty()).then(|| described.clone())}>
                             <legend class="tc-form-prompt">{ prompt.clone() }</legend>
+                            { help.clone().unwrap_or_default() }
                             { for options.iter().map(|o| html! {
                                 <label class="tc-check"><input type="radio" name={format!("choice-{}", q.id)} value={o.clone()} />{ texts.option(q, o) }</label>
                             }) }
@@ -142,7 +152,6 @@ pub fn FormCard(props: &Props) -> Html {
                 html! {
                     <div class="tc-form-field" data-question-id={q.id.clone()} key={q.id.clone()}>
                         { field }
-                        if let Some(help) = texts.help(q) { <p class="tc-help">{ help }</p> }
                         if let Some(message) = refused {
                             <p id={error_id} class="tc-refused" role="alert">{ message }</p>
                         }
