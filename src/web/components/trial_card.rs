@@ -213,6 +213,29 @@ fn facts(texts: &Texts, f: &TrialFacts) -> Html {
     }
 }
 
+/// What every card shares, whole or compact: the trial's title, its verdict
+/// and why not; `rest` follows.
+struct Head<'a> {
+    id: &'a str,
+    title: &'a str,
+    verdict: Verdict,
+    verdict_message: &'static str,
+    not_met: Vec<&'a CriterionLine>,
+}
+
+fn card(texts: &Texts, head: Head, compact: bool, rest: Html) -> Html {
+    let heading_id = format!("tc-card-{}{}", head.id, if compact { "-live" } else { "" });
+    html! {
+        <article class={classes!("tc-card", compact.then_some("tc-compact"), verdict_attribute(head.verdict))}
+            data-trial-id={head.id.to_string()} data-verdict={verdict_attribute(head.verdict)} aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ head.title }</h3>
+            <p class="tc-verdict"><strong>{ texts.get(head.verdict_message) }</strong>{ format!(" · {}", head.id) }</p>
+            { criteria_list(texts, texts.get("card-not-met"), "tc-not-met", head.not_met, true) }
+            { rest }
+        </article>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub trial: TrialView,
@@ -229,13 +252,9 @@ pub fn TrialCard(props: &Props) -> Html {
     let study_team = t.lines(|c| c.requirement == Requirement::StudyTeam);
     let met = t.lines(|c| c.requirement == Requirement::Met);
     let met_title = texts.format("card-met", &[("count", &met.len().to_string())]);
-    let heading_id = format!("tc-card-{}", t.id);
-    html! {
-        <article class={classes!("tc-card", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}
-            aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{ &t.title }</h3>
-            <p class="tc-verdict"><strong>{ texts.get(t.verdict_message) }</strong>{ format!(" · {}", t.id) }</p>
-            { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", not_met, true) }
+    let head = Head { id: &t.id, title: &t.title, verdict: t.verdict, verdict_message: t.verdict_message, not_met };
+    let rest = html! {
+        <>
             // Folded: with a dozen trials, every open list unfolded makes the results
             // too long to read on a phone; each fold says how many it holds.
             { criteria_list(&texts, texts.get("card-open-person"), "tc-open-person", open_person, false) }
@@ -246,8 +265,9 @@ pub fn TrialCard(props: &Props) -> Html {
             if t.verdict != Verdict::NotEligible { { next_step(&texts, &t.facts) } }
             <p class="tc-summary">{ &t.summary }</p>
             { facts(&texts, &t.facts) }
-        </article>
-    }
+        </>
+    };
+    card(&texts, head, false, rest)
 }
 
 #[derive(Properties, PartialEq)]
@@ -260,17 +280,18 @@ pub struct CompactProps {
 pub fn CompactCard(props: &CompactProps) -> Html {
     let texts = use_texts();
     let t = &props.trial;
-    let heading_id = format!("tc-card-{}-live", t.id);
     let [person, doctor, team] = t.open;
-    html! {
-        <article class={classes!("tc-card", "tc-compact", verdict_attribute(t.verdict))} data-trial-id={t.id.clone()} data-verdict={verdict_attribute(t.verdict)}
-            aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{ &t.title }</h3>
-            <p class="tc-verdict"><strong>{ texts.get(t.verdict_message) }</strong>{ format!(" · {}", t.id) }</p>
-            { criteria_list(&texts, texts.get("card-not-met"), "tc-not-met", t.not_met.iter().collect(), true) }
-            if t.verdict == Verdict::Undecided {
-                <p class="tc-open">{ texts.format("open-counts", &[("person", &texts.plural("open-person", person)), ("doctor", &texts.plural("open-doctor", doctor)), ("team", &texts.plural("open-study_team", team))]) }</p>
-            }
-        </article>
-    }
+    let head = Head {
+        id: &t.id,
+        title: &t.title,
+        verdict: t.verdict,
+        verdict_message: t.verdict_message,
+        not_met: t.not_met.iter().collect(),
+    };
+    let rest = html! {
+        if t.verdict == Verdict::Undecided {
+            <p class="tc-open">{ texts.format("open-counts", &[("person", &texts.plural("open-person", person)), ("doctor", &texts.plural("open-doctor", doctor)), ("team", &texts.plural("open-study_team", team))]) }</p>
+        }
+    };
+    card(&texts, head, true, rest)
 }
