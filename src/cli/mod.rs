@@ -35,7 +35,7 @@ usage:
   trialcheck screen --answers FILE [--trials ID,...] [--today YYYY-MM-DD] [--lang LANG] [--json]
                                           each trial's verdict for a person's answers
   trialcheck questions [--json]           the question bank
-  trialcheck next --answers FILE [--mode myself|my_child|clinician] [--lab-report yes|no] [--not-sure ID,...] [--trials ID,...] [--today YYYY-MM-DD] [--json]
+  trialcheck next --answers FILE [--mode myself|my_child|clinician] [--lab-report yes|no] [--later ID,...] [--trials ID,...] [--today YYYY-MM-DD] [--json]
                                           what the app would show next
   trialcheck simulate [FILES...] [--today YYYY-MM-DD] [--screens]
                                           screens to done for the patient fixtures (a report)
@@ -129,8 +129,8 @@ pub fn main() -> ExitCode {
         "fuzz" => Args::parse(args, &["seconds"]).and_then(|a| a.only(&["seconds"]).and_then(|()| fuzz::run(&a))),
         "bench" => Args::parse(args, &["trials", "runs", "today"])
             .and_then(|a| a.only(&["trials", "runs", "today"]).and_then(|()| bench::run(&a))),
-        "next" => Args::parse(args, &["answers", "mode", "lab-report", "trials", "today", "not-sure"]).and_then(|a| {
-            a.only(&["answers", "mode", "lab-report", "trials", "today", "json", "not-sure"])
+        "next" => Args::parse(args, &["answers", "mode", "lab-report", "trials", "today", "later"]).and_then(|a| {
+            a.only(&["answers", "mode", "lab-report", "trials", "today", "json", "later"])
                 .and_then(|()| next::next(&a))
         }),
         "simulate" => {

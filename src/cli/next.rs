@@ -1,5 +1,5 @@
 //! `trialcheck next --answers FILE [--mode myself|my_child|clinician]
-//! [--lab-report yes|no] [--not-sure ID,...] [--trials ID,...] [--today YYYY-MM-DD] [--json]`:
+//! [--lab-report yes|no] [--later ID,...] [--trials ID,...] [--today YYYY-MM-DD] [--json]`:
 //! what the app would show next for these answers, from the same code.
 //!
 //! `trialcheck simulate [--today YYYY-MM-DD] [--screens] [FILES...]`: walks each patient
@@ -46,9 +46,9 @@ pub(super) fn next(args: &Args) -> Result<Outcome, String> {
     let trials: Vec<String> =
         args.value("trials").map(|t| t.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
     let mut session = walk::session(&catalog, mode(args)?, answers, lab_report, today);
-    // Items of a list the person was not sure about come back one by one (as the app keeps them).
-    for id in args.value("not-sure").into_iter().flat_map(|l| l.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
-        let q = catalog.bank.get(id).ok_or_else(|| format!("--not-sure {id}: not a question of the bank"))?;
+    // Items of a list the person left blank to answer later come back one by one (as the app keeps them).
+    for id in args.value("later").into_iter().flat_map(|l| l.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        let q = catalog.bank.get(id).ok_or_else(|| format!("--later {id}: not a question of the bank"))?;
         session.one_by_one.insert(q.id.clone());
     }
     let assessed = session.assess(&catalog, &trials);
@@ -105,7 +105,29 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
         }
     }
     counts.sort_unstable();
-    let median = counts.get(counts.len() / 2).copied().unwrap_or(0);
-    say!("\nmedian screens to done: {median} (target 12); every question in bank order: {form}");
+    say!("\nmedian screens to done: {} (target 12); every question in bank order: {form}", median(&counts));
     Ok(Outcome::Ok)
+}
+
+/// The middle of sorted counts; with an even number of them, the mean of the two in the middle.
+fn median(sorted: &[usize]) -> String {
+    match sorted.len() {
+        0 => "none".into(),
+        n if n % 2 == 1 => sorted[n / 2].to_string(),
+        n => {
+            let twice = sorted[n / 2 - 1] + sorted[n / 2];
+            if twice % 2 == 0 { (twice / 2).to_string() } else { format!("{}.5", twice / 2) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+        assert_eq!(super::median(&[12, 12, 13, 16, 16, 17]), "14.5");
+        assert_eq!(super::median(&[11, 12, 12, 13]), "12");
+        assert_eq!(super::median(&[9, 12, 20]), "12");
+        assert_eq!(super::median(&[]), "none");
+    }
 }

@@ -86,7 +86,7 @@ pub struct Session {
     pub has_lab_report: Option<bool>,
     /// The answers just refused, each for the form to show beside its question.
     pub refused: Vec<(String, AnswerError)>,
-    /// Questions of a list the person was not sure about: asked one by one.
+    /// Questions of a list the person left blank to answer later: asked one by one.
     pub one_by_one: std::collections::BTreeSet<String>,
     /// How many screens of questions were answered (for the progress bar).
     pub screens_done: usize,
@@ -100,6 +100,7 @@ pub struct Session {
 pub enum Mark {
     Yes,
     No,
+    /// "I don't know", said of this item with its help text in view: not asked again.
     NotSure,
 }
 
@@ -108,7 +109,7 @@ pub enum Mark {
 pub enum Unticked {
     /// "None of the others": each one is a no.
     No,
-    /// "I'm not sure about some": each one is asked again on its own, if it still matters.
+    /// "Ask me the blank ones later": each one is asked again on its own, if it still matters.
     NotSure,
 }
 
@@ -127,8 +128,8 @@ pub enum Action {
         unreadable: Vec<(String, AnswerError)>,
     },
     /// A list answered at once: `items` were shown, `marked` says what the
-    /// person said of some (a "not sure" is asked again on its own, if it
-    /// still matters); `unticked` says what the others mean.
+    /// person said of some (a "not sure" is their "don't know"); `unticked`
+    /// says what the others mean.
     Checklist {
         items: Vec<String>,
         marked: Vec<(String, Mark)>,
@@ -229,7 +230,11 @@ impl Session {
                     let answer = match (mark, unticked) {
                         (Some(Mark::Yes), _) => Answer::Bool(true),
                         (Some(Mark::No), _) | (None, Unticked::No) => Answer::Bool(false),
-                        (Some(Mark::NotSure), _) | (None, Unticked::NotSure) => {
+                        // Weighed, with its help text beside it, and not known: the list's
+                        // "I don't know", final as on a question of its own.
+                        (Some(Mark::NotSure), _) => Answer::DontKnow,
+                        // Not looked at one by one: each comes back on its own, if it still matters.
+                        (None, Unticked::NotSure) => {
                             next.one_by_one.insert(item.clone());
                             continue;
                         }
@@ -276,12 +281,12 @@ impl Session {
                 next.answers.clear(&question);
                 next.history.retain(|h| *h != question);
             }
-            Action::Load(Restored { mode, answers, history, countries, not_sure }) => {
+            Action::Load(Restored { mode, answers, history, countries, later }) => {
                 // From the start, carry on with the questions; from elsewhere (an import on
                 // the answers screen), stay to see what came in.
                 let screen = if self.screen == Screen::Welcome { Screen::Questions } else { self.screen };
                 let screens_done = history.len();
-                let one_by_one = not_sure.into_iter().collect();
+                let one_by_one = later.into_iter().collect();
                 next = Session {
                     mode,
                     answers,

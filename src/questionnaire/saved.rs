@@ -30,9 +30,10 @@ pub struct SavedAnswers {
     /// with the answers, so only when they asked for their answers to be kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub countries: Option<Vec<String>>,
-    /// Items of a list the person was not sure about: asked again on their own.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub not_sure: Vec<String>,
+    /// Items of a list the person left blank to answer later: asked again on
+    /// their own. (Files saved before 2026-12 call it `not_sure`.)
+    #[serde(default, alias = "not_sure", skip_serializing_if = "Vec::is_empty")]
+    pub later: Vec<String>,
 }
 
 /// A file's answers, checked and ready for the session.
@@ -42,7 +43,7 @@ pub struct Restored {
     pub answers: Answers,
     pub history: Vec<String>,
     pub countries: Option<Vec<String>>,
-    pub not_sure: Vec<String>,
+    pub later: Vec<String>,
 }
 
 /// Two capital letters: the shape of an ISO 3166 code, nothing else.
@@ -89,7 +90,7 @@ impl SavedAnswers {
             answers: session.answers.to_raw(),
             history: session.history.clone(),
             countries: session.countries.clone(),
-            not_sure: session.one_by_one.iter().cloned().collect(),
+            later: session.one_by_one.iter().cloned().collect(),
         }
     }
 
@@ -127,11 +128,11 @@ impl SavedAnswers {
             .filter(|q| answers.get(q).is_some())
             .collect();
         // Only the bank's yes/no questions still unanswered: anything else is dropped, not trusted.
-        let not_sure = (self.not_sure.into_iter())
+        let later = (self.later.into_iter())
             .filter_map(|q| catalog.bank.current(&q).map(|q| q.id.clone()))
             .filter(|q| answers.get(q).is_none())
             .collect();
-        Ok(Restored { mode: self.mode, answers, history, countries: self.countries, not_sure })
+        Ok(Restored { mode: self.mode, answers, history, countries: self.countries, later })
     }
 }
 
@@ -156,18 +157,22 @@ mod tests {
     }
 
     #[test]
-    fn what_she_was_not_sure_about_is_still_asked_on_its_own_after_a_reload() {
+    fn what_she_left_for_later_is_still_asked_on_its_own_after_a_reload() {
         use crate::questionnaire::{Mark, Unticked};
         let catalog = Catalog::shipped().unwrap();
         let items = vec!["hiv".to_string(), "syphilis".to_string()];
         let session = Session::new(today()).apply(&catalog, Action::Start(Mode::Myself)).apply(
             &catalog,
-            Action::Checklist { items, marked: vec![("hiv".into(), Mark::NotSure)], unticked: Unticked::No },
+            Action::Checklist { items, marked: vec![("syphilis".into(), Mark::No)], unticked: Unticked::NotSure },
         );
-        let back = restored(&serde_json::to_string(&SavedAnswers::of(&session)).unwrap()).unwrap();
-        assert_eq!(back.not_sure, ["hiv"]);
+        let saved = serde_json::to_string(&SavedAnswers::of(&session)).unwrap();
+        let back = restored(&saved).unwrap();
+        assert_eq!(back.later, ["hiv"]);
         let reloaded = Session::new(today()).apply(&catalog, Action::Load(back));
         assert!(reloaded.one_by_one.contains("hiv") && reloaded.answers.get("syphilis").is_some());
+        // A file saved before the field had its name reads the same.
+        let older = restored(&saved.replace("\"later\"", "\"not_sure\"")).unwrap();
+        assert_eq!(older.later, ["hiv"]);
     }
 
     #[test]

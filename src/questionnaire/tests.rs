@@ -60,7 +60,7 @@ fn the_first_form_asks_about_the_person_at_once_and_pregnancy_only_once_sex_and_
 }
 
 #[test]
-fn rare_exclusions_come_as_one_list_and_not_sure_leaves_the_unticked_for_later() {
+fn rare_exclusions_come_as_one_list_and_the_blank_ones_wait_for_later_only_if_asked() {
     let c = catalog();
     let mut s = Session::new(today()).apply(&c, Action::Start(Mode::MyChild));
     for (q, a) in [("date_of_birth", date("2016-03-15")), ("sex", Answer::Choice("male".into()))] {
@@ -74,7 +74,7 @@ fn rare_exclusions_come_as_one_list_and_not_sure_leaves_the_unticked_for_later()
                 break qs.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
             }
             Step::Checklist(qs) => {
-                // Another list first: not sure of any (each comes back, and gets its "don't know").
+                // Another list first: not sure of any (each one that person's "don't know").
                 let items: Vec<String> = qs.iter().map(|q| q.id.clone()).collect();
                 let marked = items.iter().map(|i| (i.clone(), Mark::NotSure)).collect();
                 s = s.apply(&c, Action::Checklist { items, marked, unticked: Unticked::No });
@@ -103,17 +103,18 @@ fn rare_exclusions_come_as_one_list_and_not_sure_leaves_the_unticked_for_later()
     assert_eq!(unsure.answers.get("kidney_transplant"), None);
     let assessed = unsure.assess(&c, &[]);
     assert!(matches!(unsure.step(&c, &assessed), Step::Ask(q) if q.together.is_some()), "asked on its own");
-    // Not sure about one, none of the others: only that one comes back.
+    // Not sure about one, none of the others: that one is a "don't know", as on a
+    // screen of its own, and is not asked again; the others are no.
     let one = s.apply(
         &c,
         Action::Checklist { items: list, marked: vec![("hiv".into(), Mark::NotSure)], unticked: Unticked::No },
     );
-    assert_eq!((one.answers.get("hiv"), one.answers.get("kidney_transplant")), (None, Some(&Answer::Bool(false))));
-    let assessed = one.assess(&c, &[]);
-    assert!(
-        one.to_ask(&c, &assessed).iter().any(|q| q.id == "hiv") && one.one_by_one.contains("hiv"),
-        "hiv, later on its own"
+    assert_eq!(
+        (one.answers.get("hiv"), one.answers.get("kidney_transplant")),
+        (Some(&Answer::DontKnow), Some(&Answer::Bool(false)))
     );
+    let assessed = one.assess(&c, &[]);
+    assert!(!one.to_ask(&c, &assessed).iter().any(|q| q.id == "hiv") && one.one_by_one.is_empty());
 }
 
 #[test]
@@ -162,9 +163,8 @@ fn people_answering_from_memory_get_their_own_questions_before_the_doctors() {
     assert!(groups.windows(2).all(|w| w[0] <= w[1]));
 }
 
-/// Answers "don't know" to each question, "not sure" to each item of a list
-/// (so that it comes back on its own, and gets its "don't know"), until the
-/// screen is something else.
+/// Answers "don't know" to each question, "not sure" to each item of a list,
+/// until the screen is something else.
 fn dont_know_on(mut s: Session, c: &Catalog) -> Session {
     for _ in 0..80 {
         let assessed = s.assess(c, &[]);
@@ -214,12 +214,11 @@ fn a_clinician_gets_the_lab_values_on_one_panel_and_saves_them_at_once() {
     };
     let assessments = s.assess(&c, &[]);
     let Step::LabPanel(panel) = s.step(&c, &assessments) else { panic!("no panel") };
-    // Only numbers read off a report are on the panel; yes/no questions are asked on their own.
+    // Only numbers read off a report are on the panel; yes/no questions were asked before it.
     assert!(panel.iter().all(|q| matches!(q.kind, Kind::Number { .. })));
-    assert!(s.to_ask(&c, &assessments).iter().any(|q| q.id == "ecg_normal"));
+    assert_eq!(s.answers.get("ecg_normal"), Some(&Answer::DontKnow));
     let saved = s.apply(&c, ok);
     assert!(saved.answers.get("creatinine").is_some() && saved.history.contains(&"alt".to_string()));
-    // One impossible value keeps the whole panel unsaved, with the reason.
     // Every impossible or unreadable value keeps the whole panel unsaved, each with its reason.
     let bad = Action::AnswerAll {
         answers: vec![
@@ -304,7 +303,7 @@ fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
             answers,
             history: vec!["date_of_birth".into()],
             countries: None,
-            not_sure: vec![],
+            later: vec![],
         }),
     );
     assert_eq!((s.mode, s.screen), (Mode::MyChild, Screen::Questions));
@@ -320,7 +319,7 @@ fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
             answers: s.answers.clone(),
             history: vec![],
             countries: None,
-            not_sure: vec![],
+            later: vec![],
         }),
     );
     assert_eq!(loaded.screen, Screen::Review);

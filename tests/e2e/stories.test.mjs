@@ -279,9 +279,9 @@ test('the command line\'s `next` shows what the app shows, screen by screen', as
     const saved = await pg.evaluate(() => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith('trialcheck.answers'))[1]));
     const file = join(dir, `answers-${compared}.json`);
     writeFileSync(file, JSON.stringify(saved.answers));
-    // Items of a list she was not sure about come back on their own: the file says which.
-    const notSure = saved.not_sure?.length ? ['--not-sure', saved.not_sure.join(',')] : [];
-    const next = JSON.parse(execFileSync(cli, ['next', '--answers', file, '--mode', 'my_child', ...notSure, '--json'], { encoding: 'utf8' }));
+    // Items of a list she left blank to answer later come back on their own: the file says which.
+    const later = saved.later?.length ? ['--later', saved.later.join(',')] : [];
+    const next = JSON.parse(execFileSync(cli, ['next', '--answers', file, '--mode', 'my_child', ...later, '--json'], { encoding: 'utf8' }));
     const cliShows = ['question', 'form'].includes(next.screen.kind) ? next.screen.questions[0] : next.screen.kind;
     assert.equal(id, cliShows, `screen ${compared + 1}`);
     compared += 1;

@@ -1,7 +1,8 @@
 //! Several yes/no questions on one screen (rare exclusions, a few treatment
-//! or test questions): Yes, No or Not sure for each; then "the ones left
-//! blank are No" or "ask me the blank ones later". A "Not sure" is asked
-//! again on its own, with its help text, if it still matters.
+//! or test questions): Yes, No or Not sure for each, with its help text in
+//! view (a "Not sure" is that person's "don't know", as on a screen of its
+//! own); then "the ones left blank are No" or "ask me the blank ones later"
+//! (each asked again on its own, if it still matters).
 
 use crate::engine::question::Question;
 use crate::questionnaire::{Action, Mark, Mode, Unticked};
@@ -43,9 +44,16 @@ pub fn ChecklistCard(props: &Props) -> Html {
             <p class="tc-help">{ texts.get(&format!("checklist-{key}-help")) }</p>
             { for props.questions.iter().map(|q| {
                 let legend = format!("tc-item-{}", q.id);
+                // What it means, right under it: "Not sure" is final, so it is weighed here.
+                let help = texts.help(q);
+                let help_id = format!("tc-item-help-{}", q.id);
                 html! {
-                    <fieldset class="tc-item" data-item-id={q.id.clone()} aria-labelledby={legend.clone()}>
+                    <fieldset class="tc-item" data-item-id={q.id.clone()} aria-labelledby={legend.clone()}
+                        aria-describedby={help.as_ref().map(|_| help_id.clone())}>
                         <legend id={legend}>{ texts.prompt(q, props.mode) }</legend>
+                        if let Some(help) = help {
+                            <p id={help_id} class="tc-help tc-item-help">{ help }</p>
+                        }
                         <div class="tc-marks">
                             { for MARKS.iter().map(|(mark, label)| {
                                 let choose = {
