@@ -113,10 +113,10 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
 fn median(sorted: &[usize]) -> String {
     match sorted.len() {
         0 => "none".into(),
-        n if n % 2 == 1 => sorted[n / 2].to_string(),
+        n if !n.is_multiple_of(2) => sorted[n / 2].to_string(),
         n => {
             let twice = sorted[n / 2 - 1] + sorted[n / 2];
-            if twice % 2 == 0 { (twice / 2).to_string() } else { format!("{}.5", twice / 2) }
+            if twice.is_multiple_of(2) { (twice / 2).to_string() } else { format!("{}.5", twice / 2) }
         }
     }
 }
