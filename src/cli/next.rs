@@ -111,13 +111,13 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
 
 /// The middle of sorted counts; with an even number of them, the mean of the two in the middle.
 fn median(sorted: &[usize]) -> String {
-    match sorted.len() {
-        0 => "none".into(),
-        n if !n.is_multiple_of(2) => sorted[n / 2].to_string(),
-        n => {
-            let twice = sorted[n / 2 - 1] + sorted[n / 2];
+    let n = sorted.len();
+    match (sorted.get(n / 2), n.checked_sub(1).and_then(|_| sorted.get((n - 1) / 2))) {
+        (Some(high), Some(low)) => {
+            let twice = high + low;
             if twice.is_multiple_of(2) { (twice / 2).to_string() } else { format!("{}.5", twice / 2) }
         }
+        _ => "none".into(),
     }
 }
 
