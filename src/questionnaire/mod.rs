@@ -50,8 +50,11 @@ pub enum Step<'c> {
     /// Yes/no questions asked together, as a list to tick (see `Question::together`).
     Checklist(Vec<&'c Question>),
     /// A few short questions about the person on one form (date of birth,
-    /// sex, a usual day): see `is_form_question`.
-    Form(Vec<&'c Question>),
+    /// sex, a usual day): see `is_form_question`. With `lab_report`, the
+    /// form also asks "Do you have a recent lab report?" (in the plain-word
+    /// modes, while it is not known and lab values are worth asking), so
+    /// that the lab values can come early, on one form, or not at all.
+    Form { questions: Vec<&'c Question>, lab_report: bool },
     /// Nothing more can change a verdict.
     Done,
 }
@@ -65,10 +68,17 @@ pub fn is_form_question(q: &Question) -> bool {
         && matches!(q.kind, Kind::Date { .. } | Kind::Choice { .. })
 }
 
-/// A number read off a lab report: asked on the lab panel, and unknown
-/// without a report. (Yes/no questions of the lab group are asked one by one.)
+/// A number with a unit read off a lab report (blood counts, liver tests,
+/// protein in the urine, heart and lung tests): asked on the lab panel, and
+/// unknown without a report. (Yes/no questions about tests are asked in a list.)
 pub fn is_lab_value(q: &Question) -> bool {
-    q.group == Group::LabResults && matches!(q.kind, Kind::Number { .. })
+    match q.kind {
+        // INR is a ratio without a unit; a score (SLEDAI-2K) is no lab value.
+        Kind::Number { quantity, .. } => {
+            q.group == Group::LabResults || (q.answered_by == AnsweredBy::Doctor && quantity.is_some())
+        }
+        _ => false,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +145,14 @@ pub enum Action {
         marked: Vec<(String, Mark)>,
         unticked: Unticked,
     },
+    /// The form about the person: its answers (as `AnswerAll`), and the
+    /// answer to "Do you have a recent lab report?" when the form asked it
+    /// and the person gave one. All or nothing is kept.
+    Form {
+        answers: Vec<(String, Answer)>,
+        unreadable: Vec<(String, AnswerError)>,
+        lab_report: Option<bool>,
+    },
     /// An answer the form could not even read (text where a number belongs).
     Refuse {
         question: String,
@@ -178,7 +196,11 @@ impl Session {
     pub fn apply(&self, catalog: &Catalog, action: Action) -> Session {
         let answers_a_screen = matches!(
             action,
-            Action::Answer { .. } | Action::AnswerAll { .. } | Action::Checklist { .. } | Action::HasLabReport(_)
+            Action::Answer { .. }
+                | Action::AnswerAll { .. }
+                | Action::Form { .. }
+                | Action::Checklist { .. }
+                | Action::HasLabReport(_)
         );
         let mut next = self.step_with(catalog, action);
         if answers_a_screen && next.refused.is_empty() {
@@ -221,6 +243,12 @@ impl Session {
                 next.answers = given;
                 for (question, _) in &answers {
                     next.answered(question);
+                }
+            }
+            Action::Form { answers, unreadable, lab_report } => {
+                next = next.step_with(catalog, Action::AnswerAll { answers, unreadable });
+                if let (true, Some(has)) = (next.refused.is_empty(), lab_report) {
+                    next = next.step_with(catalog, Action::HasLabReport(has));
                 }
             }
             Action::Checklist { items, marked, unticked } => {
@@ -281,7 +309,7 @@ impl Session {
                 next.answers.clear(&question);
                 next.history.retain(|h| *h != question);
             }
-            Action::Load(Restored { mode, answers, history, countries, later }) => {
+            Action::Load(Restored { mode, answers, history, countries, later, lab_report }) => {
                 // From the start, carry on with the questions; from elsewhere (an import on
                 // the answers screen), stay to see what came in.
                 let screen = if self.screen == Screen::Welcome { Screen::Questions } else { self.screen };
@@ -297,7 +325,7 @@ impl Session {
                     one_by_one,
                     ..Session::new(self.today)
                 };
-                next.has_lab_report = (mode == Mode::Clinician).then_some(true);
+                next.has_lab_report = (mode == Mode::Clinician).then_some(true).or(lab_report);
             }
             Action::Countries(mut codes) => {
                 codes.sort();
@@ -323,13 +351,26 @@ impl Session {
     }
 
     /// The questions still worth asking, in the order this mode asks them:
-    /// for people answering from memory, what they can answer comes first.
+    /// for people answering from memory, what they can answer comes first;
+    /// then, with a lab report at hand, its values (one form that settles
+    /// many criteria at once), else the doctor's questions first and the
+    /// lab values last.
     pub fn to_ask<'c>(&self, catalog: &'c Catalog, assessments: &[Assessment]) -> Vec<&'c Question> {
         let mut questions = questions_to_ask(&catalog.bank, assessments, &self.answers);
         if self.mode != Mode::Clinician {
-            questions.sort_by_key(|q| (q.answered_by != AnsweredBy::Person, is_lab_value(q)));
+            let report = self.has_lab_report == Some(true);
+            questions.sort_by_key(|q| match (q.answered_by, is_lab_value(q)) {
+                (AnsweredBy::Person, _) => 0,
+                (_, lab) if lab == report => 1,
+                _ => 2,
+            });
         }
         questions
+    }
+
+    /// Whether "Do you have a recent lab report?" is still to be asked.
+    fn lab_report_unknown(&self, to_ask: &[&Question]) -> bool {
+        self.has_lab_report.is_none() && to_ask.iter().any(|q| is_lab_value(q))
     }
 
     /// What the questions screen shows now.
@@ -356,8 +397,9 @@ impl Session {
         match to_ask.first() {
             None => Step::Done,
             Some(q) if is_form_question(q) => {
-                let form: Vec<&Question> = to_ask.iter().copied().filter(|o| is_form_question(o)).collect();
-                if form.len() > 1 { Step::Form(form) } else { Step::Ask(q) }
+                let lab_report = self.lab_report_unknown(&to_ask);
+                let questions: Vec<&Question> = to_ask.iter().copied().filter(|o| is_form_question(o)).collect();
+                if questions.len() > 1 || lab_report { Step::Form { questions, lab_report } } else { Step::Ask(q) }
             }
             Some(q) if is_lab_value(q) => {
                 if self.has_lab_report.is_none() {
@@ -390,14 +432,15 @@ impl Session {
 
     fn progress_of(&self, to_ask: &[&Question]) -> (usize, usize) {
         let labs = to_ask.iter().any(|q| is_lab_value(q));
+        let forms = to_ask.iter().filter(|q| is_form_question(q)).count().min(1);
         let lab_screens = match (labs, self.has_lab_report) {
             (false, _) | (true, Some(false)) => 0,
             (true, Some(true)) => 1,
-            (true, None) => 2,
+            // The form to come asks whether there is a report.
+            (true, None) => 2 - forms,
         };
         let lists: std::collections::BTreeSet<&str> =
             to_ask.iter().filter(|q| !self.one_by_one.contains(&q.id)).filter_map(|q| q.together.as_deref()).collect();
-        let forms = to_ask.iter().filter(|q| is_form_question(q)).count().min(1);
         let singles = to_ask
             .iter()
             .filter(|q| !is_lab_value(q) && !is_form_question(q))

@@ -34,6 +34,10 @@ pub struct SavedAnswers {
     /// their own. (Files saved before 2026-12 call it `not_sure`.)
     #[serde(default, alias = "not_sure", skip_serializing_if = "Vec::is_empty")]
     pub later: Vec<String>,
+    /// The answer to "Do you have a recent lab report?", once given: it sets
+    /// where the lab values come (a fact about the screening, not about the person).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lab_report: Option<bool>,
 }
 
 /// A file's answers, checked and ready for the session.
@@ -44,6 +48,7 @@ pub struct Restored {
     pub history: Vec<String>,
     pub countries: Option<Vec<String>>,
     pub later: Vec<String>,
+    pub lab_report: Option<bool>,
 }
 
 /// Two capital letters: the shape of an ISO 3166 code, nothing else.
@@ -91,6 +96,7 @@ impl SavedAnswers {
             history: session.history.clone(),
             countries: session.countries.clone(),
             later: session.one_by_one.iter().cloned().collect(),
+            lab_report: session.has_lab_report.filter(|_| session.mode != Mode::Clinician),
         }
     }
 
@@ -132,7 +138,7 @@ impl SavedAnswers {
             .filter_map(|q| catalog.bank.current(&q).map(|q| q.id.clone()))
             .filter(|q| answers.get(q).is_none())
             .collect();
-        Ok(Restored { mode: self.mode, answers, history, countries: self.countries, later })
+        Ok(Restored { mode: self.mode, answers, history, countries: self.countries, later, lab_report: self.lab_report })
     }
 }
 
@@ -190,6 +196,18 @@ mod tests {
             "{:?}",
             restored(file)
         );
+    }
+
+    #[test]
+    fn whether_she_has_a_lab_report_is_kept_so_that_a_reload_asks_in_the_same_order() {
+        let catalog = Catalog::shipped().unwrap();
+        let fresh = Session::new(today()).apply(&catalog, Action::Start(Mode::Myself));
+        assert!(!serde_json::to_string(&SavedAnswers::of(&fresh)).unwrap().contains("lab_report"));
+        let with = fresh.apply(&catalog, Action::HasLabReport(true));
+        let back = restored(&serde_json::to_string(&SavedAnswers::of(&with)).unwrap()).unwrap();
+        assert_eq!(back.lab_report, Some(true));
+        let reloaded = Session::new(today()).apply(&catalog, Action::Load(back));
+        assert_eq!(reloaded.has_lab_report, Some(true));
     }
 
     #[test]

@@ -26,7 +26,7 @@ fn step_id(session: &Session, catalog: &Catalog) -> String {
         Step::LabPanel(qs) => format!("<panel of {}>", qs.len()),
         Step::Checklist(qs) => format!("<list of {}>", qs.len()),
         // A form shows its first question first, as the screen does.
-        Step::Form(qs) => qs[0].id.clone(),
+        Step::Form { questions, .. } => questions[0].id.clone(),
         Step::Done => "<done>".into(),
     }
 }
@@ -36,7 +36,7 @@ fn the_first_form_asks_about_the_person_at_once_and_pregnancy_only_once_sex_and_
     let c = catalog();
     let s = Session::new(today()).apply(&c, Action::Start(Mode::Myself));
     let assessed = s.assess(&c, &[]);
-    let Step::Form(form) = s.step(&c, &assessed) else { panic!("no form first") };
+    let Step::Form { questions: form, .. } = s.step(&c, &assessed) else { panic!("no form first") };
     let ids: Vec<&str> = form.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(ids, ["date_of_birth", "sex", "daily_activity"]);
     // A blank field is not an answer: only what was filled in is kept, the rest asked again.
@@ -60,6 +60,48 @@ fn the_first_form_asks_about_the_person_at_once_and_pregnancy_only_once_sex_and_
 }
 
 #[test]
+fn the_first_form_asks_for_a_lab_report_and_with_one_the_lab_values_come_before_the_doctors_questions() {
+    let c = catalog();
+    let s = Session::new(today()).apply(&c, Action::Start(Mode::Myself));
+    let assessed = s.assess(&c, &[]);
+    assert!(matches!(s.step(&c, &assessed), Step::Form { lab_report: true, .. }));
+    // A clinician has the report at hand: not asked.
+    let clinician = Session::new(today()).apply(&c, Action::Start(Mode::Clinician));
+    let assessed = clinician.assess(&c, &[]);
+    assert!(matches!(clinician.step(&c, &assessed), Step::Form { lab_report: false, .. }));
+    let form = |lab_report| Action::Form {
+        answers: vec![("date_of_birth".into(), date("1994-04-02")), ("sex".into(), Answer::Choice("male".into()))],
+        unreadable: vec![],
+        lab_report,
+    };
+    // Left blank, it is asked again later; a refused form keeps nothing of it.
+    assert_eq!(s.apply(&c, form(None)).has_lab_report, None);
+    let refused = s.apply(
+        &c,
+        Action::Form {
+            answers: vec![("date_of_birth".into(), date("2031-01-01"))],
+            unreadable: vec![],
+            lab_report: Some(true),
+        },
+    );
+    assert!(!refused.refused.is_empty() && refused.has_lab_report.is_none());
+    // With a report: every value is asked on one panel right after what the person knows.
+    let with = s.apply(&c, form(Some(true)));
+    assert_eq!(with.screens_done, 1);
+    let assessed = with.assess(&c, &[]);
+    let order: Vec<(AnsweredBy, bool)> =
+        with.to_ask(&c, &assessed).iter().map(|q| (q.answered_by, is_lab_value(q))).collect();
+    let first_doctor = order.iter().position(|(by, lab)| *by == AnsweredBy::Doctor && !lab).unwrap();
+    let last_lab = order.iter().rposition(|(_, lab)| *lab).unwrap();
+    assert!(last_lab < first_doctor, "{order:?}");
+    // Without one: the lab values are unknown, never asked one by one.
+    let without = s.apply(&c, form(Some(false)));
+    let assessed = without.assess(&c, &[]);
+    assert!(!without.to_ask(&c, &assessed).iter().any(|q| is_lab_value(q)));
+    assert_eq!(without.answers.get("proteinuria_24h"), Some(&Answer::DontKnow));
+}
+
+#[test]
 fn rare_exclusions_come_as_one_list_and_the_blank_ones_wait_for_later_only_if_asked() {
     let c = catalog();
     let mut s = Session::new(today()).apply(&c, Action::Start(Mode::MyChild));
@@ -79,7 +121,7 @@ fn rare_exclusions_come_as_one_list_and_the_blank_ones_wait_for_later_only_if_as
                 let marked = items.iter().map(|i| (i.clone(), Mark::NotSure)).collect();
                 s = s.apply(&c, Action::Checklist { items, marked, unticked: Unticked::No });
             }
-            Step::Form(qs) => {
+            Step::Form { questions: qs, .. } => {
                 let answers = qs.iter().map(|q| (q.id.clone(), Answer::DontKnow)).collect();
                 s = s.apply(&c, Action::AnswerAll { answers, unreadable: vec![] });
             }
@@ -175,7 +217,7 @@ fn dont_know_on(mut s: Session, c: &Catalog) -> Session {
                 marked: qs.iter().map(|q| (q.id.clone(), Mark::NotSure)).collect(),
                 unticked: Unticked::No,
             },
-            Step::Form(qs) => Action::AnswerAll {
+            Step::Form { questions: qs, .. } => Action::AnswerAll {
                 answers: qs.iter().map(|q| (q.id.clone(), Answer::DontKnow)).collect(),
                 unreadable: vec![],
             },
@@ -304,6 +346,7 @@ fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
             history: vec!["date_of_birth".into()],
             countries: None,
             later: vec![],
+            lab_report: None,
         }),
     );
     assert_eq!((s.mode, s.screen), (Mode::MyChild, Screen::Questions));
@@ -320,6 +363,7 @@ fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
             history: vec![],
             countries: None,
             later: vec![],
+            lab_report: None,
         }),
     );
     assert_eq!(loaded.screen, Screen::Review);

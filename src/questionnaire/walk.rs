@@ -24,7 +24,12 @@ impl Screen {
             Step::LabReport => Screen { kind: "lab_report", questions: vec![] },
             Step::LabPanel(qs) => Screen { kind: "lab_panel", questions: qs.iter().map(|q| q.id.clone()).collect() },
             Step::Checklist(qs) => Screen { kind: "checklist", questions: qs.iter().map(|q| q.id.clone()).collect() },
-            Step::Form(qs) => Screen { kind: "form", questions: qs.iter().map(|q| q.id.clone()).collect() },
+            Step::Form { questions, lab_report } => Screen {
+                kind: "form",
+                questions: (questions.iter().map(|q| q.id.clone()))
+                    .chain(lab_report.then(|| "lab_report".to_string()))
+                    .collect(),
+            },
             Step::Done => Screen { kind: "done", questions: vec![] },
         }
     }
@@ -60,9 +65,14 @@ pub fn walk(catalog: &Catalog, mode: Mode, lab_report: bool, facts: &Answers, to
             Step::Done => break,
             Step::Ask(q) => Action::Answer { question: q.id.clone(), answer: known(&q.id) },
             Step::LabReport => Action::HasLabReport(lab_report),
-            Step::LabPanel(qs) | Step::Form(qs) => Action::AnswerAll {
+            Step::LabPanel(qs) => Action::AnswerAll {
                 answers: qs.iter().map(|q| (q.id.clone(), known(&q.id))).collect(),
                 unreadable: vec![],
+            },
+            Step::Form { questions, lab_report: asked } => Action::Form {
+                answers: questions.iter().map(|q| (q.id.clone(), known(&q.id))).collect(),
+                unreadable: vec![],
+                lab_report: asked.then_some(lab_report),
             },
             // Ticks what is so, marks what the person does not know as "not sure",
             // and "none of the others" for the rest, each known to be no.

@@ -115,10 +115,14 @@ export async function answer(page, id, how, mode, lang = 'en') {
  * chosen, or "don't know" ticked when the script has no answer. */
 async function fill(q, id, how, mode, lang) {
   if (how === undefined) {
+    // "Do you have a lab report?" has no "don't know" (the person knows): left blank, asked again later.
+    if (id === 'lab_report') return;
     const dontKnow = say(lang, mode === 'clinician' ? 'answer-dont-know-clinician' : 'answer-dont-know');
     // A choice has a "don't know" option; a date a "don't know" toggle beside it.
     if (await q.locator('input[type="radio"]').count()) await q.getByLabel(dontKnow, { exact: true }).check();
     else await q.getByRole('button', { name: dontKnow, exact: true }).click();
+  } else if (how.yes || how.no) {
+    await q.getByLabel(say(lang, how.yes ? 'answer-yes' : 'answer-no'), { exact: true }).check();
   } else if (how.fill !== undefined) {
     await q.locator('input').first().fill(how.fill);
   } else if (how.option) {

@@ -281,10 +281,12 @@ test('the command line\'s `next` shows what the app shows, screen by screen', as
     writeFileSync(file, JSON.stringify(saved.answers));
     // Items of a list she left blank to answer later come back on their own: the file says which.
     const later = saved.later?.length ? ['--later', saved.later.join(',')] : [];
-    const next = JSON.parse(execFileSync(cli, ['next', '--answers', file, '--mode', 'my_child', ...later, '--json'], { encoding: 'utf8' }));
+    // Whether she has a lab report (asked on the first form) sets where the lab values come.
+    const report = saved.lab_report === undefined ? [] : ['--lab-report', saved.lab_report ? 'yes' : 'no'];
+    const next = JSON.parse(execFileSync(cli, ['next', '--answers', file, '--mode', 'my_child', ...later, ...report, '--json'], { encoding: 'utf8' }));
     const cliShows = ['question', 'form'].includes(next.screen.kind) ? next.screen.questions[0] : next.screen.kind;
     assert.equal(id, cliShows, `screen ${compared + 1}`);
     compared += 1;
-  }, 'en', { stopAt: 'lab_report' });
+  }, 'en');
   assert.ok(compared > 8, `only ${compared} screens compared`);
 });

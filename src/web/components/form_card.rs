@@ -1,5 +1,6 @@
 //! A few short questions about the person on one form (date of birth, sex,
-//! a usual day): each with "I don't know"; a field left blank is not an
+//! a usual day, and whether a lab report is at hand): each with "I don't
+//! know" (but the last: the person knows); a field left blank is not an
 //! answer and is asked again later. Every refused value is said at its field.
 
 use super::question_card::refusal;
@@ -16,6 +17,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub questions: Vec<Question>,
+    /// Ask "Do you have a recent lab report?" too.
+    pub lab_report: bool,
     pub mode: Mode,
     /// Every value refused, in the form's order.
     pub refused: Vec<(String, AnswerError)>,
@@ -23,6 +26,17 @@ pub struct Props {
 }
 
 const DONT_KNOW: &str = "dont_know";
+/// The field of "Do you have a recent lab report?" (not a question of the bank).
+const LAB_REPORT: &str = "lab_report";
+
+/// The radio button chosen in the field named `choice-<id>`, if any.
+fn chosen(form: &HtmlFormElement, id: &str) -> Option<String> {
+    form.query_selector(&format!("input[name=\"choice-{id}\"]:checked"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+}
 
 /// What the person gave in one field: nothing (left blank), an answer, or a
 /// value that cannot be read.
@@ -40,14 +54,7 @@ fn read_field(form: &HtmlFormElement, q: &Question, unknown: &BTreeSet<String>) 
             (!text.trim().is_empty()).then(|| input::date(&text))
         }
         _ => {
-            let chosen = form
-                .query_selector(&format!("input[name=\"choice-{}\"]:checked", q.id))
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .unwrap_or_default();
-            match chosen.as_str() {
+            match chosen(form, &q.id).unwrap_or_default().as_str() {
                 "" => None,
                 DONT_KNOW => Some(Ok(Answer::DontKnow)),
                 option => Some(Ok(Answer::Choice(option.to_string()))),
@@ -78,11 +85,12 @@ pub fn FormCard(props: &Props) -> Html {
                     Some(Err(err)) => unreadable.push((q.id.clone(), err)),
                 }
             }
+            let lab_report = chosen(&form, LAB_REPORT).map(|v| v == "yes");
             // Nothing given at all: say so, rather than show the same form again in silence.
-            let empty = answers.is_empty() && unreadable.is_empty();
+            let empty = answers.is_empty() && unreadable.is_empty() && lab_report.is_none();
             nothing.set(empty);
             if !empty {
-                on_action.emit(Action::AnswerAll { answers, unreadable });
+                on_action.emit(Action::Form { answers, unreadable, lab_report });
             }
         })
     };
@@ -158,6 +166,17 @@ pub fn FormCard(props: &Props) -> Html {
                     </div>
                 }
             }) }
+            if props.lab_report {
+                <div class="tc-form-field" data-question-id={LAB_REPORT}>
+                    <fieldset class="tc-fieldset" aria-describedby="tc-help-lab_report">
+                        <legend class="tc-form-prompt">{ texts.get("lab-report-question") }</legend>
+                        <p id="tc-help-lab_report" class="tc-help">{ texts.get("form-lab-report-help") }</p>
+                        { for [("yes", "answer-yes"), ("no", "answer-no")].into_iter().map(|(value, label)| html! {
+                            <label class="tc-check"><input type="radio" name={format!("choice-{LAB_REPORT}")} {value} />{ texts.get(label) }</label>
+                        }) }
+                    </fieldset>
+                </div>
+            }
             if *nothing {
                 <p class="tc-refused" role="alert">{ texts.get("form-nothing") }</p>
             }

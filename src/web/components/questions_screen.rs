@@ -20,7 +20,7 @@ pub enum StepView {
     LabReport,
     LabPanel { questions: Vec<Question>, refused: Vec<(String, AnswerError)> },
     Checklist { questions: Vec<Question> },
-    Form { questions: Vec<Question>, refused: Vec<(String, AnswerError)> },
+    Form { questions: Vec<Question>, lab_report: bool, refused: Vec<(String, AnswerError)> },
     Done,
 }
 
@@ -38,9 +38,11 @@ impl StepView {
                 refused: session.refused.clone(),
             },
             Step::Checklist(questions) => StepView::Checklist { questions: questions.into_iter().cloned().collect() },
-            Step::Form(questions) => {
-                StepView::Form { questions: questions.into_iter().cloned().collect(), refused: session.refused.clone() }
-            }
+            Step::Form { questions, lab_report } => StepView::Form {
+                questions: questions.into_iter().cloned().collect(),
+                lab_report,
+                refused: session.refused.clone(),
+            },
             Step::Done => StepView::Done,
         }
     }
@@ -100,8 +102,8 @@ pub fn QuestionsScreen(props: &Props) -> Html {
         StepView::LabPanel { questions, refused } => {
             html! { <LabPanel questions={questions.clone()} mode={props.mode} refused={refused.clone()} on_action={on_action.clone()} /> }
         }
-        StepView::Form { questions, refused } => {
-            html! { <FormCard questions={questions.clone()} mode={props.mode} refused={refused.clone()} on_action={on_action.clone()} /> }
+        StepView::Form { questions, lab_report, refused } => {
+            html! { <FormCard questions={questions.clone()} lab_report={*lab_report} mode={props.mode} refused={refused.clone()} on_action={on_action.clone()} /> }
         }
         StepView::Checklist { questions } => {
             html! { <ChecklistCard questions={questions.clone()} mode={props.mode} on_action={on_action.clone()} /> }
