@@ -79,6 +79,15 @@ async function preview(container, lang) {
   shown.lang = language;
   shown.append(header);
   container.prepend(shown);
+  // Once the app has drawn (styles.css hides the preview in that same frame), it goes:
+  // one header in the document, for screen readers and for anyone reading the page.
+  const drawn = new MutationObserver(() => {
+    if (container.querySelector(':scope > .tc:not([data-preview]), :scope > [data-failure]')) {
+      shown.remove();
+      drawn.disconnect();
+    }
+  });
+  drawn.observe(container, { childList: true });
 }
 
 let started;
@@ -97,9 +106,11 @@ const OPTIONS = ['trials', 'lang', 'mode', 'accent', 'catalog', 'countries'];
  * (measured on this build: the welcome, or the first form of questions with the
  * verdicts beside or below it), so the host page does not jump when it arrives. */
 function reserve(width, question) {
-  if (width < 600) return question ? 2000 : 880;
-  if (width < 900) return question ? 1400 : 620;
-  return question ? 1120 : 600;
+  // Measured 2026-12-01 with the 12-trial catalog: 2343 px at 360, 2199 at 390,
+  // 1607 at 700, 1348 at 1280 for the first form (with its lab report question).
+  if (width < 600) return question ? 2250 : 880;
+  if (width < 900) return question ? 1600 : 620;
+  return question ? 1340 : 600;
 }
 
 /** Mounts a widget in its own shadow root: its styles and the page's stay apart. */

@@ -130,8 +130,7 @@ pub fn main() -> ExitCode {
         "bench" => Args::parse(args, &["trials", "runs", "today"])
             .and_then(|a| a.only(&["trials", "runs", "today"]).and_then(|()| bench::run(&a))),
         "next" => Args::parse(args, &["answers", "mode", "lab-report", "trials", "today", "later"]).and_then(|a| {
-            a.only(&["answers", "mode", "lab-report", "trials", "today", "json", "later"])
-                .and_then(|()| next::next(&a))
+            a.only(&["answers", "mode", "lab-report", "trials", "today", "json", "later"]).and_then(|()| next::next(&a))
         }),
         "simulate" => {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today", "screens"]).and_then(|()| next::simulate(&a)))

@@ -11,6 +11,8 @@ use super::say;
 use super::screen::{answers_of, read_answers};
 use super::{Args, Outcome};
 use crate::catalog::Catalog;
+use crate::clinical::dates::age_in_years;
+use crate::engine::answer::Answer;
 use crate::questionnaire::walk::{self, Screen};
 use crate::questionnaire::{Mode, is_lab_value};
 use serde::Serialize;
@@ -87,11 +89,20 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
     for file in &files {
         let facts = read_answers(file, &catalog, today)?;
         let name = std::path::Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file);
-        for (mode, report) in [(Mode::Clinician, true), (Mode::MyChild, true), (Mode::MyChild, false)] {
+        // In plain words, a child's parent answers for a child; an adult answers for themselves.
+        let born = match facts.known("date_of_birth") {
+            Some(Answer::Date(d)) => d.earliest(),
+            _ => None,
+        };
+        let plain = match born {
+            Some(born) if age_in_years(born, today) < 18 => Mode::MyChild,
+            _ => Mode::Myself,
+        };
+        for (mode, report) in [(Mode::Clinician, true), (plain, true), (plain, false)] {
             let walked = walk::walk(&catalog, mode, report, &facts, today);
             let label = match mode {
                 Mode::Clinician => "clinician",
-                Mode::MyChild => "plain",
+                Mode::MyChild => "my_child",
                 Mode::Myself => "myself",
             };
             say!("{name:<44} {label:<10} {:>10} {:>8}", if report { "yes" } else { "no" }, walked.screens.len());

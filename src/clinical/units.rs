@@ -72,9 +72,23 @@ pub static QUANTITIES: &[Quantity] = &[
     Quantity { id: "time_seconds", units: &[("s", 1.0)] },
 ];
 
-/// Unit spellings normalised so that "µmol/L", "μmol/l" and "umol/L" agree.
-fn normalise(symbol: &str) -> String {
-    symbol.trim().replace(['µ', 'μ'], "u").replace('×', "x").replace(' ', "").to_ascii_lowercase()
+/// Whether two unit spellings are the same unit: "µmol/L", "μmol/l" and
+/// "umol/L" agree, spaces aside. Compared char by char, without building
+/// either spelling anew: the rule lexer asks this of every unit for every
+/// number, and a catalog of 1,000 trials has tens of thousands of numbers.
+fn same_unit(a: &str, b: &str) -> bool {
+    same_spelling(a.trim(), b.trim())
+}
+
+fn same_spelling(a: &str, b: &str) -> bool {
+    fn spelled(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| *c != ' ').map(|c| match c {
+            'µ' | 'μ' => 'u',
+            '×' => 'x',
+            c => c.to_ascii_lowercase(),
+        })
+    }
+    spelled(a).eq(spelled(b))
 }
 
 impl Quantity {
@@ -107,8 +121,7 @@ impl Quantity {
     }
 
     fn factor(&self, symbol: &str) -> Result<(&'static str, f64), UnitError> {
-        let wanted = normalise(symbol);
-        self.units.iter().find(|(s, _)| normalise(s) == wanted).copied().ok_or_else(|| UnitError {
+        self.units.iter().find(|(s, _)| same_unit(s, symbol)).copied().ok_or_else(|| UnitError {
             unit: symbol.to_string(),
             quantity: self.id,
             accepted: self.unit_symbols(),
@@ -156,6 +169,13 @@ pub fn ucum(symbol: &str) -> Option<&'static str> {
 /// Whether `text` starts with a unit symbol of any quantity; returns the
 /// longest one's length in bytes. The rule lexer uses this to read `34 umol/L`.
 pub fn unit_prefix_len(text: &str) -> Option<usize> {
+    // Most numbers in a rule are followed by a space and a word (`and`, `or`),
+    // or by nothing: no unit starts with a letter that isn't one of theirs.
+    let first = text.chars().next().filter(|c| !c.is_whitespace() && *c != ')' && *c != ',')?;
+    let starts = |u: &str| u.chars().next().is_some_and(|c| c.eq_ignore_ascii_case(&first));
+    if first.is_ascii_alphabetic() && !QUANTITIES.iter().flat_map(|q| q.units).any(|(u, _)| starts(u)) {
+        return None;
+    }
     QUANTITIES
         .iter()
         .flat_map(|q| q.units.iter())
@@ -163,7 +183,7 @@ pub fn unit_prefix_len(text: &str) -> Option<usize> {
             let n = symbol.len();
             let head = text.get(..n)?;
             let boundary = text[n..].chars().next().is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-            (normalise(head) == normalise(symbol) && boundary).then_some(n)
+            (same_spelling(head, symbol) && boundary).then_some(n)
         })
         .max()
 }

@@ -138,7 +138,14 @@ impl SavedAnswers {
             .filter_map(|q| catalog.bank.current(&q).map(|q| q.id.clone()))
             .filter(|q| answers.get(q).is_none())
             .collect();
-        Ok(Restored { mode: self.mode, answers, history, countries: self.countries, later, lab_report: self.lab_report })
+        Ok(Restored {
+            mode: self.mode,
+            answers,
+            history,
+            countries: self.countries,
+            later,
+            lab_report: self.lab_report,
+        })
     }
 }
 

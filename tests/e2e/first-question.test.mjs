@@ -55,6 +55,9 @@ test('before the app is ready its header is there, in the page\'s language, and 
   release();
   await p.locator('.tc-mode').first().waitFor();
   assert.equal(await p.locator('h1:visible').count(), 1, 'one header, the app\'s');
+  // And only one in the document: the preview goes once the app has drawn.
+  await p.waitForFunction(() => document.querySelectorAll('h1').length === 1);
+  assert.equal(await p.locator('[data-preview]').count(), 0);
   const after = await p.locator('h1:visible').boundingBox();
   assert.deepEqual([Math.round(after.y), Math.round(after.height)], [Math.round(before.y), Math.round(before.height)]);
   assert.deepEqual(p.errors, []);

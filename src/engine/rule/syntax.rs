@@ -198,9 +198,16 @@ impl Parser {
         self.tokens.get(self.at + 1).map_or(&Tok::End, |(t, _)| t)
     }
 
+    /// The token at hand, taken (the parser never goes back, so nothing reads it again).
     fn bump(&mut self) -> (Tok, Span) {
-        let (t, s) = self.peek();
-        let t = t.clone();
+        let taken = match self.tokens.get_mut(self.at) {
+            Some((t, s)) if *t != Tok::End => Some((std::mem::replace(t, Tok::End), *s)),
+            _ => None,
+        };
+        let (t, s) = taken.unwrap_or_else(|| {
+            let (t, s) = self.peek();
+            (t.clone(), s)
+        });
         self.at += 1;
         (t, s)
     }

@@ -53,13 +53,11 @@ fn read_field(form: &HtmlFormElement, q: &Question, unknown: &BTreeSet<String>) 
                 .unwrap_or_default();
             (!text.trim().is_empty()).then(|| input::date(&text))
         }
-        _ => {
-            match chosen(form, &q.id).unwrap_or_default().as_str() {
-                "" => None,
-                DONT_KNOW => Some(Ok(Answer::DontKnow)),
-                option => Some(Ok(Answer::Choice(option.to_string()))),
-            }
-        }
+        _ => match chosen(form, &q.id).unwrap_or_default().as_str() {
+            "" => None,
+            DONT_KNOW => Some(Ok(Answer::DontKnow)),
+            option => Some(Ok(Answer::Choice(option.to_string()))),
+        },
     }
 }
 
