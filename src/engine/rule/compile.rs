@@ -134,7 +134,9 @@ impl<'b> Compiler<'b> {
     fn expr(&mut self, e: &Expr) -> Checked<Typed<'b>> {
         match &e.kind {
             ExprKind::Bool(b) => Ok(Typed::Truth(Cond::Bool(*b))),
-            ExprKind::Number { value, unit } => Ok(Typed::Literal { value: *value, unit: unit.clone(), span: e.span }),
+            ExprKind::Number { value, unit } => {
+                Ok(Typed::Literal { value: *value, unit: unit.map(|(u, s)| (u.to_string(), s)), span: e.span })
+            }
             ExprKind::Name(n) => self.name(n, e.span),
             ExprKind::List(_) => self.fail(e.span, "a list can only follow `in` or be given to a function"),
             ExprKind::Not(inner) => Ok(Typed::Truth(Cond::Not(Box::new(self.truth(inner)?)))),
@@ -237,7 +239,7 @@ impl<'b> Compiler<'b> {
             && let Some(q) = self.bank.get(name).filter(|q| matches!(q.kind, Kind::Choice { .. }))
         {
             let option = match &r.kind {
-                ExprKind::Name(o) => o.clone(),
+                ExprKind::Name(o) => o.to_string(),
                 _ => {
                     return self.fail(
                         r.span,

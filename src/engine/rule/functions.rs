@@ -15,7 +15,7 @@ use serde::Serialize;
 /// name (`egfr`) with no arguments.
 pub(super) struct Call<'e> {
     pub name: &'e str,
-    pub args: &'e [Expr],
+    pub args: &'e [Expr<'e>],
     pub span: Span,
 }
 
@@ -209,7 +209,7 @@ fn sledai<'b>(c: &mut Compiler<'b>, call: &Call) -> Checked<Typed<'b>> {
         Some(ExprKind::Name(n))
             if c.bank.get(n).is_some_and(|q| matches!(q.kind, Kind::Number { quantity: None, .. })) =>
         {
-            Some(n.clone())
+            Some(n.to_string())
         }
         _ => None,
     };

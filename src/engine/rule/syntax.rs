@@ -32,30 +32,33 @@ impl Span {
     }
 }
 
+/// A parsed rule. Names and units borrow the rule's text: a catalog of
+/// 1,000 trials has tens of thousands of them, and the tree lives only
+/// until it is compiled.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Expr {
-    pub kind: ExprKind,
+pub struct Expr<'a> {
+    pub kind: ExprKind<'a>,
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum ExprKind {
-    Number { value: f64, unit: Option<(String, Span)> },
+pub enum ExprKind<'a> {
+    Number { value: f64, unit: Option<(&'a str, Span)> },
     Bool(bool),
-    Name(String),
+    Name(&'a str),
     List(Vec<(String, Span)>),
-    Not(Box<Expr>),
-    Neg(Box<Expr>),
-    Binary(BinOp, Box<Expr>, Box<Expr>),
-    In { value: Box<Expr>, list: Box<Expr>, negated: bool },
-    Call { name: String, name_span: Span, args: Vec<Expr> },
+    Not(Box<Expr<'a>>),
+    Neg(Box<Expr<'a>>),
+    Binary(BinOp, Box<Expr<'a>>, Box<Expr<'a>>),
+    In { value: Box<Expr<'a>>, list: Box<Expr<'a>>, negated: bool },
+    Call { name: &'a str, name_span: Span, args: Vec<Expr<'a>> },
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum Tok {
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tok<'a> {
     Num(f64),
-    Unit(String),
-    Name(String),
+    Unit(&'a str),
+    Name(&'a str),
     And,
     Or,
     Not,
@@ -71,7 +74,7 @@ enum Tok {
     End,
 }
 
-fn describe(t: &Tok) -> String {
+fn describe(t: &Tok<'_>) -> String {
     match t {
         Tok::Num(n) => format!("the number `{n}`"),
         Tok::Unit(u) => format!("the unit `{u}`"),
@@ -99,7 +102,7 @@ fn err<T>(span: Span, message: impl Into<String>) -> Result<T, RuleError> {
 /// The words the lexer reads as keywords: never a question id or an option.
 pub const KEYWORDS: &[&str] = &["and", "or", "not", "in", "true", "false"];
 
-fn lex(text: &str) -> Result<Vec<(Tok, Span)>, RuleError> {
+fn lex(text: &str) -> Result<Vec<(Tok<'_>, Span)>, RuleError> {
     let mut tokens = Vec::new();
     let mut i = 0;
     while let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
@@ -122,8 +125,7 @@ fn lex(text: &str) -> Result<Vec<(Tok, Span)>, RuleError> {
             let gap = text[i..].len() - text[i..].trim_start().len();
             if let Some(unit_len) = unit_prefix_len(&text[i + gap..]) {
                 let at = i + gap;
-                let unit = text[at..at + unit_len].to_string();
-                tokens.push((Tok::Unit(unit), Span { start: at, end: at + unit_len }));
+                tokens.push((Tok::Unit(&text[at..at + unit_len]), Span { start: at, end: at + unit_len }));
                 i = at + unit_len;
             }
             continue;
@@ -142,7 +144,7 @@ fn lex(text: &str) -> Result<Vec<(Tok, Span)>, RuleError> {
                 "AND" | "OR" | "NOT" | "IN" => {
                     return err(span(len), format!("write `{}` in lower case", word.to_lowercase()));
                 }
-                _ => Tok::Name(word.to_string()),
+                _ => Tok::Name(word),
             };
             tokens.push((tok, span(len)));
             i += len;
@@ -181,38 +183,31 @@ fn lex(text: &str) -> Result<Vec<(Tok, Span)>, RuleError> {
     Ok(tokens)
 }
 
-struct Parser {
-    tokens: Vec<(Tok, Span)>,
+struct Parser<'a> {
+    tokens: Vec<(Tok<'a>, Span)>,
     at: usize,
 }
 
-impl Parser {
-    fn peek(&self) -> (&Tok, Span) {
+impl<'a> Parser<'a> {
+    fn peek(&self) -> (&Tok<'a>, Span) {
         match self.tokens.get(self.at).or(self.tokens.last()) {
             Some((t, s)) => (t, *s),
             None => (&Tok::End, Span::default()),
         }
     }
 
-    fn peek2(&self) -> &Tok {
+    fn peek2(&self) -> &Tok<'a> {
         self.tokens.get(self.at + 1).map_or(&Tok::End, |(t, _)| t)
     }
 
-    /// The token at hand, taken (the parser never goes back, so nothing reads it again).
-    fn bump(&mut self) -> (Tok, Span) {
-        let taken = match self.tokens.get_mut(self.at) {
-            Some((t, s)) if *t != Tok::End => Some((std::mem::replace(t, Tok::End), *s)),
-            _ => None,
-        };
-        let (t, s) = taken.unwrap_or_else(|| {
-            let (t, s) = self.peek();
-            (t.clone(), s)
-        });
+    fn bump(&mut self) -> (Tok<'a>, Span) {
+        let (t, s) = self.peek();
+        let t = *t;
         self.at += 1;
         (t, s)
     }
 
-    fn expect(&mut self, want: Tok, context: &str) -> Result<Span, RuleError> {
+    fn expect(&mut self, want: Tok<'a>, context: &str) -> Result<Span, RuleError> {
         let (t, s) = self.peek();
         if *t == want {
             self.at += 1;
@@ -222,12 +217,12 @@ impl Parser {
         }
     }
 
-    fn binary(op: BinOp, l: Expr, r: Expr) -> Expr {
+    fn binary(op: BinOp, l: Expr<'a>, r: Expr<'a>) -> Expr<'a> {
         let span = l.span.to(r.span);
         Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), span }
     }
 
-    fn or(&mut self) -> Result<Expr, RuleError> {
+    fn or(&mut self) -> Result<Expr<'a>, RuleError> {
         let mut left = self.and()?;
         while *self.peek().0 == Tok::Or {
             self.at += 1;
@@ -237,7 +232,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn and(&mut self) -> Result<Expr, RuleError> {
+    fn and(&mut self) -> Result<Expr<'a>, RuleError> {
         let mut left = self.not()?;
         while *self.peek().0 == Tok::And {
             self.at += 1;
@@ -247,7 +242,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn not(&mut self) -> Result<Expr, RuleError> {
+    fn not(&mut self) -> Result<Expr<'a>, RuleError> {
         if let (Tok::Not, start) = self.peek() {
             self.at += 1;
             let inner = self.not()?;
@@ -257,10 +252,10 @@ impl Parser {
         self.compare()
     }
 
-    fn compare(&mut self) -> Result<Expr, RuleError> {
+    fn compare(&mut self) -> Result<Expr<'a>, RuleError> {
         let left = self.sum()?;
         let (tok, _) = self.peek();
-        match tok.clone() {
+        match *tok {
             Tok::Op(op @ BinOp::Compare(_)) => {
                 self.at += 1;
                 let right = self.sum()?;
@@ -281,7 +276,7 @@ impl Parser {
         }
     }
 
-    fn in_list(&mut self, value: Expr, negated: bool) -> Result<Expr, RuleError> {
+    fn in_list(&mut self, value: Expr<'a>, negated: bool) -> Result<Expr<'a>, RuleError> {
         let list = self.atom()?;
         if !matches!(list.kind, ExprKind::List(_)) {
             return err(list.span, "expected a list after `in`, like `[III, IV]`");
@@ -290,7 +285,7 @@ impl Parser {
         Ok(Expr { kind: ExprKind::In { value: Box::new(value), list: Box::new(list), negated }, span })
     }
 
-    fn sum(&mut self) -> Result<Expr, RuleError> {
+    fn sum(&mut self) -> Result<Expr<'a>, RuleError> {
         let mut left = self.product()?;
         while let (Tok::Op(op @ BinOp::Arith(Arith::Add | Arith::Sub)), _) = self.peek() {
             let op = *op;
@@ -301,7 +296,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn product(&mut self) -> Result<Expr, RuleError> {
+    fn product(&mut self) -> Result<Expr<'a>, RuleError> {
         let mut left = self.unary()?;
         while let (Tok::Op(op @ BinOp::Arith(Arith::Mul | Arith::Div)), _) = self.peek() {
             let op = *op;
@@ -312,7 +307,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn unary(&mut self) -> Result<Expr, RuleError> {
+    fn unary(&mut self) -> Result<Expr<'a>, RuleError> {
         if let (Tok::Op(BinOp::Arith(Arith::Sub)), start) = self.peek() {
             self.at += 1;
             let inner = self.unary()?;
@@ -322,12 +317,12 @@ impl Parser {
         self.atom()
     }
 
-    fn atom(&mut self) -> Result<Expr, RuleError> {
+    fn atom(&mut self) -> Result<Expr<'a>, RuleError> {
         let (tok, span) = self.bump();
         let kind = match tok {
             Tok::Num(value) => {
                 if let (Tok::Unit(unit), unit_span) = self.peek() {
-                    let unit = Some((unit.clone(), unit_span));
+                    let unit = Some((*unit, unit_span));
                     self.at += 1;
                     return Ok(Expr { kind: ExprKind::Number { value, unit }, span: span.to(unit_span) });
                 }
@@ -361,7 +356,7 @@ impl Parser {
                 let mut items = Vec::new();
                 loop {
                     match self.bump() {
-                        (Tok::Name(n), s) => items.push((n, s)),
+                        (Tok::Name(n), s) => items.push((n.to_string(), s)),
                         (Tok::Num(n), s) => items.push((n.to_string(), s)),
                         (t, s) => {
                             return err(s, format!("expected a name in the list, found {}", describe(&t)));
@@ -388,7 +383,7 @@ impl Parser {
 }
 
 /// Parses a rule. The first problem found is returned with its position.
-pub fn parse(text: &str) -> Result<Expr, RuleError> {
+pub fn parse(text: &str) -> Result<Expr<'_>, RuleError> {
     let tokens = lex(text)?;
     let mut parser = Parser { tokens, at: 0 };
     if *parser.peek().0 == Tok::End {
@@ -415,7 +410,7 @@ mod tests {
             ExprKind::Number { value, unit: Some((u, _)) } => format!("{value}{u}"),
             ExprKind::Number { value, unit: None } => format!("{value}"),
             ExprKind::Bool(b) => b.to_string(),
-            ExprKind::Name(n) => n.clone(),
+            ExprKind::Name(n) => n.to_string(),
             ExprKind::List(items) => format!("[{}]", items.iter().map(|i| i.0.as_str()).collect::<Vec<_>>().join(",")),
             ExprKind::Not(x) => format!("(not {})", shape(x)),
             ExprKind::Neg(x) => format!("(-{})", shape(x)),
