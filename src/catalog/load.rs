@@ -169,7 +169,7 @@ pub fn question_bank(
             }
         }
         if let Some(q) = bank.questions_mut().iter_mut().find(|q| q.id == id) {
-            q.implied = compiled;
+            q.implied = compiled.into();
         }
     }
     if errors.is_empty() { Ok(bank) } else { Err(errors) }
@@ -285,9 +285,11 @@ pub fn catalog(spec: CatalogSpec, file: &str) -> Result<Catalog, Vec<CatalogErro
     let bank = question_bank(spec.questions, file, &[key("questions")])?;
     let mut errors = Vec::new();
     let mut trials: Vec<Trial> = Vec::new();
+    // A set, not a scan of the trials so far: 1,000 trials made that a million compares.
+    let mut ids = BTreeSet::new();
     for (i, t) in spec.trials.into_iter().enumerate() {
         let base = [key("trials"), PathPart::Index(i)];
-        if trials.iter().any(|other| other.id == t.id) {
+        if !ids.insert(t.id.clone()) {
             let mut path = base.to_vec();
             path.push(key("id"));
             errors.push(CatalogError::new(file, path, format!("duplicate trial id `{}`", t.id)));

@@ -146,6 +146,17 @@ mod tests {
     }
 
     #[test]
+    fn a_site_catalog_that_lists_a_trial_twice_is_refused_at_the_second() {
+        let mut spec: schema::CatalogSpec = serde_json::from_str(SHIPPED_JSON).unwrap();
+        let (twice, at) = (spec.trials[1].clone(), spec.trials.len());
+        spec.trials.push(twice);
+        let errors = load::catalog(spec, "site.json").err().unwrap();
+        let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].contains("duplicate trial id") && said[0].contains(&format!("trials[{at}]")), "{said:?}");
+    }
+
+    #[test]
     fn every_trial_says_where_it_is_and_how_much_of_its_criteria_was_read() {
         use crate::engine::trial::Published;
         let catalog = Catalog::shipped().unwrap();

@@ -97,7 +97,8 @@ pub struct Question {
     pub loinc: Vec<String>,
     /// For a multiple choice: items other answers show to be present (a class
     /// IV biopsy is the 2019 EULAR/ACR renal item), so nothing is asked twice.
-    pub implied: Vec<Implied>,
+    /// Shared: every rule that reads the list holds them (see `TickList`).
+    pub implied: std::sync::Arc<[Implied]>,
 }
 
 /// An item of a multiple choice that is present whenever `when` holds.
@@ -121,7 +122,7 @@ impl Question {
             together: None,
             after: Vec::new(),
             loinc: Vec::new(),
-            implied: Vec::new(),
+            implied: Default::default(),
         }
     }
 

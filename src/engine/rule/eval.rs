@@ -362,7 +362,7 @@ impl TickList {
             _ => (BTreeSet::new(), false),
         };
         let mut why = if complete { Missing::new() } else { missing(&self.question) };
-        for implied in &self.implied {
+        for implied in self.implied.iter() {
             match implied.when.truth(facts) {
                 (Tri::True, _) => {
                     present.insert(implied.item.clone());

@@ -18,7 +18,8 @@ pub const STUDY_TEAM: &str = "@study_team";
 #[derive(Clone, Debug, PartialEq)]
 pub struct TickList {
     pub question: String,
-    pub implied: Vec<Implied>,
+    /// The question's own, shared rather than copied into every rule.
+    pub implied: std::sync::Arc<[Implied]>,
 }
 
 /// Something true, false or not known yet.
@@ -102,7 +103,7 @@ impl<'a> Inputs<'a> {
 
     fn list(&mut self, list: &'a TickList) {
         self.push(&list.question);
-        for i in &list.implied {
+        for i in list.implied.iter() {
             i.when.collect(self);
         }
     }
