@@ -4,7 +4,8 @@
 //  2. the catalog and one messages file per language, named by their content
 //     (scripts/build/data.mjs);
 //  3. the loader and trialcheck.js, which know the names above, and the pages
-//     pointed at the loader (scripts/build/loader.mjs);
+//     pointed at the loader (scripts/build/loader.mjs); in a release build the
+//     loader and wasm-bindgen's glue are minified (scripts/build/minify.mjs);
 //  4. the host page's helper for a self-sizing iframe (scripts/build/loader.mjs);
 //     integrity.json: the sha384 of the loader, the stylesheet and that helper, for a host
 //     page that pins them (scripts/build/integrity.mjs);

@@ -4,10 +4,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fill, hash, names, one } from './files.mjs';
+import { minify, minifyFile } from './minify.mjs';
 
 /** Writes the loader into `dir` from the template in `source`; returns its name. `data` names the data files. */
 export function writeLoader(dir, source, data) {
   const glue = one(dir, /^trialcheck-web-[0-9a-f]+\.js$/);
+  // Its name stays: Trunk named it by its source, which the minified text follows.
+  minifyFile(join(dir, glue), glue);
   const wasm = one(dir, /^trialcheck-web-[0-9a-f]+_bg\.wasm$/);
   const css = one(dir, /^styles-[0-9a-f]+\.css$/);
   const template = readFileSync(new URL('loader.js', source), 'utf8');
@@ -15,7 +18,7 @@ export function writeLoader(dir, source, data) {
   // The stylesheet the loader links is pinned too: a changed copy is not applied.
   const cssIntegrity = `sha384-${createHash('sha384').update(readFileSync(join(dir, css))).digest('base64')}`;
   const values = { GLUE: glue, WASM: wasm, CSS: css, CSS_INTEGRITY: cssIntegrity, DATA: files, VERSION: hash(glue + wasm + css + files) };
-  const text = fill(template, values, 'loader.js');
+  const text = minify(fill(template, values, 'loader.js'), 'loader.js');
   const loader = `trialcheck-${hash(text)}.js`;
   writeFileSync(join(dir, loader), text);
   writeFileSync(join(dir, 'trialcheck.js'), `// Embed TrialCheck: <script type="module" src=".../trialcheck.js"></script>\nimport './${loader}';\n`);
@@ -29,6 +32,7 @@ export function writeLoader(dir, source, data) {
 
 /** Writes the host page's helper for a self-sizing iframe, content-named and under its stable name. */
 export function writeFrameHelper(dir, source) {
+  // Kept as written: a classic script of 1 KB whose comment tells a web team how to use it.
   const text = readFileSync(new URL('frame.js', source), 'utf8');
   const named = `trialcheck-frame-${hash(text)}.js`;
   writeFileSync(join(dir, named), text);
