@@ -1,6 +1,7 @@
 // A static file server for the built app (dist/), on a free loopback port.
 // Tests start their own, so no test depends on another process.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -21,9 +22,10 @@ export const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
 /**
  * Serves `root`; resolves to { url, close, requests, deploy } once listening.
  * `requests` records every request with its body; `deploy(dir)` switches to
- * another build, as a new deployment would.
+ * another build, as a new deployment would. With `gzip`, files go out
+ * compressed to a browser that accepts it, as a real host sends them.
  */
-export async function serve(root = DIST) {
+export async function serve(root = DIST, { gzip = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const chunks = [];
@@ -38,8 +40,14 @@ export async function serve(root = DIST) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { ...type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, type);
+        res.end(body);
+      }
     } catch {
       res.writeHead(404).end('not found');
     }
