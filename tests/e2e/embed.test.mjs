@@ -195,24 +195,39 @@ test('a sandboxed iframe on a page of another origin sizes itself, remembers on 
 });
 
 test('a widget keeps its place while it loads, so the host page does not jump', async () => {
-  const context = await browser.newContext({ viewport: PHONE });
-  // Hold the wasm back: the page is read before the app can draw anything.
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await context.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-  const p = await context.newPage();
-  await p.goto(`${server.url}/embed-demo.html`);
-  const widget = p.locator('trial-check').first();
-  await p.waitForFunction(() => document.querySelector('trial-check')?.getBoundingClientRect().height >= 600);
-  await p.waitForFunction(() => document.querySelectorAll('trial-check').length === 2);
-  // Where the footer is on the page (not in the window: a focused heading may scroll it).
-  const top = () => p.locator('footer').evaluate((f) => f.getBoundingClientRect().top + window.scrollY);
-  const footer = await top();
-  release();
-  await widget.locator('.tc-mode').first().waitFor();
-  await p.locator('trial-check').nth(1).locator('[data-question-id]').first().waitFor();
-  // Once drawn, the widget's own height; the footer moved by less than a fifth of the screen.
-  const moved = Math.abs((await top()) - footer);
-  assert.ok(moved < PHONE.height / 5, `the footer moved ${moved} px`);
-  await context.close();
+  for (const viewport of [PHONE, DESKTOP]) {
+    const context = await browser.newContext({ viewport });
+    // Every layout shift the page makes, as Lighthouse counts them (none follows an input here).
+    await context.addInitScript(() => {
+      window.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // Hold the wasm back: the page is read before the app can draw anything.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await context.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    const p = await context.newPage();
+    await p.goto(`${server.url}/embed-demo.html`);
+    const widget = p.locator('trial-check').first();
+    await p.waitForFunction(() => document.querySelector('trial-check')?.getBoundingClientRect().height >= 500);
+    await p.waitForFunction(() => document.querySelectorAll('trial-check').length === 2);
+    const top = () => p.locator('footer').evaluate((f) => f.getBoundingClientRect().top + window.scrollY);
+    const footer = await top();
+    release();
+    await widget.locator('.tc-mode').first().waitFor();
+    await p.locator('trial-check').nth(1).locator('[data-question-id]').first().waitFor();
+    await p.waitForTimeout(500);
+    // Once drawn, the widget's own height; the footer moved by less than a fifth of the screen.
+    const moved = Math.abs((await top()) - footer);
+    assert.ok(moved < viewport.height / 5, `the footer moved ${moved} px at ${viewport.width} px`);
+    // A widget that starts at a question does not take the focus, nor scroll the page to itself,
+    // before the person has touched the page.
+    assert.equal(await p.evaluate(() => window.scrollY), 0, `the page scrolled at ${viewport.width} px`);
+    assert.equal(await p.evaluate(() => document.activeElement === document.body), true);
+    const shifts = await p.evaluate(() => window.__shifts);
+    assert.ok(shifts < 0.1, `layout shift ${shifts.toFixed(3)} at ${viewport.width} px (Lighthouse's "good" is under 0.1)`);
+    await context.close();
+  }
 });

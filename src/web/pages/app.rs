@@ -7,6 +7,7 @@ use super::screening::Screening;
 use crate::catalog::Catalog;
 use crate::settings::Settings;
 use crate::text::Messages;
+use crate::web::hooks::focus::Interacted;
 use crate::web::{data, texts::Texts};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -52,6 +53,7 @@ pub fn App(props: &Props) -> Html {
     // a switch fetches the new language once, and the screen keeps the old
     // words (and every answer) until the new ones are there.
     let language = use_state(|| props.settings.language.clone());
+    let interacted = use_state(Interacted::default);
     let words = use_state(BTreeMap::<String, Loaded<Messages>>::new);
     let shown = use_state(|| None::<String>);
     {
@@ -120,7 +122,11 @@ pub fn App(props: &Props) -> Html {
             }
         }
     };
-    html! { <ContextProvider<Texts> context={texts}>{ body }</ContextProvider<Texts>> }
+    html! {
+        <ContextProvider<Interacted> context={(*interacted).clone()}>
+            <ContextProvider<Texts> context={texts}>{ body }</ContextProvider<Texts>>
+        </ContextProvider<Interacted>>
+    }
 }
 
 /// While the catalog and the words arrive: a quiet placeholder that keeps

@@ -16,6 +16,7 @@ use crate::web::components::review::ReviewRow;
 use crate::web::components::review_screen::ReviewScreen;
 use crate::web::components::trial_card::{CompactView, TrialView};
 use crate::web::components::welcome::Welcome;
+use crate::web::hooks::focus::Interacted;
 use crate::web::hooks::remembered::use_remembered_session;
 use crate::web::texts::{Texts, use_texts};
 use std::rc::Rc;
@@ -123,8 +124,16 @@ pub fn Screening(props: &Props) -> Html {
             }
         }
     };
+    // The first press or tap inside lets screens take the focus (see `hooks::focus`).
+    let (pressed, keyed) = match use_context::<Interacted>() {
+        Some(i) => {
+            let j = i.clone();
+            (Callback::from(move |_: PointerEvent| i.mark()), Callback::from(move |_: KeyboardEvent| j.mark()))
+        }
+        None => (Callback::noop(), Callback::noop()),
+    };
     html! {
-        <div class="tc" lang={texts.language.clone()}>
+        <div class="tc" lang={texts.language.clone()} onpointerdown={pressed} onkeydown={keyed}>
             <header class="tc-header">
                 <LanguagePicker on_change={props.on_language.clone()} />
                 <h1>{ texts.get("app-title") }</h1>
