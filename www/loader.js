@@ -11,6 +11,8 @@
 const BUILD = { glue: '__GLUE__', wasm: '__WASM__', css: '__CSS__', cssIntegrity: '__CSS_INTEGRITY__', version: '__VERSION__' };
 // The catalog and the messages of each language, fetched by the app as it needs them.
 const DATA = __DATA__;
+/** Room kept while a widget loads (www/reserve.json; trialcheck-host.css says the same before any script runs). */
+const RESERVE = __RESERVE__;
 const asset = (name) => new URL(name, import.meta.url).href;
 
 /** The data files' addresses, next to this script's. */
@@ -103,14 +105,11 @@ function start() {
 const OPTIONS = ['trials', 'lang', 'mode', 'accent', 'catalog', 'countries'];
 
 /** The height a widget keeps for itself while it loads, about its first screen's
- * (measured on this build: the welcome, or the first form of questions with the
- * verdicts beside or below it), so the host page does not jump when it arrives. */
+ * (the welcome, or the first form of questions with the verdicts beside or
+ * below it), so the host page does not jump when it arrives. */
 function reserve(width, question) {
-  // Measured 2026-12-01 with the 12-trial catalog: 2343 px at 360, 2199 at 390,
-  // 1607 at 700, 1348 at 1280 for the first form (with its lab report question).
-  if (width < 600) return question ? 2250 : 880;
-  if (width < 900) return question ? 1600 : 620;
-  return question ? 1340 : 600;
+  const band = RESERVE.widths.filter((w) => width >= w).length;
+  return (question ? RESERVE.question : RESERVE.welcome)[band];
 }
 
 /** Mounts a widget in its own shadow root: its styles and the page's stay apart. */
@@ -136,7 +135,8 @@ async function mount(element, options = {}) {
   // from then on the widget has its own height.
   const drawn = new ResizeObserver(() => {
     if (container.querySelector('h2, [data-failure]')) {
-      element.style.minHeight = '';
+      // Its own height from now on, whatever the host's trialcheck-host.css reserved.
+      element.style.minHeight = '0';
       drawn.disconnect();
     }
   });

@@ -17,7 +17,13 @@ export function writeLoader(dir, source, data) {
   const files = JSON.stringify(data);
   // The stylesheet the loader links is pinned too: a changed copy is not applied.
   const cssIntegrity = `sha384-${createHash('sha384').update(readFileSync(join(dir, css))).digest('base64')}`;
-  const values = { GLUE: glue, WASM: wasm, CSS: css, CSS_INTEGRITY: cssIntegrity, DATA: files, VERSION: hash(glue + wasm + css + files) };
+  const reserve = readFileSync(new URL('reserve.json', source), 'utf8');
+  const room = JSON.parse(reserve);
+  const values = {
+    GLUE: glue, WASM: wasm, CSS: css, CSS_INTEGRITY: cssIntegrity, DATA: files, RESERVE: JSON.stringify({ widths: room.widths, welcome: room.welcome, question: room.question }),
+    VERSION: hash(glue + wasm + css + files + reserve),
+  };
+  writeFileSync(join(dir, 'trialcheck-host.css'), hostStylesheet(room));
   const text = minify(fill(template, values, 'loader.js'), 'loader.js');
   const loader = `trialcheck-${hash(text)}.js`;
   writeFileSync(join(dir, loader), text);
@@ -28,6 +34,18 @@ export function writeLoader(dir, source, data) {
     if (html.includes('__LOADER__')) writeFileSync(join(dir, page), fill(html, { LOADER: loader }, page));
   }
   return loader;
+}
+
+/**
+ * The stylesheet a host page links in its <head>: the same room as the loader
+ * keeps, but from the first paint, before any script has run (a module script
+ * runs only after the page is drawn, and the page would jump then). Media
+ * queries go by the window's width, the loader by the widget's own.
+ */
+export function hostStylesheet({ widths, welcome, question }) {
+  const rule = (i) => `trial-check{min-height:${welcome[i]}px}trial-check[mode]{min-height:${question[i]}px}`;
+  const bands = widths.map((w, i) => `@media (min-width:${w}px){${rule(i + 1)}}`);
+  return `/* TrialCheck: room for each <trial-check> while it loads, so the page does not jump. */\ntrial-check{display:block}${rule(0)}\n${bands.join('\n')}\n`;
 }
 
 /** Writes the host page's helper for a self-sizing iframe, content-named and under its stable name. */
