@@ -62,3 +62,19 @@ test('before the app is ready its header is there, in the page\'s language, and 
   assert.deepEqual([Math.round(after.y), Math.round(after.height)], [Math.round(before.y), Math.round(before.height)]);
   assert.deepEqual(p.errors, []);
 });
+
+test('the welcome says how many trials the check covers and in which countries, from the catalog', async () => {
+  const p = await watchedPage(browser, PHONE);
+  await p.goto(server.url);
+  await p.locator('.tc-mode').first().waitFor();
+  const all = await p.locator('.tc-promises li').last().innerText();
+  assert.match(all, /Trials in this check: 12\./);
+  for (const country of ['China', 'Vietnam', 'United States', 'Thailand']) assert.ok(all.includes(country), all);
+  // A site that shows three trials: only theirs, and only their countries.
+  await p.goto(`${server.url}/embed-demo.html`);
+  const first = p.locator('trial-check').first();
+  await first.locator('.tc-mode').first().waitFor();
+  const three = await first.locator('.tc-promises li').last().innerText();
+  assert.equal(three, say('en', 'welcome-trials').replace('{count}', '3').replace('{countries}', 'China, Vietnam'));
+  assert.deepEqual(p.errors, []);
+});

@@ -7,6 +7,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// How many trials this check covers, and the countries of their sites
+    /// (ISO codes): said from the catalog, never from words that go stale.
+    pub trials: usize,
+    pub countries: Vec<String>,
     pub on_start: Callback<Mode>,
 }
 
@@ -14,6 +18,8 @@ pub struct Props {
 pub fn Welcome(props: &Props) -> Html {
     let heading = use_focus_on(());
     let texts = use_texts();
+    let places =
+        props.countries.iter().map(|c| texts.country(c)).collect::<Vec<_>>().join(&texts.get("list-separator"));
     let start = |mode: Mode, label: &str, hint: Option<&str>| {
         let on_start = props.on_start.clone();
         html! {
@@ -30,7 +36,7 @@ pub fn Welcome(props: &Props) -> Html {
             <ul class="tc-promises">
                 <li>{ texts.get("welcome-not") }</li>
                 <li>{ texts.get("welcome-private") }</li>
-                <li>{ texts.get("welcome-trials") }</li>
+                <li>{ texts.format("welcome-trials", &[("count", &props.trials.to_string()), ("countries", &places)]) }</li>
             </ul>
             <div class="tc-modes">
                 { start(Mode::Myself, "mode-myself", None) }

@@ -103,7 +103,10 @@ pub fn Screening(props: &Props) -> Html {
         ],
     );
     let body = match session.screen {
-        Screen::Welcome => html! { <Welcome on_start={on_action.reform(Action::Start)} /> },
+        Screen::Welcome => {
+            let countries = travel::countries(assessments.iter().map(|a| a.trial));
+            html! { <Welcome trials={assessments.len()} {countries} on_start={on_action.reform(Action::Start)} /> }
+        }
         Screen::Questions => {
             let (step, progress) = session.step_and_progress(catalog, assessments);
             let step = StepView::new(step, session);
