@@ -54,12 +54,14 @@ function prefetch(lang) {
 
 /**
  * Until the app is ready: its header (title, privacy promise, and the
- * language picker's room), in the words of the messages file the app itself
- * reads, so that the first paint is text rather than an empty box, and the
- * app's own header then takes exactly its place (styles.css hides this once
- * the app has drawn). Built with textContent: no markup from any file.
+ * language picker's room) and, where it starts at the welcome, the welcome's
+ * text (not its buttons, nor the line about the trials, which needs the
+ * catalog), in the words of the messages file the app itself reads, so that
+ * the first paint is text rather than an empty box, and the app's own then
+ * takes exactly its place (styles.css hides this once the app has drawn).
+ * Built with textContent: no markup from any file.
  */
-async function preview(container, lang) {
+async function preview(container, lang, { welcome = false, standalone = false } = {}) {
   const language = likelyLanguage(lang);
   // Unreadable: no preview; the app fetches the same file and shows what went wrong.
   const all = await fetchText(asset(DATA.messages[language])).then(JSON.parse, () => null);
@@ -80,6 +82,16 @@ async function preview(container, lang) {
   shown.dataset.preview = 'true';
   shown.lang = language;
   shown.append(header);
+  if (welcome) {
+    // The same elements and classes as the app's welcome (src/web/components/welcome.rs).
+    const section = el('section', 'tc-welcome tc-panel');
+    const promises = el('ul', 'tc-promises');
+    promises.append(el('li', '', words['welcome-not']), el('li', '', words['welcome-private']));
+    section.append(el('h2', '', words['welcome-who']), el('p', '', words['welcome-what']), promises);
+    const main = standalone ? el('main') : el('section', 'tc-main');
+    main.append(section);
+    shown.append(main);
+  }
   container.prepend(shown);
   // Once the app has drawn (styles.css hides the preview in that same frame), it goes:
   // one header in the document, for screen readers and for anyone reading the page.
@@ -128,7 +140,7 @@ async function mount(element, options = {}) {
   const container = document.createElement('div');
   container.className = 'tc-host';
   shadow.replaceChildren(style, container);
-  if (!options.catalog) preview(container, options.lang);
+  if (!options.catalog) preview(container, options.lang, { welcome: !options.mode });
   const rustMount = await start();
   const picked = Object.fromEntries(OPTIONS.filter((k) => options[k] != null).map((k) => [k, String(options[k])]));
   // The reservation ends when the first screen is drawn (not the empty loading state):
@@ -176,7 +188,7 @@ if (page) {
       }
     }).observe(document.documentElement);
   }
-  preview(page, options.lang);
+  preview(page, options.lang, { welcome: !options.mode, standalone: true });
   start().then((rustMount) => rustMount(page, { ...options, data: files() }));
   // Offline: only where this script is the page's own (not on a host site).
   if ('serviceWorker' in navigator && new URL(import.meta.url).origin === location.origin) {

@@ -39,7 +39,7 @@ test('an impossible date of birth is refused with a message, and nothing changes
   assert.equal(await verdict(page, 'NCT07432334'), 'undecided');
 });
 
-test('before the app is ready its header is there, in the page\'s language, and the app\'s own takes its place without a jump', async () => {
+test('before the app is ready its header and welcome are there, in the page\'s language, and the app\'s own take their place without a jump', async () => {
   const p = await watchedPage(browser, PHONE);
   // A slow network: the wasm arrives only when the test lets it.
   let release;
@@ -50,7 +50,13 @@ test('before the app is ready its header is there, in the page\'s language, and 
   await heading.waitFor();
   assert.equal(await heading.innerText(), say('vi', 'app-title'));
   assert.equal(await p.locator('.tc-mode').count(), 0, 'the app itself is not there yet');
+  // The welcome's own words are there too, where the app will put them.
+  const welcome = p.locator('h2:visible');
+  assert.equal(await welcome.innerText(), say('vi', 'welcome-who'));
+  const text = p.locator('.tc-welcome p:visible');
+  assert.equal(await text.innerText(), say('vi', 'welcome-what'));
   const before = await heading.boundingBox();
+  const welcomeBefore = await text.boundingBox();
   await p.screenshot({ path: `${ARTIFACTS}preview-phone.png` });
   release();
   await p.locator('.tc-mode').first().waitFor();
@@ -60,6 +66,8 @@ test('before the app is ready its header is there, in the page\'s language, and 
   assert.equal(await p.locator('[data-preview]').count(), 0);
   const after = await p.locator('h1:visible').boundingBox();
   assert.deepEqual([Math.round(after.y), Math.round(after.height)], [Math.round(before.y), Math.round(before.height)]);
+  const welcomeAfter = await p.locator('.tc-welcome p:visible').boundingBox();
+  assert.deepEqual([Math.round(welcomeAfter.y), Math.round(welcomeAfter.height)], [Math.round(welcomeBefore.y), Math.round(welcomeBefore.height)]);
   assert.deepEqual(p.errors, []);
 });
 
