@@ -86,3 +86,15 @@ test('the welcome says how many trials the check covers and in which countries, 
   assert.equal(three, say('en', 'welcome-trials').replace('{count}', '3').replace('{countries}', 'China, Vietnam'));
   assert.deepEqual(p.errors, []);
 });
+
+test('the page is not pulled to a heading on load; after a click, as a screen reader makes it, the next screen takes the focus', async () => {
+  const p = await watchedPage(browser, PHONE);
+  await p.goto(server.url);
+  await p.locator('.tc-mode').first().waitFor();
+  assert.equal(await p.evaluate(() => document.activeElement === document.body), true, 'nothing focused on load');
+  // A screen reader activates a button with a click alone: no pointer or key event before it.
+  await p.evaluate(() => document.querySelector('.tc-mode').click());
+  await p.locator('form[data-form]').waitFor();
+  await p.waitForFunction(() => document.activeElement?.id === 'tc-form-title');
+  assert.deepEqual(p.errors, []);
+});

@@ -1,7 +1,8 @@
 //! Moving the focus to a screen's heading when it appears, so that a screen
 //! reader starts reading there and the keyboard starts from there.
 //!
-//! Only once the person has pressed or tapped inside the widget: one drawn
+//! Only once the person has clicked, tapped or pressed a key inside the
+//! widget (a screen reader's activation is a click): one drawn
 //! on a host page's load (a site may start it at a question) neither takes
 //! the focus nor scrolls the page to itself, which would shift everything
 //! the person was reading (Lighthouse counted a layout shift of 0.65 on the
@@ -12,7 +13,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Whether the person has pressed a key or a pointer inside this widget yet:
+/// Whether the person has clicked or pressed a key inside this widget yet:
 /// one per widget, provided by the app, set by its outermost element.
 #[derive(Clone, Default)]
 pub struct Interacted(Rc<Cell<bool>>);

@@ -127,16 +127,18 @@ pub fn Screening(props: &Props) -> Html {
             }
         }
     };
-    // The first press or tap inside lets screens take the focus (see `hooks::focus`).
-    let (pressed, keyed) = match use_context::<Interacted>() {
+    // The first click or key inside lets screens take the focus (see `hooks::focus`). A click,
+    // not a pointer press: a screen reader activates a button with a click alone. Yew renders
+    // in a microtask, so this runs before the new screen's focus effect.
+    let (clicked, keyed) = match use_context::<Interacted>() {
         Some(i) => {
             let j = i.clone();
-            (Callback::from(move |_: PointerEvent| i.mark()), Callback::from(move |_: KeyboardEvent| j.mark()))
+            (Callback::from(move |_: MouseEvent| i.mark()), Callback::from(move |_: KeyboardEvent| j.mark()))
         }
         None => (Callback::noop(), Callback::noop()),
     };
     html! {
-        <div class="tc" lang={texts.language.clone()} onpointerdown={pressed} onkeydown={keyed}>
+        <div class="tc" lang={texts.language.clone()} onclick={clicked} onkeydown={keyed}>
             <header class="tc-header">
                 <LanguagePicker on_change={props.on_language.clone()} />
                 <h1>{ texts.get("app-title") }</h1>
