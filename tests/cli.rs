@@ -531,6 +531,20 @@ fn export_catalog_writes_one_json_catalog_that_validates_again() {
 }
 
 #[test]
+fn export_catalog_for_one_language_keeps_its_words_validates_and_refuses_a_language_the_app_lacks() {
+    let run = trialcheck(&["export-catalog", "--lang", "vi"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let vi: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let title = &vi["trials"][0]["facts"]["title"];
+    assert_eq!(title.as_object().unwrap().keys().collect::<Vec<_>>(), ["vi"], "{title}");
+    let path = scratch("export-vi", "catalog.json", &run.stdout);
+    assert_eq!(trialcheck(&["validate", path.to_str().unwrap()]).code, 0);
+    let wrong = trialcheck(&["export-catalog", "--lang", "fr"]);
+    assert_ne!(wrong.code, 0);
+    assert!(wrong.stderr.contains("--lang fr: not a language of the app (en, vi, zh)"), "{}", wrong.stderr);
+}
+
+#[test]
 fn a_reader_that_stops_early_ends_the_tool_quietly_not_with_a_panic() {
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;

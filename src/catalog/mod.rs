@@ -146,6 +146,41 @@ mod tests {
     }
 
     #[test]
+    fn a_catalog_of_one_language_shows_its_reader_every_text_the_whole_one_does_and_the_same_rules() {
+        use crate::engine::trial::Localized;
+        use crate::settings::LANGUAGES;
+        let whole_spec: schema::CatalogSpec = serde_json::from_str(SHIPPED_JSON).unwrap();
+        let whole = Catalog::shipped().unwrap();
+        let texts = |t: &crate::engine::trial::Trial| -> Vec<Localized> {
+            let f = &t.facts;
+            let mut all = vec![&f.title, &f.summary, &f.phase, &f.status, &f.ages, &f.sex];
+            all.extend(&f.missing);
+            all.extend(t.criteria.iter().flat_map(|c| [&c.plain, &c.original_translation]));
+            all.into_iter().cloned().collect()
+        };
+        for lang in LANGUAGES {
+            let spec = whole_spec.in_language(lang);
+            let (full_size, size) =
+                (serde_json::to_string(&whole_spec).unwrap().len(), serde_json::to_string(&spec).unwrap().len());
+            assert!(size < full_size * 4 / 5, "{lang}: {size} bytes of {full_size}");
+            let one = load::catalog(spec, "catalog-one.json").unwrap();
+            assert_eq!(one.bank, whole.bank);
+            for (t, w) in one.trials.iter().zip(&whole.trials) {
+                assert_eq!(t.id, w.id);
+                let rules = |t: &crate::engine::trial::Trial| {
+                    t.criteria.iter().map(|c| (c.id.clone(), c.original.clone(), c.rule.clone())).collect::<Vec<_>>()
+                };
+                assert_eq!(rules(t), rules(w), "{lang} {}", t.id);
+                for (a, b) in texts(t).iter().zip(&texts(w)) {
+                    assert_eq!((a.get(lang), a.0.get(*lang)), (b.get(lang), b.0.get(*lang)), "{lang} {}", t.id);
+                    assert!(a.0.len() <= 1);
+                }
+                assert_eq!(texts(t).len(), texts(w).len());
+            }
+        }
+    }
+
+    #[test]
     fn a_site_catalog_that_lists_a_trial_twice_is_refused_at_the_second() {
         let mut spec: schema::CatalogSpec = serde_json::from_str(SHIPPED_JSON).unwrap();
         let (twice, at) = (spec.trials[1].clone(), spec.trials.len());

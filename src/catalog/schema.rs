@@ -124,3 +124,38 @@ pub struct CatalogSpec {
     pub questions: Vec<QuestionSpec>,
     pub trials: Vec<TrialSpec>,
 }
+
+impl CatalogSpec {
+    /// The same catalog with each text only as a reader of `lang` sees it
+    /// (`Localized::only`): what the app fetches for the language it shows.
+    pub fn in_language(&self, lang: &str) -> CatalogSpec {
+        let trials = self
+            .trials
+            .iter()
+            .map(|t| {
+                let f = &t.facts;
+                let facts = TrialFacts {
+                    title: f.title.only(lang),
+                    summary: f.summary.only(lang),
+                    phase: f.phase.only(lang),
+                    status: f.status.only(lang),
+                    ages: f.ages.only(lang),
+                    sex: f.sex.only(lang),
+                    missing: f.missing.iter().map(|m| m.only(lang)).collect(),
+                    ..f.clone()
+                };
+                let criterion = t
+                    .criterion
+                    .iter()
+                    .map(|c| CriterionSpec {
+                        original_translation: c.original_translation.only(lang),
+                        plain: c.plain.only(lang),
+                        ..c.clone()
+                    })
+                    .collect();
+                TrialSpec { id: t.id.clone(), facts, criterion }
+            })
+            .collect();
+        CatalogSpec { questions: self.questions.clone(), trials }
+    }
+}

@@ -1,19 +1,33 @@
-//! `trialcheck export-catalog [FILES]`: one JSON document, the form a site
-//! serves as its own catalog (`<trial-check catalog="...">`). Without files,
-//! the shipped catalog; with files, they are validated first.
+//! `trialcheck export-catalog [FILES] [--lang LANG]`: one JSON document, the
+//! form a site serves as its own catalog (`<trial-check catalog="...">`).
+//! Without files, the shipped catalog; with files, they are validated first.
+//! With `--lang`, each text only in that language (or the English it falls
+//! back to): the build's file for one language, as the app fetches it.
 
 use super::say;
 use super::{Args, Outcome};
 use crate::catalog::schema::{QuestionSpec, TrialSpec};
 use crate::catalog::source::{self, Contents};
 use crate::catalog::{SHIPPED_JSON, schema::CatalogSpec};
+use crate::settings::LANGUAGES;
 use std::path::Path;
 
 pub(super) fn run(args: &Args) -> Result<Outcome, String> {
+    let lang = args.value("lang");
+    if let Some(lang) = lang.filter(|l| !LANGUAGES.contains(l)) {
+        return Err(format!("--lang {lang}: not a language of the app ({})", LANGUAGES.join(", ")));
+    }
+    let print = |catalog: CatalogSpec| -> Result<Outcome, String> {
+        let catalog = match lang {
+            Some(lang) => catalog.in_language(lang),
+            None => catalog,
+        };
+        say!("{}", serde_json::to_string_pretty(&catalog).map_err(|e| e.to_string())?);
+        Ok(Outcome::Ok)
+    };
     let shipped: CatalogSpec = serde_json::from_str(SHIPPED_JSON).map_err(|e| e.to_string())?;
     if args.rest.is_empty() {
-        say!("{}", serde_json::to_string_pretty(&shipped).map_err(|e| e.to_string())?);
-        return Ok(Outcome::Ok);
+        return print(shipped);
     }
     let paths: Vec<&Path> = args.rest.iter().map(Path::new).collect();
     let (_, errors) = source::validate(&paths);
@@ -39,7 +53,5 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     if questions.is_empty() {
         questions = shipped.questions;
     }
-    let catalog = CatalogSpec { questions, trials };
-    say!("{}", serde_json::to_string_pretty(&catalog).map_err(|e| e.to_string())?);
-    Ok(Outcome::Ok)
+    print(CatalogSpec { questions, trials })
 }

@@ -42,7 +42,9 @@ usage:
   trialcheck functions [--json]           the functions and derived names rules may use
   trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
                                           a draft trial file from a ClinicalTrials.gov API v2 record
-  trialcheck export-catalog [FILES...]    one JSON catalog for a site to serve (default: the shipped one)
+  trialcheck export-catalog [FILES...] [--lang LANG]
+                                          one JSON catalog for a site to serve (default: the shipped one);
+                                          with --lang, its texts in that language only
   trialcheck export-messages LANG         one language's messages, as the app fetches them
   trialcheck fuzz [--seconds N]           mutated real files through every reader: no panic, no hang
   trialcheck bench [--trials 3,100,1000] [--runs N]
@@ -140,7 +142,9 @@ pub fn main() -> ExitCode {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))
         }
         "export-messages" => Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| export_messages::run(&a))),
-        "export-catalog" => Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| export_catalog::run(&a))),
+        "export-catalog" => {
+            Args::parse(args, &["lang"]).and_then(|a| a.only(&["lang"]).and_then(|()| export_catalog::run(&a)))
+        }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

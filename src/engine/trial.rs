@@ -17,7 +17,18 @@ impl Localized {
 
     /// The text in `lang`, else in English: never an empty string where any text exists.
     pub fn get(&self, lang: &str) -> &str {
-        self.0.get(lang).or_else(|| self.0.get("en")).or_else(|| self.0.values().next()).map_or("", String::as_str)
+        self.chosen(lang).map_or("", |(_, text)| text.as_str())
+    }
+
+    fn chosen(&self, lang: &str) -> Option<(&String, &String)> {
+        self.0.get_key_value(lang).or_else(|| self.0.get_key_value("en")).or_else(|| self.0.iter().next())
+    }
+
+    /// Only the entry a reader of `lang` is shown, under its own tag: `get(lang)`
+    /// and `0.get(lang)` give what they give on the whole, for a file of one
+    /// language (a third of the bytes).
+    pub fn only(&self, lang: &str) -> Localized {
+        Localized(self.chosen(lang).map(|(tag, text)| (tag.clone(), text.clone())).into_iter().collect())
     }
 }
 
@@ -124,4 +135,27 @@ pub struct Trial {
     pub id: String,
     pub facts: TrialFacts,
     pub criteria: Vec<Criterion>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Localized;
+
+    fn localized(entries: &[(&str, &str)]) -> Localized {
+        Localized(entries.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn one_language_keeps_what_its_reader_sees_and_no_more() {
+        let all = localized(&[("en", "Fever"), ("vi", "Sốt"), ("zh", "发热")]);
+        assert_eq!(all.only("vi"), localized(&[("vi", "Sốt")]));
+        // A language the text lacks falls back to English, as `get` does.
+        assert_eq!(localized(&[("en", "Fever"), ("zh", "发热")]).only("vi"), localized(&[("en", "Fever")]));
+        // A registry translation into vi and zh only: an English reader sees none
+        // (`0.get`), and `get` still gives what it gave.
+        let translation = localized(&[("vi", "Sốt"), ("zh", "发热")]);
+        let for_english = translation.only("en");
+        assert_eq!((for_english.0.get("en"), for_english.get("en")), (None, translation.get("en")));
+        assert_eq!(Localized::default().only("zh"), Localized::default());
+    }
 }
