@@ -24,8 +24,9 @@ pub struct Options {
 /// The addresses of the data files of the build the loader belongs to.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct DataFiles {
-    /// The checked catalog of trials.
-    pub catalog: String,
+    /// The checked catalog of trials, one file per language tag: each with
+    /// its texts in that language only (`CatalogSpec::in_language`).
+    pub catalogs: std::collections::BTreeMap<String, String>,
     /// One messages file per language, by language tag.
     pub messages: std::collections::BTreeMap<String, String>,
 }

@@ -9,7 +9,7 @@
 // or TrialCheck.mount(element, { trials, lang, mode, accent, catalog, countries }).
 
 const BUILD = { glue: '__GLUE__', wasm: '__WASM__', css: '__CSS__', cssIntegrity: '__CSS_INTEGRITY__', version: '__VERSION__' };
-// The catalog and the messages of each language, fetched by the app as it needs them.
+// The catalog and the messages in each language, fetched by the app as it needs them.
 const DATA = __DATA__;
 /** Room kept while a widget loads (www/reserve.json; trialcheck-host.css says the same before any script runs). */
 const RESERVE = __RESERVE__;
@@ -17,14 +17,14 @@ const asset = (name) => new URL(name, import.meta.url).href;
 
 /** The data files' addresses, next to this script's. */
 const files = () => ({
-  catalog: asset(DATA.catalog),
+  catalogs: Object.fromEntries(Object.entries(DATA.catalogs).map(([lang, name]) => [lang, asset(name)])),
   messages: Object.fromEntries(Object.entries(DATA.messages).map(([lang, name]) => [lang, asset(name)])),
 });
 
 /**
  * Each file the app reads is fetched once per page, without cookies or
- * referrer, and as early as possible: the catalog and the likely language
- * start downloading beside the wasm, not after it. The app asks for them
+ * referrer, and as early as possible: the catalog and the messages in the
+ * likely language start downloading beside the wasm, not after it. The app asks for them
  * through `window.__trialcheckFetch`.
  */
 const fetched = new Map();
@@ -48,8 +48,9 @@ function likelyLanguage(lang) {
 }
 
 function prefetch(lang) {
-  fetchText(asset(DATA.catalog));
-  fetchText(asset(DATA.messages[likelyLanguage(lang)]));
+  const language = likelyLanguage(lang);
+  fetchText(asset(DATA.catalogs[language]));
+  fetchText(asset(DATA.messages[language]));
 }
 
 /**

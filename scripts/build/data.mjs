@@ -1,7 +1,8 @@
-// The trials and the words, as data beside the code: the checked catalog and
-// one messages file per language, each named by its content, written by the
-// command-line tool from catalog/ and locales/ (the same code that checks
-// them). The app fetches the catalog and only the language it shows.
+// The trials and the words, as data beside the code: for each language, the
+// checked catalog with its texts in that language only and the messages,
+// each named by its content, written by the command-line tool from catalog/
+// and locales/ (the same code that checks them). The app fetches only the
+// files of the language it shows.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ function cli(args) {
   });
 }
 
-/** Writes the data files into `dir`; returns their names: { catalog, messages: { lang: name } }. */
+/** Writes the data files into `dir`; returns their names: { catalogs: { lang: name }, messages: { lang: name } }. */
 export function writeData(dir) {
   const write = (stem, json) => {
     const text = JSON.stringify(JSON.parse(json));
@@ -29,8 +30,7 @@ export function writeData(dir) {
     writeFileSync(join(dir, name), text);
     return name;
   };
-  const catalog = write('catalog', cli(['export-catalog']));
   const languages = readdirSync(new URL('locales/', root)).filter((f) => f.endsWith('.toml')).map((f) => f.slice(0, -5)).sort();
-  const messages = Object.fromEntries(languages.map((lang) => [lang, write(`messages-${lang}`, cli(['export-messages', lang]))]));
-  return { catalog, messages };
+  const each = (stem, args) => Object.fromEntries(languages.map((lang) => [lang, write(`${stem}-${lang}`, cli([...args, lang]))]));
+  return { catalogs: each('catalog', ['export-catalog', '--lang']), messages: each('messages', ['export-messages']) };
 }

@@ -73,11 +73,21 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "the download failed".to_string())
 }
 
+/// Whether the catalog comes in one file per language (this build's) rather
+/// than one file for all (a site's own, or the one inside the wasm).
+pub fn catalog_by_language(settings: &Settings) -> bool {
+    settings.catalog_url.is_none() && settings.data.is_some()
+}
+
 /// The catalog to show: a site's own (its `catalog` option), else this
-/// build's. Checked either way; every problem is returned with its place,
-/// and the source named, for the panel a site's developers read.
-pub async fn catalog(settings: &Settings) -> Result<Catalog, (String, Vec<String>)> {
-    let url = settings.catalog_url.clone().or_else(|| settings.data.as_ref().map(|d| d.catalog.clone()));
+/// build's, in `language` (its English file where there is none for it).
+/// Checked either way; every problem is returned with its place, and the
+/// source named, for the panel a site's developers read.
+pub async fn catalog(settings: &Settings, language: &str) -> Result<Catalog, (String, Vec<String>)> {
+    let build = |d: &crate::settings::DataFiles| {
+        d.catalogs.get(language).or_else(|| d.catalogs.get(crate::text::DEFAULT_LANGUAGE)).cloned()
+    };
+    let url = settings.catalog_url.clone().or_else(|| settings.data.as_ref().and_then(build));
     let Some(url) = url else {
         #[cfg(feature = "embedded-data")]
         return embedded_catalog().map_err(|problem| ("catalog.json".to_string(), vec![problem]));

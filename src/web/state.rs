@@ -21,8 +21,8 @@ pub struct Screening {
 }
 
 /// The catalog for as long as the page lives: the verdicts kept between
-/// actions borrow from it. One per widget, loaded once; a widget that is
-/// destroyed leaves it behind (a catalog, never an answer).
+/// actions borrow from it. One per widget and language shown, loaded once; a
+/// widget that is destroyed leaves it behind (a catalog, never an answer).
 fn pinned(catalog: &Rc<Catalog>) -> &'static Catalog {
     let kept: &'static Rc<Catalog> = Box::leak(Box::new(Rc::clone(catalog)));
     kept
@@ -35,10 +35,30 @@ impl Screening {
     }
 }
 
-impl Reducible for Screening {
-    type Action = Action;
+/// What changes a screening: the person's action, or a language switch.
+pub enum Change {
+    Act(Action),
+    /// The same trials and rules in another language's words (this build's
+    /// catalog comes in one file per language): every verdict again, for
+    /// the same answers.
+    Catalog(Rc<Catalog>),
+}
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl From<Action> for Change {
+    fn from(action: Action) -> Change {
+        Change::Act(action)
+    }
+}
+
+impl Reducible for Screening {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let action = match change {
+            Change::Catalog(catalog) if Rc::ptr_eq(&catalog, &self.catalog) => return self,
+            Change::Catalog(catalog) => return Rc::new(Screening::new(catalog, &self.trials, self.session.clone())),
+            Change::Act(action) => action,
+        };
         let session = self.session.apply(&self.catalog, action);
         let changed = session.answers.changed_since(&self.session.answers);
         let assessments = if changed.is_empty() {

@@ -1,9 +1,11 @@
 // A report, not a test: the engine in the browser as a catalog grows. A
-// catalog of N trials is made from the build's own (the trials copied under
+// catalog of N trials is made from the shipped one as a site gets it from
+// `trialcheck export-catalog`, every language in one file (the trials copied under
 // new ids), served beside the app and given as the site's own catalog; the
 // report is the time from the page to the first question, and from an
 // answer to the verdicts it changes. Headless Chromium, CPU not slowed.
-import { mkdtempSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, DIST } from './server.mjs';
@@ -13,7 +15,12 @@ import { ago, say } from './questionnaire.mjs';
 const SIZES = (process.env.BENCH_TRIALS ?? '3,1000').split(',').map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'trialcheck-bench-'));
 cpSync(DIST, dir, { recursive: true });
-const shipped = JSON.parse(readFileSync(join(DIST, readdirSync(DIST).find((f) => /^catalog-\w+\.json$/.test(f))), 'utf8'));
+// The tool is built for this machine, whatever target the app's build names.
+const { CARGO_BUILD_TARGET, ...env } = process.env;
+const exported = execFileSync('cargo', ['run', '--quiet', '--bin', 'trialcheck', '--', 'export-catalog'], {
+  cwd: new URL('../../', import.meta.url), encoding: 'utf8', maxBuffer: 64 << 20, env,
+});
+const shipped = JSON.parse(exported);
 for (const n of SIZES) {
   const trials = Array.from({ length: n }, (_, i) => ({ ...shipped.trials[i % shipped.trials.length], id: `NCT${String(90000000 + i).padStart(8, '0')}` }));
   writeFileSync(join(dir, `bench-${n}.json`), JSON.stringify({ questions: shipped.questions, trials }));

@@ -75,8 +75,13 @@ test('switching the language at any time keeps every answer', async () => {
   assert.equal(await shown(p), 'pregnant');
   assert.equal(await verdict(p, HANOI), 'ineligible');
   assert.equal(await p.evaluate(() => document.documentElement.lang), 'vi');
+  // The trials' own words follow too (each language's catalog is a file of its own).
+  const reason = (lang) => p.locator(`[data-trial-id="${HANOI}"]`).first().getByText(REASON[lang]);
+  await reason('vi').waitFor({ state: 'attached' });
   await p.getByLabel(say('vi', 'language-label')).selectOption('zh');
   await p.locator('[data-question-id="pregnant"]').getByText(say('zh', 'question-pregnant'), { exact: true }).waitFor();
+  await reason('zh').waitFor({ state: 'attached' });
+  assert.equal(await reason('vi').count(), 0);
   await p.getByRole('navigation').getByRole('button', { name: say('zh', 'nav-review'), exact: true }).click();
   assert.match(await p.locator('.tc-review').innerText(), new RegExp(say('zh', 'option-sex-female')));
 });

@@ -67,7 +67,7 @@ pub fn use_remembered_session(catalog: Rc<Catalog>, settings: Rc<Settings>) -> R
         Callback::from(move |()| {
             remember.set(false);
             device::forget(&key);
-            dispatcher.dispatch(Action::Reset);
+            dispatcher.dispatch(Action::Reset.into());
         })
     };
     RememberedSession { screening, remember: *remember, on_remember, on_forget }

@@ -1,5 +1,5 @@
-//! The root of one widget: fetches the catalog (this build's, or a site's
-//! own, checked) and the words of the language shown, provides the words to
+//! The root of one widget: fetches the catalog (this build's in the language
+//! shown, or a site's own, checked) and the words of that language, provides the words to
 //! every component, and shows a clear panel when anything is wrong, never a
 //! blank or broken widget.
 
@@ -49,31 +49,55 @@ fn problems(settings: &Settings, catalog: &Catalog) -> Vec<String> {
 
 #[component]
 pub fn App(props: &Props) -> Html {
-    // The language asked for, and the words of each language fetched so far:
-    // a switch fetches the new language once, and the screen keeps the old
-    // words (and every answer) until the new ones are there.
+    // The language asked for, and the words and catalog of each language
+    // fetched so far: a switch fetches the new language's once, and the
+    // screen keeps the old ones (and every answer) until both are there.
     let language = use_state(|| props.settings.language.clone());
     let interacted = use_state(Interacted::default);
     let words = use_state(BTreeMap::<String, Loaded<Messages>>::new);
+    // This build's catalog comes in one file per language; a site's own is one
+    // file for every language, kept under "".
+    let by_language = data::catalog_by_language(&props.settings);
+    let catalog_key = move |language: &str| if by_language { language.to_string() } else { String::new() };
+    let catalogs = use_state(BTreeMap::<String, Loaded<Catalog>>::new);
     let shown = use_state(|| None::<String>);
     {
-        let (settings, words, shown) = (Rc::clone(&props.settings), words.clone(), shown.clone());
+        let (settings, words, catalogs, shown) =
+            (Rc::clone(&props.settings), words.clone(), catalogs.clone(), shown.clone());
         use_effect_with((*language).clone(), move |language| {
-            let language = language.clone();
-            if matches!(words.get(&language), Some(Loaded::Ready(_))) {
+            let (language, key) = (language.clone(), catalog_key(language));
+            let have_words = matches!(words.get(&language), Some(Loaded::Ready(_)));
+            let have_catalog = matches!(catalogs.get(&key), Some(Loaded::Ready(_)));
+            if have_words && have_catalog {
                 shown.set(Some(language));
-            } else {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = match data::messages(&settings, &language).await {
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let fetch_words = async {
+                    (!have_words).then_some(match data::messages(&settings, &language).await {
                         Ok(m) => Loaded::Ready(Rc::new(m)),
                         Err(problem) => Loaded::Failed { source: "the messages".into(), problems: vec![problem] },
-                    };
+                    })
+                };
+                let fetch_catalog = async {
+                    (!have_catalog).then_some(match data::catalog(&settings, &language).await {
+                        Ok(c) => Loaded::Ready(Rc::new(c)),
+                        Err((source, problems)) => Loaded::Failed { source, problems },
+                    })
+                };
+                let (fetched_words, fetched_catalog) = futures::future::join(fetch_words, fetch_catalog).await;
+                if let Some(loaded) = fetched_words {
                     let mut all = (*words).clone();
                     all.insert(language.clone(), loaded);
                     words.set(all);
-                    shown.set(Some(language));
-                });
-            }
+                }
+                if let Some(loaded) = fetched_catalog {
+                    let mut all = (*catalogs).clone();
+                    all.insert(key, loaded);
+                    catalogs.set(all);
+                }
+                shown.set(Some(language));
+            });
         });
     }
     // The standalone page is all TrialCheck: its language is the app's.
@@ -92,25 +116,13 @@ pub fn App(props: &Props) -> Html {
         let language = language.clone();
         Callback::from(move |l: String| language.set(l))
     };
-    let catalog = use_state(|| Loaded::<Catalog>::Loading);
-    {
-        let (catalog, settings) = (catalog.clone(), Rc::clone(&props.settings));
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                catalog.set(match data::catalog(&settings).await {
-                    Ok(c) => Loaded::Ready(Rc::new(c)),
-                    Err((source, problems)) => Loaded::Failed { source, problems },
-                });
-            });
-        });
-    }
     let messages = match (*shown).as_ref().and_then(|l| words.get(l).map(|w| (l, w))) {
         Some((language, Loaded::Ready(m))) => (language.clone(), Rc::clone(m)),
         Some((_, Loaded::Failed { source, problems })) => return failure(source, problems),
         _ => return loading(),
     };
     let texts = Texts::new(messages.1, &messages.0);
-    let body = match &*catalog {
+    let body = match catalogs.get(&catalog_key(&messages.0)).unwrap_or(&Loaded::Loading) {
         Loaded::Loading => loading(),
         Loaded::Failed { source, problems } => failure(source, problems),
         Loaded::Ready(catalog) => {

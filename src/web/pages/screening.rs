@@ -76,8 +76,17 @@ pub fn Screening(props: &Props) -> Html {
     let screening = &remembered.screening;
     let on_action = {
         let dispatcher = screening.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        Callback::from(move |action: Action| dispatcher.dispatch(action.into()))
     };
+    // A language switch brings this build's catalog in the new language.
+    // (Compared by address: comparing the catalogs themselves would read
+    // every trial on every answer.)
+    {
+        let (dispatcher, catalog) = (screening.dispatcher(), Rc::clone(&props.catalog));
+        use_effect_with(Rc::as_ptr(&props.catalog) as usize, move |_| {
+            dispatcher.dispatch(crate::web::state::Change::Catalog(catalog));
+        });
+    }
     let (catalog, session) = (&screening.catalog, &screening.session);
     // Kept current by the reducer: only what an answer changed is assessed again.
     let assessments: &[crate::engine::assess::Assessment] = &screening.assessments;
