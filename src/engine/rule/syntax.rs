@@ -142,7 +142,7 @@ fn lex(text: &str) -> Result<Vec<(Tok<'_>, Span)>, RuleError> {
                 // Keep in step with KEYWORDS.
                 "false" => Tok::False,
                 "AND" | "OR" | "NOT" | "IN" => {
-                    return err(span(len), format!("write `{}` in lower case", word.to_lowercase()));
+                    return err(span(len), format!("write `{}` in lower case", word.to_ascii_lowercase()));
                 }
                 _ => Tok::Name(word),
             };
