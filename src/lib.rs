@@ -6,6 +6,7 @@
 //! - `questionnaire`: the questionnaire as a pure model (answers, actions).
 //! - `limits`: how big and how deep a file is read at all.
 //! - `settings`: what a site embedding the widget may configure, checked.
+//! - `sort`: one stable sort shared by every list the app orders (small wasm).
 //! - `text`: the words people read, by message id and language.
 //! - `cli` (native): the command-line tool for trial authors and CI.
 //! - `web` (wasm): the Yew app; thin components over the engine.
@@ -16,6 +17,7 @@ pub mod engine;
 pub mod limits;
 pub mod questionnaire;
 pub mod settings;
+pub mod sort;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -134,7 +134,7 @@ impl From<Options> for Settings {
                 ok
             })
             .collect();
-        countries.sort();
+        crate::sort::sort(&mut countries);
         countries.dedup();
         Settings { trials, language, mode, accent, catalog_url, data: o.data, countries, problems }
     }

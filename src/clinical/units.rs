@@ -110,7 +110,7 @@ impl Quantity {
     pub fn units_for(&self, language: &str) -> Vec<&'static str> {
         let mut units = self.unit_symbols();
         if matches!(language, "vi" | "zh") && matches!(self.id, "creatinine" | "bilirubin") {
-            units.sort_by_key(|u| *u != "umol/L");
+            crate::sort::sort_by_key(&mut units, |u| *u != "umol/L");
         }
         units
     }

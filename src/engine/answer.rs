@@ -262,7 +262,7 @@ impl Answers {
     /// The questions whose answer differs from `before` (given, changed or
     /// taken back): what `assess::reassess` needs to know.
     pub fn changed_since(&self, before: &Answers) -> Vec<String> {
-        let ids: std::collections::BTreeSet<&String> = self.0.keys().chain(before.0.keys()).collect();
+        let ids = crate::sort::set(self.0.keys().chain(before.0.keys()));
         ids.into_iter().filter(|id| self.0.get(*id) != before.0.get(*id)).cloned().collect()
     }
 
@@ -330,7 +330,7 @@ impl Answers {
     }
 
     pub fn to_raw(&self) -> BTreeMap<String, RawAnswer> {
-        self.0.iter().map(|(id, a)| (id.clone(), RawAnswer::from(a))).collect()
+        crate::sort::map(self.0.iter().map(|(id, a)| (id.clone(), RawAnswer::from(a))))
     }
 }
 
@@ -368,9 +368,9 @@ impl RawAnswer {
                 Ok(Answer::Choice(if b { "yes" } else { "no" }.to_string()))
             }
             (RawAnswer::Text(t), Kind::Choice { .. }) => Ok(Answer::Choice(t)),
-            (RawAnswer::Options(o), Kind::Multi { .. }) => Ok(Answer::Multi(o.into_iter().collect())),
+            (RawAnswer::Options(o), Kind::Multi { .. }) => Ok(Answer::Multi(crate::sort::set(o))),
             (RawAnswer::Remembered { remembered }, Kind::Multi { .. }) => {
-                Ok(Answer::Remembered(remembered.into_iter().collect()))
+                Ok(Answer::Remembered(crate::sort::set(remembered)))
             }
             // An empty list reads as either form; for medicines it means none.
             (RawAnswer::Options(o), Kind::Medications { .. }) if o.is_empty() => Ok(Answer::Medications(vec![])),

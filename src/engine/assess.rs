@@ -122,7 +122,7 @@ pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts
         _ => Requirement::NotMet,
     };
     let mut open_questions: Vec<String> = missing.into_iter().collect();
-    open_questions.sort_by_key(|q| bank.position(q).unwrap_or(usize::MAX));
+    crate::sort::sort_by_key(&mut open_questions, |q| bank.position(q).unwrap_or(usize::MAX));
     let open = || open_questions.iter().filter_map(|q| bank.get(q));
     let unanswered = |q: &&crate::engine::question::Question| facts.answers.get(&q.id).is_none();
     // Anyone can answer what the person can; the doctor is needed only when nothing is the person's.

@@ -156,7 +156,7 @@ pub struct QuestionBank {
 impl QuestionBank {
     /// Orders the questions by group; within a group the given order stands.
     pub fn new(mut questions: Vec<Question>) -> QuestionBank {
-        questions.sort_by_key(|q| q.group);
+        crate::sort::sort_by_key(&mut questions, |q| q.group);
         let index = questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
         QuestionBank { questions, index }
     }

@@ -16,13 +16,14 @@ pub fn questions_to_ask<'b>(
     assessments: &[Assessment],
     answers: &Answers,
 ) -> Vec<&'b Question> {
-    let open: BTreeSet<&str> = assessments
-        .iter()
-        .filter(|a| a.verdict == Verdict::Undecided)
-        .flat_map(|a| a.with(Requirement::Unknown))
-        .flat_map(|c| c.open_questions.iter().map(String::as_str))
-        .filter(|q| answers.get(q).is_none())
-        .collect();
+    let open: BTreeSet<&str> = crate::sort::set(
+        assessments
+            .iter()
+            .filter(|a| a.verdict == Verdict::Undecided)
+            .flat_map(|a| a.with(Requirement::Unknown))
+            .flat_map(|c| c.open_questions.iter().map(String::as_str))
+            .filter(|q| answers.get(q).is_none()),
+    );
     // An exception waits for the value it excuses, and is not asked when that value is not known.
     let ready = |q: &&Question| q.after.iter().all(|a| answers.known(a).is_some());
     bank.iter().filter(|q| open.contains(q.id.as_str())).filter(ready).collect()

@@ -9,7 +9,8 @@ use std::collections::BTreeSet;
 
 /// The countries (ISO codes) of the trials' sites, sorted, each once.
 pub fn countries<'a>(trials: impl IntoIterator<Item = &'a Trial>) -> Vec<String> {
-    let codes: BTreeSet<&str> = trials.into_iter().flat_map(|t| &t.facts.sites).map(|s| s.country.as_str()).collect();
+    let codes: BTreeSet<&str> =
+        crate::sort::set(trials.into_iter().flat_map(|t| &t.facts.sites).map(|s| s.country.as_str()));
     codes.into_iter().map(str::to_string).collect()
 }
 

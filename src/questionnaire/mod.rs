@@ -236,7 +236,7 @@ impl Session {
                 }
                 if !refused.is_empty() {
                     // Said in the form's order, so the first is the first field to fix.
-                    refused.sort_by_key(|(q, _)| catalog.bank.position(q));
+                    crate::sort::sort_by_key(&mut refused, |(q, _)| catalog.bank.position(q));
                     next.refused = refused;
                     return next;
                 }
@@ -314,7 +314,7 @@ impl Session {
                 // the answers screen), stay to see what came in.
                 let screen = if self.screen == Screen::Welcome { Screen::Questions } else { self.screen };
                 let screens_done = history.len();
-                let one_by_one = later.into_iter().collect();
+                let one_by_one = crate::sort::set(later);
                 next = Session {
                     mode,
                     answers,
@@ -328,7 +328,7 @@ impl Session {
                 next.has_lab_report = (mode == Mode::Clinician).then_some(true).or(lab_report);
             }
             Action::Countries(mut codes) => {
-                codes.sort();
+                crate::sort::sort(&mut codes);
                 codes.dedup();
                 next.countries = Some(codes);
             }
@@ -359,7 +359,7 @@ impl Session {
         let mut questions = questions_to_ask(&catalog.bank, assessments, &self.answers);
         if self.mode != Mode::Clinician {
             let report = self.has_lab_report == Some(true);
-            questions.sort_by_key(|q| match (q.answered_by, is_lab_value(q)) {
+            crate::sort::sort_by_key(&mut questions, |q| match (q.answered_by, is_lab_value(q)) {
                 (AnsweredBy::Person, _) => 0,
                 (_, lab) if lab == report => 1,
                 _ => 2,
@@ -439,8 +439,9 @@ impl Session {
             // The form to come asks whether there is a report.
             (true, None) => 2 - forms,
         };
-        let lists: std::collections::BTreeSet<&str> =
-            to_ask.iter().filter(|q| !self.one_by_one.contains(&q.id)).filter_map(|q| q.together.as_deref()).collect();
+        let lists: std::collections::BTreeSet<&str> = crate::sort::set(
+            to_ask.iter().filter(|q| !self.one_by_one.contains(&q.id)).filter_map(|q| q.together.as_deref()),
+        );
         let singles = to_ask
             .iter()
             .filter(|q| !is_lab_value(q) && !is_form_question(q))

@@ -119,8 +119,21 @@ fn both_sides(a: (Option<Range>, Missing), b: (Option<Range>, Missing), answers:
     match (a, b) {
         ((None, ma), _) if settled(&ma, answers) => ma,
         (_, (None, mb)) if settled(&mb, answers) => mb,
-        ((_, ma), (_, mb)) => ma.union(&mb).cloned().collect(),
+        ((_, ma), (_, mb)) => joined([ma, mb]),
     }
+}
+
+/// All the questions of `parts`, moved rather than copied (and inserted, not
+/// collected: `collect` sorts, see `crate::sort`).
+fn joined(parts: impl IntoIterator<Item = Missing>) -> Missing {
+    let mut all = Missing::new();
+    for mut part in parts {
+        if part.len() > all.len() {
+            std::mem::swap(&mut all, &mut part);
+        }
+        all.append(&mut part);
+    }
+    all
 }
 
 fn missing(q: &str) -> Missing {
@@ -188,10 +201,7 @@ impl Cond {
                 } else if possible < *k {
                     (Tri::False, Missing::new())
                 } else {
-                    (
-                        Tri::Unknown,
-                        results.into_iter().filter(|(t, _)| *t == Tri::Unknown).flat_map(|(_, m)| m).collect(),
-                    )
+                    (Tri::Unknown, joined(results.into_iter().filter(|(t, _)| *t == Tri::Unknown).map(|(_, m)| m)))
                 }
             }
             Cond::Not(a) => {
@@ -428,7 +438,7 @@ fn sledai_range(
 
 /// The questions of the operands that are still unknown.
 fn unknown_sides(sides: [(Tri, Missing); 2]) -> Missing {
-    sides.into_iter().filter(|(t, _)| !t.is_known()).flat_map(|(_, m)| m).collect()
+    joined(sides.into_iter().filter(|(t, _)| !t.is_known()).map(|(_, m)| m))
 }
 
 /// Counts listed medicines that pass `test`; an untold detail widens the range.

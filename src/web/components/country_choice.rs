@@ -19,7 +19,7 @@ pub fn CountryChoice(props: &Props) -> Html {
     let texts = use_texts();
     let mut named: Vec<(String, String)> = props.countries.iter().map(|c| (texts.country(c), c.clone())).collect();
     // In the reader's alphabet order, not the codes'.
-    named.sort();
+    crate::sort::sort(&mut named);
     let toggle = |code: String| {
         let (chosen, on_change) = (props.chosen.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {

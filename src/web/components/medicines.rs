@@ -48,18 +48,10 @@ pub fn Medicines(props: &Props) -> Html {
     let taken = {
         let current = props.current.clone().unwrap_or_default();
         use_state(move || {
-            current
-                .into_iter()
-                .map(|u| {
-                    (
-                        u.drug,
-                        Taken {
-                            months: u.months.map(|m| m.to_string()).unwrap_or_default(),
-                            side_effects: u.stopped_for_side_effects,
-                        },
-                    )
-                })
-                .collect::<BTreeMap<_, _>>()
+            crate::sort::map(current.into_iter().map(|u| {
+                let months = u.months.map(|m| m.to_string()).unwrap_or_default();
+                (u.drug, Taken { months, side_effects: u.stopped_for_side_effects })
+            }))
         })
     };
     let texts = use_texts();
