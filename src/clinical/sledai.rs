@@ -95,6 +95,12 @@ pub fn score<'a>(present: impl IntoIterator<Item = &'a str>, variant: &Variant) 
     Ok(seen.iter().filter(|d| variant.counts(d)).map(|d| d.weight).sum())
 }
 
+/// The score with every descriptor present: the most `variant` can give
+/// (what an unanswered list could still add up to).
+pub fn most(variant: &Variant) -> u32 {
+    DESCRIPTORS.iter().filter(|d| variant.counts(d)).map(|d| d.weight).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +123,10 @@ mod tests {
         let all: Vec<&str> = DESCRIPTORS.iter().map(|d| d.id).collect();
         assert_eq!(score(all.clone(), &Variant::Total), Ok(105));
         assert_eq!(score(all.clone(), &Variant::LaboratoryPoints), Ok(22));
+        let without = Variant::Without(vec!["fever".into(), "alopecia".into()]);
+        for v in [Variant::Total, Variant::LaboratoryPoints, Variant::WithoutCns, Variant::Clinical, without] {
+            assert_eq!(Ok(most(&v)), score(all.clone(), &v), "{v:?}");
+        }
         assert_eq!(DESCRIPTORS.iter().filter(|d| d.kind == Kind::Cns).count(), 7);
         // Vasculitis weighs 8 but is not neuropsychiatric; the CNS row is the 7
         // neurological descriptors, 56 points.

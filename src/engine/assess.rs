@@ -121,8 +121,11 @@ pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts
         (Side::Inclusion, Tri::True) | (Side::Exclusion, Tri::False) => Requirement::Met,
         _ => Requirement::NotMet,
     };
-    let mut open_questions: Vec<String> = missing.into_iter().collect();
-    crate::sort::sort_by_key(&mut open_questions, |q| bank.position(q).unwrap_or(usize::MAX));
+    // In the bank's order, each question looked up once.
+    let mut placed: Vec<(usize, String)> =
+        missing.into_iter().map(|q| (bank.position(&q).unwrap_or(usize::MAX), q)).collect();
+    crate::sort::sort_by_key(&mut placed, |(place, _)| *place);
+    let open_questions: Vec<String> = placed.into_iter().map(|(_, q)| q).collect();
     let open = || open_questions.iter().filter_map(|q| bank.get(q));
     let unanswered = |q: &&crate::engine::question::Question| facts.answers.get(&q.id).is_none();
     // Anyone can answer what the person can; the doctor is needed only when nothing is the person's.

@@ -123,21 +123,24 @@ fn both_sides(a: (Option<Range>, Missing), b: (Option<Range>, Missing), answers:
     }
 }
 
-/// All the questions of `parts`, moved rather than copied (and inserted, not
-/// collected: `collect` sorts, see `crate::sort`).
+/// All the questions of `parts`, moved rather than copied: the smaller set
+/// is inserted into the larger (`append` would build a new tree, and
+/// `collect` sorts, see `crate::sort`).
 fn joined(parts: impl IntoIterator<Item = Missing>) -> Missing {
     let mut all = Missing::new();
     for mut part in parts {
         if part.len() > all.len() {
             std::mem::swap(&mut all, &mut part);
         }
-        all.append(&mut part);
+        all.extend(part);
     }
     all
 }
 
 fn missing(q: &str) -> Missing {
-    BTreeSet::from([q.to_string()])
+    let mut one = Missing::new();
+    one.insert(q.to_string());
+    one
 }
 
 impl Cond {
@@ -397,12 +400,12 @@ fn sledai_range(
 ) -> (Option<Range>, Missing) {
     let (ticks, mut why) = items.ticks(facts);
     let ids = || ticks.present.iter().map(String::as_str);
-    let all = || sledai::DESCRIPTORS.iter().map(|d| d.id);
     let points =
         |ids: &mut dyn Iterator<Item = &str>, v: &sledai::Variant| sledai::score(ids, v).map_or(0.0, f64::from);
+    let all = |v: &sledai::Variant| f64::from(sledai::most(v));
     // The variant's points from the descriptors: what is present, up to everything not known absent.
     let counted_lo = points(&mut ids(), variant);
-    let counted_hi = if ticks.complete { counted_lo } else { points(&mut all(), variant) };
+    let counted_hi = if ticks.complete { counted_lo } else { all(variant) };
     let doctors_total = total.and_then(|q| match facts.answers.known(q) {
         Some(Answer::Number { value, unit: None }) => Some(*value),
         _ => None,
@@ -412,11 +415,7 @@ fn sledai_range(
         Some(t) => {
             // Points outside the variant: those present, up to everything not known absent.
             let left_out_lo = points(&mut ids(), &sledai::Variant::Total) - counted_lo;
-            let left_out_hi = if ticks.complete {
-                left_out_lo
-            } else {
-                points(&mut all(), &sledai::Variant::Total) - points(&mut all(), variant)
-            };
+            let left_out_hi = if ticks.complete { left_out_lo } else { all(&sledai::Variant::Total) - all(variant) };
             let lo = counted_lo.max(t - left_out_hi).max(0.0);
             let hi = counted_hi.min(t - left_out_lo);
             if lo > hi {
