@@ -3,6 +3,7 @@
 //! ../shared/reference/test-vectors.json.
 
 pub mod dates;
+pub mod decimal;
 pub mod egfr;
 pub mod eular_acr;
 pub mod sledai;

@@ -429,7 +429,7 @@ pub fn read_number(text: &str) -> Result<f64, AnswerError> {
     if !well_formed {
         return Err(AnswerError::NotANumber);
     }
-    plain.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(AnswerError::NotANumber)
+    crate::clinical::decimal::parse(&plain).filter(|v| v.is_finite()).ok_or(AnswerError::NotANumber)
 }
 
 impl From<&Answer> for RawAnswer {

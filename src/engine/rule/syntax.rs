@@ -116,7 +116,7 @@ fn lex(text: &str) -> Result<Vec<(Tok<'_>, Span)>, RuleError> {
         if c.is_ascii_digit() {
             let len = rest.find(|ch: char| !(ch.is_ascii_digit() || ch == '.')).unwrap_or(rest.len());
             let literal = &rest[..len];
-            let Ok(value) = literal.parse::<f64>() else {
+            let Some(value) = crate::clinical::decimal::parse(literal) else {
                 return err(span(len), format!("`{literal}` is not a number"));
             };
             tokens.push((Tok::Num(value), span(len)));
