@@ -103,7 +103,11 @@ impl<'t> Assessment<'t> {
     }
 }
 
-pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts: &Facts) -> CriterionResult<'t> {
+pub fn assess_criterion<'t>(
+    criterion: &'t Criterion,
+    bank: &QuestionBank,
+    facts: &Facts<'_, 't>,
+) -> CriterionResult<'t> {
     let Some(rule) = &criterion.rule else {
         return CriterionResult {
             criterion,
@@ -123,7 +127,7 @@ pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts
     };
     // In the bank's order, each question looked up once.
     let mut placed: Vec<(usize, String)> =
-        missing.into_iter().map(|q| (bank.position(&q).unwrap_or(usize::MAX), q)).collect();
+        missing.into_iter().map(|q| (bank.position(q).unwrap_or(usize::MAX), q.to_string())).collect();
     crate::sort::sort_by_key(&mut placed, |(place, _)| *place);
     let open_questions: Vec<String> = placed.into_iter().map(|(_, q)| q).collect();
     let open = || open_questions.iter().filter_map(|q| bank.get(q));
@@ -152,7 +156,7 @@ pub fn assess_criterion<'t>(criterion: &'t Criterion, bank: &QuestionBank, facts
 }
 
 /// The values the rule's calculators give, as far as the answers tell them.
-fn computed(rule: &crate::engine::rule::Cond, facts: &Facts) -> Vec<Computed> {
+fn computed<'c>(rule: &'c crate::engine::rule::Cond, facts: &Facts<'_, 'c>) -> Vec<Computed> {
     use crate::engine::rule::node::{Calculation, Num};
     rule.calculations()
         .into_iter()
@@ -171,7 +175,7 @@ fn computed(rule: &crate::engine::rule::Cond, facts: &Facts) -> Vec<Computed> {
         .collect()
 }
 
-pub fn assess<'t>(trial: &'t Trial, bank: &QuestionBank, facts: &Facts) -> Assessment<'t> {
+pub fn assess<'t>(trial: &'t Trial, bank: &QuestionBank, facts: &Facts<'_, 't>) -> Assessment<'t> {
     let criteria: Vec<_> = trial.criteria.iter().map(|c| assess_criterion(c, bank, facts)).collect();
     verdict(trial, criteria)
 }

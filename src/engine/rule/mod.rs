@@ -65,7 +65,7 @@ impl Rule {
         Ok(Rule { text: text.to_string(), node, inputs })
     }
 
-    pub fn evaluate(&self, facts: &Facts) -> (crate::engine::logic::Tri, Missing) {
+    pub fn evaluate<'c>(&'c self, facts: &Facts<'_, 'c>) -> (crate::engine::logic::Tri, Missing<'c>) {
         self.node.truth(facts)
     }
 

@@ -26,7 +26,7 @@ fn eval(rule: &str, json: serde_json::Value) -> (Tri, Vec<String>) {
     let rule = Rule::compile(rule, &bank()).unwrap_or_else(|e| panic!("{rule}: {e:?}"));
     let answers = answers(json);
     let (t, m) = rule.evaluate(&Facts::new(&answers, today()));
-    (t, m.into_iter().collect())
+    (t, m.into_iter().map(String::from).collect())
 }
 
 fn errors(rule: &str) -> Vec<(String, String)> {
@@ -336,7 +336,7 @@ mod properties {
         serde_json::Value::Object(kept.collect())
     }
 
-    fn run(rule: &Rule, json: &serde_json::Value) -> (Tri, Missing) {
+    fn run<'r>(rule: &'r Rule, json: &serde_json::Value) -> (Tri, Missing<'r>) {
         let answers = answers(json.clone());
         rule.evaluate(&Facts::new(&answers, today()))
     }
@@ -368,7 +368,7 @@ mod properties {
             }
             for q in &missing {
                 let open = given.known(q).is_none()
-                    || ["biopsy_date", "lupus_medicines"].contains(&q.as_str());
+                    || ["biopsy_date", "lupus_medicines"].contains(q);
                 prop_assert!(open, "{text}: {q} was answered yet reported open");
             }
         }
