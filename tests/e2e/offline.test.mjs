@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, DIST } from './server.mjs';
 import { launch, PHONE } from './browser.mjs';
-import { answer, ago, verdict } from './questionnaire.mjs';
+import { answer, ago, say, verdict } from './questionnaire.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -35,6 +35,11 @@ test('after one visit, the app loads and completes a screening with the network 
   await answer(p, 'date_of_birth', { fill: ago({ years: 10 }) });
   await p.locator('[data-trial-id="NCT07432334"][data-verdict="ineligible"]').waitFor();
   assert.equal(await verdict(p, 'NCT06904729'), 'undecided');
+  // Another language, never shown before: its words and its trials' words come from the cache too.
+  await p.getByLabel('Language').selectOption('zh');
+  await p.getByLabel(say('zh', 'language-label')).waitFor();
+  await p.locator('[data-trial-id="NCT07432334"]').first().getByText('16 至 55 岁。').waitFor({ state: 'attached' });
+  assert.equal(await verdict(p, 'NCT07432334'), 'ineligible', 'the answers stay');
   assert.equal(server.requests.length, before, 'nothing reached the server while offline');
   await context.close();
 });
