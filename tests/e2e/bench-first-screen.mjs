@@ -18,16 +18,22 @@ const NETWORKS = {
 const server = await serve();
 const browser = await launch();
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A fresh phone: no cache, no service worker, the CPU slowed 4x, and the network given. */
+async function phone(network) {
+  const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
+  return { context, page };
+}
 console.log(`first screen and first question, median of ${RUNS} runs, CPU slowed 4x:`);
 for (const [name, network] of Object.entries(NETWORKS)) {
   const welcome = [];
   const question = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    if (network) await cdp.send('Network.emulateNetworkConditions', network);
+    const { context, page } = await phone(network);
     const start = Date.now();
     await page.goto(server.url, { waitUntil: 'commit' });
     await page.locator('.tc-mode').first().waitFor();
@@ -48,11 +54,7 @@ const zipped = await serve(undefined, { gzip: true });
 const survey = surveyPage();
 const rival = await serve(survey.dir, { gzip: true });
 const firstQuestion = async (url, question, network) => {
-  const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  if (network) await cdp.send('Network.emulateNetworkConditions', network);
+  const { context, page } = await phone(network);
   const start = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
   await page.locator(question).first().waitFor();
