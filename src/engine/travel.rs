@@ -28,6 +28,20 @@ pub struct Arranged<'a, 't> {
     pub far: Vec<&'a Assessment<'t>>,
 }
 
+/// How many trials the column beside the questions shows. Past that the page
+/// grows long on a phone, and slow to draw again on every answer (1,000
+/// cards took about half a second); the results screen lists them all.
+pub const BESIDE_QUESTIONS: usize = 20;
+
+impl<'a, 't> Arranged<'a, 't> {
+    /// The first `most` trials in the results' order (those near first), and
+    /// how many are left out.
+    pub fn first(&self, most: usize) -> (Vec<&'a Assessment<'t>>, usize) {
+        let total = self.near.len() + self.far.len();
+        (self.near.iter().chain(&self.far).take(most).copied().collect(), total.saturating_sub(most))
+    }
+}
+
 /// Verdicts in the order results show them.
 const ORDER: [Verdict; 3] = [Verdict::LikelyEligible, Verdict::Undecided, Verdict::NotEligible];
 
@@ -50,6 +64,20 @@ mod tests {
 
     fn codes(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn beside_the_questions_the_first_trials_in_results_order_and_how_many_more() {
+        let catalog = Catalog::shipped().unwrap();
+        let today = Ymd::new(2026, 11, 21).unwrap();
+        let assessments = assess_catalog(&catalog, &Answers::new(), today, &[]);
+        let arranged = arrange(&assessments, &codes(&["VN"]));
+        let (shown, more) = arranged.first(3);
+        let order: Vec<&str> = arranged.near.iter().chain(&arranged.far).take(3).map(|a| a.trial.id.as_str()).collect();
+        assert_eq!(shown.iter().map(|a| a.trial.id.as_str()).collect::<Vec<_>>(), order);
+        assert_eq!(more, catalog.trials.len() - 3);
+        let (all, none) = arranged.first(BESIDE_QUESTIONS);
+        assert_eq!((all.len(), none), (catalog.trials.len(), 0), "the shipped catalog fits beside the questions");
     }
 
     #[test]

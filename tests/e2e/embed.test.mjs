@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { serve, DIST } from './server.mjs';
 import { watchedPage, launch, DESKTOP, PHONE, ARTIFACTS } from './browser.mjs';
-import { answer, ago, axeViolations } from './questionnaire.mjs';
+import { answer, ago, axeViolations, say } from './questionnaire.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -110,6 +110,30 @@ test('a site can bring its own catalog; a broken one shows what is wrong instead
   assert.match(await brokenPanel.innerText(), /trials\[0\]\.criterion\[0\]\.rule: unknown question `creatinin` \(did you mean `creatinine`\?\)/);
   assert.match(await p.locator('#missing [data-failure]').innerText(), /the server answered 404/);
   await brokenPanel.screenshot({ path: `${ARTIFACTS}embed-broken-catalog.png` });
+  assert.deepEqual(p.errors, []);
+});
+
+test('a network with many trials: the column beside the questions shows the first 20 and says where the others are', async () => {
+  const shipped = JSON.parse(execFileSync(new URL('../../target/debug/trialcheck', import.meta.url).pathname, ['export-catalog'], { encoding: 'utf8' }));
+  // 30 trials: the shipped ones again under new ids.
+  const trials = Array.from({ length: 30 }, (_, i) => ({ ...shipped.trials[i % shipped.trials.length], id: `NCT${String(90000000 + i).padStart(8, '0')}` }));
+  const p = await page();
+  await p.route('**/catalogs/network.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ questions: shipped.questions, trials }) }));
+  await p.goto(`${server.url}/embed-demo.html`);
+  await p.waitForFunction(() => window.TrialCheck);
+  await p.evaluate(async () => {
+    const here = document.createElement('div');
+    here.id = 'network';
+    document.querySelector('main').prepend(here);
+    await window.TrialCheck.mount(here, { catalog: 'catalogs/network.json', mode: 'myself' });
+  });
+  const widget = p.locator('#network');
+  await widget.locator('[data-question-id="date_of_birth"]').waitFor();
+  assert.equal(await widget.locator('.tc-live-results [data-trial-id]').count(), 20);
+  assert.match(await widget.locator('.tc-more').innerText(), /10 more trials are listed under Results/);
+  await widget.getByRole('button', { name: say('en', 'more-trials-see') }).click();
+  await widget.locator('.tc-results').waitFor();
+  assert.equal(await widget.locator('.tc-results [data-trial-id]').count(), 30);
   assert.deepEqual(p.errors, []);
 });
 

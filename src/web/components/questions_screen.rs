@@ -54,8 +54,10 @@ pub struct Props {
     pub mode: Mode,
     /// (screens answered, about how many more).
     pub progress: (usize, usize),
-    /// The verdicts so far, as compact cards.
+    /// The verdicts so far, as compact cards: the first of them (see
+    /// `travel::BESIDE_QUESTIONS`), and how many more the results list.
     pub trials: Vec<CompactView>,
+    pub more: usize,
     pub summary: String,
     pub on_action: Callback<Action>,
 }
@@ -121,6 +123,12 @@ pub fn QuestionsScreen(props: &Props) -> Html {
                 <p class="tc-summary-line">{ props.summary.clone() }</p>
                 <p class="tc-disclaimer">{ texts.get("study-team-decides") }</p>
                 { for props.trials.iter().map(|trial| { let key = trial.id.clone(); html! { <CompactCard {key} trial={trial.clone()} /> } }) }
+                if props.more > 0 {
+                    <p class="tc-more">
+                        { texts.plural("more-trials", props.more) }{ " " }
+                        <button type="button" class="tc-back" onclick={on_action.reform(|_| Action::Show(Screen::Results))}>{ texts.get("more-trials-see") }</button>
+                    </p>
+                }
             </section>
         </div>
     }

@@ -119,9 +119,9 @@ pub fn Screening(props: &Props) -> Html {
         Screen::Questions => {
             let (step, progress) = session.step_and_progress(catalog, assessments);
             let step = StepView::new(step, session);
-            let trials: Vec<CompactView> =
-                arranged.near.iter().chain(&arranged.far).map(|a| CompactView::new(a, &texts)).collect();
-            html! { <QuestionsScreen {step} mode={session.mode} {progress} {trials} summary={summary.clone()} on_action={on_action.clone()} /> }
+            let (shown, more) = arranged.first(travel::BESIDE_QUESTIONS);
+            let trials: Vec<CompactView> = shown.iter().map(|a| CompactView::new(a, &texts)).collect();
+            html! { <QuestionsScreen {step} mode={session.mode} {progress} {trials} {more} summary={summary.clone()} on_action={on_action.clone()} /> }
         }
         Screen::Review => html! {
             <ReviewScreen rows={review_rows(&texts, catalog, session)} catalog={Rc::clone(catalog)} session={session.clone()} on_action={on_action.clone()} />
