@@ -15,6 +15,21 @@ const page = (viewport = DESKTOP) => watchedPage(browser, viewport);
 
 const widget = (p, n) => p.locator('trial-check').nth(n);
 
+/** The demo page with a widget mounted by script at the top of its main, as a
+ * site's own code would; resolves to the widget's element. The handle that
+ * `mount` returns is kept in `window.mounted`. */
+async function mountOnDemo(p, id, options, tag = 'div') {
+  await p.goto(`${server.url}/embed-demo.html`);
+  await p.waitForFunction(() => window.TrialCheck);
+  await p.evaluate(async ({ id, options, tag }) => {
+    const here = document.createElement(tag);
+    here.id = id;
+    document.querySelector('main').prepend(here);
+    window.mounted = await window.TrialCheck.mount(here, options);
+  }, { id, options, tag });
+  return p.locator(`#${id}`);
+}
+
 test('two widgets on a page with a hostile stylesheet work independently and keep their looks', async () => {
   const p = await page();
   await p.goto(`${server.url}/embed-demo.html`);
@@ -53,15 +68,7 @@ test('two widgets on a page with a hostile stylesheet work independently and kee
 
 test('TrialCheck.mount puts a widget anywhere, with a language and a starting mode', async () => {
   const p = await page(PHONE);
-  await p.goto(`${server.url}/embed-demo.html`);
-  await p.waitForFunction(() => window.TrialCheck);
-  await p.evaluate(async () => {
-    const here = document.createElement('section');
-    here.id = 'mounted';
-    document.querySelector('main').prepend(here);
-    window.mounted = await window.TrialCheck.mount(here, { trials: 'NCT07233642', mode: 'clinician', lang: 'en' });
-  });
-  const mounted = p.locator('#mounted');
+  const mounted = await mountOnDemo(p, 'mounted', { trials: 'NCT07233642', mode: 'clinician', lang: 'en' }, 'section');
   await mounted.locator('[data-question-id="date_of_birth"]').waitFor();
   assert.equal(await mounted.locator('[data-trial-id]').count(), 1);
   assert.equal(await mounted.locator('.tc-host').getAttribute('lang'), 'en');
@@ -119,15 +126,7 @@ test('a network with many trials: the column beside the questions shows the firs
   const trials = Array.from({ length: 30 }, (_, i) => ({ ...shipped.trials[i % shipped.trials.length], id: `NCT${String(90000000 + i).padStart(8, '0')}` }));
   const p = await page();
   await p.route('**/catalogs/network.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ questions: shipped.questions, trials }) }));
-  await p.goto(`${server.url}/embed-demo.html`);
-  await p.waitForFunction(() => window.TrialCheck);
-  await p.evaluate(async () => {
-    const here = document.createElement('div');
-    here.id = 'network';
-    document.querySelector('main').prepend(here);
-    await window.TrialCheck.mount(here, { catalog: 'catalogs/network.json', mode: 'myself' });
-  });
-  const widget = p.locator('#network');
+  const widget = await mountOnDemo(p, 'network', { catalog: 'catalogs/network.json', mode: 'myself' });
   await widget.locator('[data-question-id="date_of_birth"]').waitFor();
   assert.equal(await widget.locator('.tc-live-results [data-trial-id]').count(), 20);
   assert.match(await widget.locator('.tc-more').innerText(), /10 more trials are listed under Results/);
