@@ -28,11 +28,13 @@ pub struct Facts<'a, 'c> {
     pub today: Ymd,
     ticks: RefCell<BTreeMap<&'c str, (Ticks, Missing<'c>)>>,
     egfr: RefCell<BTreeMap<String, (Option<Range>, Missing<'c>)>>,
+    /// The 2019 EULAR/ACR score by the list it reads.
+    eular_acr: RefCell<BTreeMap<&'c str, (Option<Range>, Missing<'c>)>>,
 }
 
 impl<'a> Facts<'a, '_> {
     pub fn new(answers: &'a Answers, today: Ymd) -> Self {
-        Facts { answers, today, ticks: RefCell::default(), egfr: RefCell::default() }
+        Facts { answers, today, ticks: RefCell::default(), egfr: RefCell::default(), eular_acr: RefCell::default() }
     }
 }
 
@@ -414,8 +416,17 @@ impl<'c> Calculation<'c> {
 }
 
 /// The 2019 EULAR/ACR score as a range: the items present, up to every item
-/// not known to be absent.
+/// not known to be absent; computed once per set of answers for each list.
 fn eular_acr_range<'c>(list: &'c TickList, facts: &Facts<'_, 'c>) -> (Option<Range>, Missing<'c>) {
+    if let Some(known) = facts.eular_acr.borrow().get(list.question.as_str()) {
+        return known.clone();
+    }
+    let computed = eular_acr_score(list, facts);
+    facts.eular_acr.borrow_mut().insert(&list.question, computed.clone());
+    computed
+}
+
+fn eular_acr_score<'c>(list: &'c TickList, facts: &Facts<'_, 'c>) -> (Option<Range>, Missing<'c>) {
     let (ticks, why) = list.ticks(facts);
     let score = |ids: &mut dyn Iterator<Item = &str>| eular_acr::score(ids).map_or(0.0, |(s, _)| f64::from(s));
     let lo = score(&mut ticks.present.iter().map(String::as_str));
