@@ -27,14 +27,15 @@ pub struct Facts<'a, 'c> {
     /// Ages and "months since" are counted to this day.
     pub today: Ymd,
     ticks: RefCell<BTreeMap<&'c str, (Ticks, Missing<'c>)>>,
-    egfr: RefCell<BTreeMap<String, (Option<Range>, Missing<'c>)>>,
-    /// The 2019 EULAR/ACR score by the list it reads.
-    eular_acr: RefCell<BTreeMap<&'c str, (Option<Range>, Missing<'c>)>>,
+    /// What the calculators give (an eGFR, the 2019 EULAR/ACR score), by
+    /// calculator and inputs. One map for both: each map type is code of its
+    /// own in the wasm.
+    calculated: RefCell<BTreeMap<String, (Option<Range>, Missing<'c>)>>,
 }
 
 impl<'a> Facts<'a, '_> {
     pub fn new(answers: &'a Answers, today: Ymd) -> Self {
-        Facts { answers, today, ticks: RefCell::default(), egfr: RefCell::default(), eular_acr: RefCell::default() }
+        Facts { answers, today, ticks: RefCell::default(), calculated: RefCell::default() }
     }
 }
 
@@ -418,11 +419,12 @@ impl<'c> Calculation<'c> {
 /// The 2019 EULAR/ACR score as a range: the items present, up to every item
 /// not known to be absent; computed once per set of answers for each list.
 fn eular_acr_range<'c>(list: &'c TickList, facts: &Facts<'_, 'c>) -> (Option<Range>, Missing<'c>) {
-    if let Some(known) = facts.eular_acr.borrow().get(list.question.as_str()) {
+    let key = format!("eular_acr {}", list.question);
+    if let Some(known) = facts.calculated.borrow().get(&key) {
         return known.clone();
     }
     let computed = eular_acr_score(list, facts);
-    facts.eular_acr.borrow_mut().insert(&list.question, computed.clone());
+    facts.calculated.borrow_mut().insert(key, computed.clone());
     computed
 }
 
@@ -553,11 +555,11 @@ impl Egfr {
     /// The estimate, computed once per set of answers for each formula and inputs.
     fn cached<'c>(&'c self, facts: &Facts<'_, 'c>) -> (Option<Range>, Missing<'c>) {
         let key = format!("{:?} {}", self.formula, self.inputs().join(","));
-        if let Some(known) = facts.egfr.borrow().get(&key) {
+        if let Some(known) = facts.calculated.borrow().get(&key) {
             return known.clone();
         }
         let computed = self.estimate(facts);
-        facts.egfr.borrow_mut().insert(key, computed.clone());
+        facts.calculated.borrow_mut().insert(key, computed.clone());
         computed
     }
 
