@@ -32,6 +32,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let trials = files_in("catalog/trials")?.iter().map(|p| toml_file(p)).collect::<Result<Vec<_>, _>>()?;
     let catalog = serde_json::json!({
         "questions": questions.get("question").cloned().unwrap_or_default(),
+        "shared": questions.get("shared").cloned().unwrap_or_default(),
         "trials": trials,
     });
     fs::write(out.join("catalog.json"), serde_json::to_string(&catalog)?)?;

@@ -138,7 +138,7 @@ fn a_misspelt_key_lists_the_expected_ones() {
     assert_eq!(
         problems,
         [
-            "20:1: unknown field `rules`, expected one of `id`, `side`, `original`, `original_translation`, `plain`, `rule`, `decided_by`, `draft`"
+            "20:1: unknown field `rules`, expected one of `id`, `side`, `original`, `original_translation`, `plain`, `rule`, `decided_by`, `evidence`, `waived`, `draft`"
         ]
     );
 }
@@ -563,4 +563,98 @@ fn a_reader_that_stops_early_ends_the_tool_quietly_not_with_a_panic() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// A trial that reads a question a shared name covers, or keeps a judgement
+/// word under a rule that can rule someone out, is warned about at its place;
+/// only a written reason in the criterion silences the warning.
+#[test]
+fn validate_warns_where_a_trial_goes_around_the_shared_rules_until_a_reason_is_written() {
+    let trial = VALID_TRIAL.replace(
+        "original = \"Age 6-18\"\nplain.en = \"Aged 6 to 18.\"\nrule = \"age_years >= 6 and age_years <= 18\"",
+        "original = \"Age 6-18, with severe lupus\"\nplain.en = \"Aged 6 to 18.\"\nrule = \"age_years >= 6 and age_years <= 18 and lupus_still_active\"",
+    );
+    let path = scratch("lint", "NCT00000002.toml", &trial);
+    let run = trialcheck(&["validate", "catalog/questions.toml", path.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let file = path.display().to_string();
+    let warnings: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(warnings.len(), 2, "{}", run.stdout);
+    // The place of a word in the file: 1-based line and column.
+    let place = |word: &str| {
+        let (n, line) = trial.lines().enumerate().find(|(_, l)| l.contains(word)).unwrap();
+        (n + 1, line.find(word).unwrap() + 1)
+    };
+    let (line, col) = place("lupus_still_active");
+    let raw = format!(
+        "warning[raw_question]: {file}:{line}:{col}: `lupus_still_active` is read directly (use `lupus_active`"
+    );
+    assert!(warnings[0].starts_with(&raw), "{}", warnings[0]);
+    let (line, _) = place("Age 6-18, with severe");
+    let judgement = format!("warning[judgement_word]: {file}:{line}:12: the registry text says \"severe…\"");
+    assert!(warnings[1].starts_with(&judgement), "{}", warnings[1]);
+    assert!(run.stderr.contains("2 warnings found"), "{}", run.stderr);
+    // A written reason for each silences it; an empty or unknown one is a warning itself.
+    let waived = trial.replace(
+        "and lupus_still_active\"",
+        "and lupus_still_active\"\nwaived.raw_question = \"the text asks the person\"\nwaived.judgement_word = \"only the age is read\"",
+    );
+    let path = scratch("lint-waived", "NCT00000002.toml", &waived);
+    let run = trialcheck(&["validate", "catalog/questions.toml", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let typo = waived.replace(
+        "waived.raw_question = \"the text asks the person\"",
+        "waived.raw_questions = \"the text asks the person\"",
+    );
+    let path = scratch("lint-typo", "NCT00000002.toml", &typo);
+    let run = trialcheck(&["validate", "catalog/questions.toml", path.to_str().unwrap()]);
+    assert!(run.stdout.contains("`waived.raw_questions` names no warning"), "{}", run.stdout);
+    assert!(run.stdout.contains("warning[raw_question]"), "{}", run.stdout);
+}
+
+/// A trial file in a catalog folder needs its reference patient beside it.
+#[test]
+fn validate_asks_for_a_trials_reference_patient() {
+    let dir = std::env::temp_dir().join(format!("trialcheck-reference-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("trials")).unwrap();
+    let path = dir.join("trials/NCT00000002.toml");
+    std::fs::write(&path, VALID_TRIAL).unwrap();
+    let run = trialcheck(&["validate", "catalog/questions.toml", path.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("warning[reference_patient]") && run.stdout.contains("../reference/NCT00000002.json"));
+    std::fs::create_dir_all(dir.join("reference")).unwrap();
+    std::fs::write(dir.join("reference/NCT00000002.json"), "{}").unwrap();
+    let run = trialcheck(&["validate", "catalog/questions.toml", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+/// "Not yet" is a verdict of its own in `screen --json`, with the day.
+#[test]
+fn screen_says_not_yet_with_the_day_a_wait_ends() {
+    let mut answers: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("patients/woman-32-refractory-sle.json")).unwrap())
+            .unwrap();
+    answers["date_of_birth"] = "2008-12-09".into();
+    let path = scratch("not-yet", "answers.json", &answers.to_string());
+    let run = trialcheck(&[
+        "screen",
+        "--answers",
+        path.to_str().unwrap(),
+        "--trials",
+        "NCT06038474",
+        "--today",
+        TODAY,
+        "--json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report[0]["verdict"], "not_yet");
+    assert_eq!(report[0]["from"], "2026-12-09");
+    let age = report[0]["criteria"].as_array().unwrap().iter().find(|c| c["id"] == "age").unwrap();
+    assert_eq!(
+        (&age["requirement"], &age["wait"]),
+        (&"not_yet".into(), &serde_json::json!({"from": {"day": "2026-12-09", "age": 18}}))
+    );
+    let run = trialcheck(&["screen", "--answers", path.to_str().unwrap(), "--trials", "NCT06038474", "--today", TODAY]);
+    assert!(run.stdout.contains("Not yet: may qualify from 2026-12-09, when 18"), "{}", run.stdout);
 }

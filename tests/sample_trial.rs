@@ -23,7 +23,7 @@ fn sample() -> Catalog {
     let (file, text) = source::read(&dir.join("sample-trial.toml")).unwrap();
     let source::Contents::Trial(t) = source::parse(&file, &text).unwrap() else { panic!("not a trial file") };
     let trial = source::trial(&file, &text, *t, &bank).unwrap();
-    Catalog { bank, trials: vec![trial] }
+    Catalog::new(bank, vec![trial])
 }
 
 /// A person answering whatever is asked next, as a questionnaire would.

@@ -1,10 +1,10 @@
 //! From catalog files to a checked catalog: every problem is collected, each
 //! with the file and the place it concerns, so an author fixes all at once.
 
-use super::schema::{CatalogSpec, CriterionSpec, DecidedBy, KindName, QuestionSpec, TrialSpec};
+use super::schema::{CatalogSpec, CriterionSpec, DecidedBy, KindName, QuestionSpec, SharedSpec, TrialSpec};
 use super::{Catalog, CatalogError, PathPart};
 use crate::clinical::units::Quantity;
-use crate::engine::question::{DatePrecision, Implied, Kind, Question, QuestionBank};
+use crate::engine::question::{DatePrecision, Implied, Kind, Question, QuestionBank, Shared};
 use crate::engine::rule::{Rule, RuleError, functions, syntax};
 use crate::engine::trial::{Criterion, Trial};
 use std::collections::BTreeSet;
@@ -83,6 +83,22 @@ pub fn question_bank(
         if spec.kind != KindName::Number && !spec.loinc.is_empty() {
             fail("loinc", format!("question `{}` is not a number: LOINC codes name measurements", spec.id));
         }
+        if spec.kind != KindName::YesNo && (spec.never_tested || spec.window) {
+            fail(
+                "window",
+                format!("question `{}` is not a yes/no question: never_tested and window do not apply", spec.id),
+            );
+        }
+        // A question about "the last N months" is a wait, said once here, not in every trial.
+        if spec.kind == KindName::YesNo && spec.id.contains("_last_") && !spec.window {
+            fail(
+                "window",
+                format!(
+                    "question `{}` asks about a window before now: mark it `window = true` (a yes is a wait, not an exclusion)",
+                    spec.id
+                ),
+            );
+        }
         if spec.kind != KindName::YesNo && spec.together.is_some() {
             fail("together", format!("question `{}` is not a yes/no question: only those are asked together", spec.id));
         }
@@ -140,6 +156,8 @@ pub fn question_bank(
             let mut q = Question::new(&spec.id, kind, spec.group, spec.answered_by);
             q.from_memory = spec.from_memory;
             q.at_screening = spec.at_screening;
+            q.never_tested = spec.never_tested;
+            q.window = spec.window;
             q.formerly = spec.formerly;
             q.together = spec.together;
             q.after = spec.after;
@@ -170,6 +188,55 @@ pub fn question_bank(
         }
         if let Some(q) = bank.questions_mut().iter_mut().find(|q| q.id == id) {
             q.implied = compiled.into();
+        }
+    }
+    if errors.is_empty() { Ok(bank) } else { Err(errors) }
+}
+
+/// The shared names over a checked bank, each checked in turn: its name free,
+/// its parameters names, what it covers questions, its rule compiled (with
+/// the names before it, and its parameters standing for numbers).
+pub fn shared_names(
+    mut bank: QuestionBank,
+    specs: Vec<SharedSpec>,
+    file: &str,
+    base: &[PathPart],
+) -> Result<QuestionBank, Vec<CatalogError>> {
+    let mut errors = Vec::new();
+    for (i, spec) in specs.into_iter().enumerate() {
+        let at = |field: &str| {
+            let mut p = base.to_vec();
+            p.extend([PathPart::Index(i), key(field)]);
+            p
+        };
+        let before = errors.len();
+        let mut fail = |field: &str, message: String| errors.push(CatalogError::new(file, at(field), message));
+        if !is_name(&spec.name) || bank.get(&spec.name).is_some() || functions::is_known(&spec.name) {
+            fail(
+                "name",
+                format!("shared name `{}` must be a name that no question, function or derived name has", spec.name),
+            );
+        }
+        if bank.shared_name(&spec.name).is_some() {
+            fail("name", format!("shared name `{}` is defined twice", spec.name));
+        }
+        for p in spec.params.iter().filter(|p| !is_name(p) || bank.get(p).is_some()) {
+            fail("params", format!("parameter `{p}` must be a name that no question has"));
+        }
+        for q in spec.covers.iter().filter(|q| bank.get(q).is_none() && !functions::is_known(q)) {
+            fail("covers", format!("`{q}` is neither a question of the bank nor a function"));
+        }
+        if let Err(rule_errors) = crate::engine::rule::compile_shared(&spec.rule, &spec.params, &bank) {
+            errors.extend(rule_errors.into_iter().map(|e| CatalogError::in_rule(file, at("rule"), e)));
+        }
+        if errors.len() == before {
+            bank.add_shared(Shared {
+                name: spec.name,
+                about: spec.about,
+                params: spec.params,
+                rule: spec.rule,
+                covers: spec.covers,
+            });
         }
     }
     if errors.is_empty() { Ok(bank) } else { Err(errors) }
@@ -248,27 +315,35 @@ enum FieldError {
 type FieldErrors = (&'static str, Vec<FieldError>);
 
 fn criterion(c: CriterionSpec, bank: &QuestionBank) -> Result<Criterion, FieldErrors> {
-    let rule = match (c.rule, c.decided_by) {
-        (Some(text), None) => Some(
-            Rule::compile(&text, bank)
-                .map_err(|errors| ("rule", errors.into_iter().map(FieldError::Rule).collect::<Vec<_>>()))?,
-        ),
+    let compile = |field: &'static str, text: &str| {
+        Rule::compile(text, bank)
+            .map_err(|errors| (field, errors.into_iter().map(FieldError::Rule).collect::<Vec<_>>()))
+    };
+    let plain = |field: &'static str, message: String| Err((field, vec![FieldError::Plain(message)]));
+    let rule = match (&c.rule, c.decided_by) {
+        (Some(text), None) => Some(compile("rule", text)?),
         (None, Some(DecidedBy::StudyTeam)) => None,
-        (Some(_), Some(_)) => {
-            return Err((
-                "decided_by",
-                vec![FieldError::Plain("give either a rule or `decided_by`, not both".to_string())],
-            ));
-        }
+        (Some(_), Some(_)) => return plain("decided_by", "give either a rule or `decided_by`, not both".to_string()),
         (None, None) => {
-            return Err((
+            return plain(
                 "rule",
-                vec![FieldError::Plain(format!(
+                format!(
                     "criterion `{}` has no rule: write one, or `decided_by = \"study_team\"` when no answer can decide it",
                     c.id
-                ))],
-            ));
+                ),
+            );
         }
+    };
+    let evidence = match (&c.evidence, &rule) {
+        (Some(text), None) => Some(compile("evidence", text)?),
+        (Some(_), Some(_)) => {
+            return plain(
+                "evidence",
+                "`evidence` is for a criterion the study team decides: a rule already says what the answers decide"
+                    .to_string(),
+            );
+        }
+        (None, _) => None,
     };
     Ok(Criterion {
         id: c.id,
@@ -277,12 +352,14 @@ fn criterion(c: CriterionSpec, bank: &QuestionBank) -> Result<Criterion, FieldEr
         original_translation: c.original_translation,
         plain: c.plain,
         rule,
+        evidence,
     })
 }
 
 /// A whole catalog in one document; trial ids must be unique across it.
 pub fn catalog(spec: CatalogSpec, file: &str) -> Result<Catalog, Vec<CatalogError>> {
     let bank = question_bank(spec.questions, file, &[key("questions")])?;
+    let bank = shared_names(bank, spec.shared, file, &[key("shared")])?;
     let mut errors = Vec::new();
     let mut trials: Vec<Trial> = Vec::new();
     // A set, not a scan of the trials so far: 1,000 trials made that a million compares.
@@ -299,5 +376,5 @@ pub fn catalog(spec: CatalogSpec, file: &str) -> Result<Catalog, Vec<CatalogErro
             Err(e) => errors.extend(e),
         }
     }
-    if errors.is_empty() { Ok(Catalog { bank, trials }) } else { Err(errors) }
+    if errors.is_empty() { Ok(Catalog::new(bank, trials)) } else { Err(errors) }
 }

@@ -8,6 +8,8 @@
 //! it. Both forms go through the same checks in `load`.
 
 pub mod countries;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lint;
 pub mod load;
 pub mod schema;
 #[cfg(not(target_arch = "wasm32"))]
@@ -27,6 +29,11 @@ pub const SHIPPED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.j
 pub struct Catalog {
     pub bank: QuestionBank,
     pub trials: Vec<Trial>,
+    /// The yes/no questions a "No" to which can make some criterion of some
+    /// trial not met (sorted): a list holding one never offers "the ones I
+    /// left blank are No". Worked out from the rules, so a new trial cannot
+    /// make that button lie.
+    no_excludes: Vec<String>,
 }
 
 /// One step of the way to a value inside a catalog file.
@@ -113,8 +120,30 @@ impl CatalogError {
 }
 
 impl Catalog {
+    pub fn new(bank: QuestionBank, trials: Vec<Trial>) -> Catalog {
+        use crate::engine::trial::Side;
+        let mut no_excludes: Vec<String> = Vec::new();
+        for c in trials.iter().flat_map(|t| &t.criteria) {
+            let Some(rule) = &c.rule else { continue };
+            // An inclusion is not met when false, an exclusion when true.
+            let toward = c.side == Side::Exclusion;
+            for q in rule.node.yes_no_questions() {
+                if rule.node.no_can_move(q, toward) && !no_excludes.iter().any(|x| x == q) {
+                    no_excludes.push(q.to_string());
+                }
+            }
+        }
+        crate::sort::sort(&mut no_excludes);
+        Catalog { bank, trials, no_excludes }
+    }
+
     pub fn trial(&self, id: &str) -> Option<&Trial> {
         self.trials.iter().find(|t| t.id == id)
+    }
+
+    /// Whether a "No" to the yes/no question `q` can make some criterion not met.
+    pub fn no_may_exclude(&self, q: &str) -> bool {
+        self.no_excludes.binary_search_by(|x| x.as_str().cmp(q)).is_ok()
     }
 }
 

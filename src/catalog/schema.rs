@@ -44,6 +44,12 @@ pub struct QuestionSpec {
     /// A test the study team does at screening: see `Question::at_screening`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub at_screening: bool,
+    /// A yes/no test result that may never have been done: see `Question::never_tested`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub never_tested: bool,
+    /// A yes/no question about a window before now: see `Question::window`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub window: bool,
     /// Ids the question had before, so that old answer files still open.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formerly: Vec<String>,
@@ -67,10 +73,31 @@ pub struct QuestionSpec {
     pub implied: std::collections::BTreeMap<String, String>,
 }
 
+/// One `[[shared]]` of `catalog/questions.toml`: a concept several trials
+/// read (lupus active, a biopsy that counts, intolerance), defined once as a
+/// rule over the questions, and used by name in every trial's rules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedSpec {
+    pub name: String,
+    /// What it means, in a line: `trialcheck functions` prints it.
+    pub about: String,
+    /// Plain numbers it takes (`biopsy_counts_within(6)`: months).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub params: Vec<String>,
+    pub rule: String,
+    /// Questions this name covers: `trialcheck validate` warns where a
+    /// trial reads one of them directly, going around the shared reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionFile {
     pub question: Vec<QuestionSpec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<SharedSpec>,
 }
 
 fn is_empty(l: &Localized) -> bool {
@@ -101,6 +128,14 @@ pub struct CriterionSpec {
     /// Instead of a rule: said out loud, so a forgotten rule is an error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<DecidedBy>,
+    /// With `decided_by`: a rule saying what the answers suggest. When it
+    /// speaks against the criterion, the trial is "not decided yet".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// Warnings of `trialcheck validate` silenced for this criterion, each
+    /// with the written reason why the rule may do what it warns about.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub waived: std::collections::BTreeMap<String, String>,
     /// A rule the importer proposed, with the words it was drawn from: an
     /// error until an author has checked the rule and removed this line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -122,6 +157,8 @@ pub struct TrialSpec {
 #[serde(deny_unknown_fields)]
 pub struct CatalogSpec {
     pub questions: Vec<QuestionSpec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<SharedSpec>,
     pub trials: Vec<TrialSpec>,
 }
 
@@ -156,6 +193,6 @@ impl CatalogSpec {
                 TrialSpec { id: t.id.clone(), facts, criterion }
             })
             .collect();
-        CatalogSpec { questions: self.questions.clone(), trials }
+        CatalogSpec { questions: self.questions.clone(), shared: self.shared.clone(), trials }
     }
 }

@@ -142,6 +142,7 @@ pub fn parse(file: &str, text: &str) -> Result<Contents, CatalogError> {
 
 pub fn question_bank(file: &str, text: &str, questions: QuestionFile) -> Result<QuestionBank, Vec<CatalogError>> {
     load::question_bank(questions.question, file, &[PathPart::Key("question".into())])
+        .and_then(|bank| load::shared_names(bank, questions.shared, file, &[PathPart::Key("shared".into())]))
         .map_err(|e| with_positions(text, e))
 }
 
@@ -153,11 +154,29 @@ pub fn catalog(file: &str, spec: CatalogSpec) -> Result<Catalog, Vec<CatalogErro
     load::catalog(spec, file)
 }
 
+/// What checking catalog files found.
+pub struct Checked {
+    /// The trials that passed.
+    pub trials: Vec<Trial>,
+    pub errors: Vec<CatalogError>,
+    /// Valid, but going around the rules for an honest "not eligible" (`lint`).
+    pub warnings: Vec<super::lint::Warning>,
+}
+
+/// The reference patient of a trial file `<dir>/trials/<id>.toml`:
+/// `<dir>/reference/<id>.json`, written from the registry text.
+pub fn reference_patient(trial_file: &Path, id: &str) -> Option<std::path::PathBuf> {
+    let trials_dir = trial_file.parent()?;
+    (trials_dir.file_name()? == "trials")
+        .then(|| trials_dir.parent().map(|d| d.join("reference").join(format!("{id}.json"))))?
+}
+
 /// Checks catalog files together: question files first (their bank is used
 /// for the trials; without one, the shipped bank), then trials. Returns the
-/// trials that passed, and every problem found.
-pub fn validate(paths: &[&Path]) -> (Vec<Trial>, Vec<CatalogError>) {
+/// trials that passed, every problem found, and every warning.
+pub fn validate(paths: &[&Path]) -> Checked {
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     let mut question_specs = Vec::new();
     let mut trial_specs = Vec::new();
     let mut trials = Vec::new();
@@ -171,7 +190,7 @@ pub fn validate(paths: &[&Path]) -> (Vec<Trial>, Vec<CatalogError>) {
         };
         match parse(&file, &text) {
             Ok(Contents::Questions(q)) => question_specs.push((file, text, q)),
-            Ok(Contents::Trial(t)) => trial_specs.push((file, text, *t)),
+            Ok(Contents::Trial(t)) => trial_specs.push((path.to_path_buf(), file, text, *t)),
             Ok(Contents::Catalog(c)) => match catalog(&file, *c) {
                 Ok(c) => trials.extend(c.trials),
                 Err(e) => errors.extend(e),
@@ -183,20 +202,28 @@ pub fn validate(paths: &[&Path]) -> (Vec<Trial>, Vec<CatalogError>) {
         Catalog::shipped().map(|c| c.bank).map_err(|e| errors.extend(e)).ok()
     } else {
         let mut all = Vec::new();
+        let mut shared = Vec::new();
         let mut ok = true;
         for (file, text, q) in question_specs {
             match question_bank(&file, &text, q) {
-                Ok(bank) => all.extend(bank.iter().cloned()),
+                Ok(bank) => {
+                    all.extend(bank.iter().cloned());
+                    shared.extend(bank.shared().iter().cloned());
+                }
                 Err(e) => {
                     ok = false;
                     errors.extend(e);
                 }
             }
         }
-        ok.then(|| QuestionBank::new(all))
+        ok.then(|| {
+            let mut bank = QuestionBank::new(all);
+            shared.into_iter().for_each(|s| bank.add_shared(s));
+            bank
+        })
     };
     if let Some(bank) = bank {
-        for (file, text, spec) in trial_specs {
+        for (path, file, text, spec) in trial_specs {
             if trials.iter().any(|t: &Trial| t.id == spec.id) {
                 let mut e = CatalogError::new(
                     &file,
@@ -207,11 +234,30 @@ pub fn validate(paths: &[&Path]) -> (Vec<Trial>, Vec<CatalogError>) {
                 errors.push(e);
                 continue;
             }
+            let written = spec.clone();
             match trial(&file, &text, spec, &bank) {
-                Ok(t) => trials.push(t),
+                Ok(t) => {
+                    let mut found = super::lint::trial(&written, &t, &bank, &file, &[]);
+                    if reference_patient(&path, &t.id).is_some_and(|p| !p.exists()) {
+                        let e = CatalogError::new(
+                            &file,
+                            vec![PathPart::Key("id".into())],
+                            format!(
+                                "{} has no reference patient: write ../reference/{}.json from the registry text, before reading the rules (README, \"Writing a trial\")",
+                                t.id, t.id
+                            ),
+                        );
+                        found.push(super::lint::Warning { code: super::lint::Code::ReferencePatient, at: e });
+                    }
+                    for w in &mut found {
+                        w.at.line_col = locate(&text, &w.at.path, w.at.offset);
+                    }
+                    warnings.extend(found);
+                    trials.push(t);
+                }
                 Err(e) => errors.extend(e),
             }
         }
     }
-    (trials, errors)
+    Checked { trials, errors, warnings }
 }

@@ -27,7 +27,8 @@ fn synthetic(n: usize) -> Result<String, String> {
             Some(t)
         })
         .collect();
-    serde_json::to_string(&CatalogSpec { questions: shipped.questions, trials }).map_err(|e| e.to_string())
+    serde_json::to_string(&CatalogSpec { questions: shipped.questions, shared: shipped.shared, trials })
+        .map_err(|e| e.to_string())
 }
 
 fn median(mut times: Vec<Duration>) -> Duration {

@@ -6,7 +6,7 @@
 
 use super::say;
 use super::{Args, Outcome};
-use crate::catalog::schema::{QuestionSpec, TrialSpec};
+use crate::catalog::schema::{QuestionSpec, SharedSpec, TrialSpec};
 use crate::catalog::source::{self, Contents};
 use crate::catalog::{SHIPPED_JSON, schema::CatalogSpec};
 use crate::settings::LANGUAGES;
@@ -30,7 +30,8 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
         return print(shipped);
     }
     let paths: Vec<&Path> = args.rest.iter().map(Path::new).collect();
-    let (_, errors) = source::validate(&paths);
+    // Warnings are `validate`'s to report; a site's catalog is exported once it is valid.
+    let errors = source::validate(&paths).errors;
     if !errors.is_empty() {
         for e in &errors {
             say!("{e}");
@@ -38,20 +39,26 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
         return Ok(Outcome::Problems);
     }
     let mut questions: Vec<QuestionSpec> = Vec::new();
+    let mut shared: Vec<SharedSpec> = Vec::new();
     let mut trials: Vec<TrialSpec> = Vec::new();
     for path in &paths {
         let (file, text) = source::read(path).map_err(|e| e.to_string())?;
         match source::parse(&file, &text).map_err(|e| e.to_string())? {
-            Contents::Questions(q) => questions.extend(q.question),
+            Contents::Questions(q) => {
+                questions.extend(q.question);
+                shared.extend(q.shared);
+            }
             Contents::Trial(t) => trials.push(*t),
             Contents::Catalog(c) => {
                 questions.extend(c.questions);
+                shared.extend(c.shared);
                 trials.extend(c.trials);
             }
         }
     }
     if questions.is_empty() {
         questions = shipped.questions;
+        shared = shipped.shared;
     }
-    print(CatalogSpec { questions, trials })
+    print(CatalogSpec { questions, shared, trials })
 }

@@ -146,6 +146,8 @@ fn age_criterion(min: Option<&str>, max: Option<&str>) -> Option<CriterionSpec> 
                 rule: None,
                 decided_by: Some(DecidedBy::StudyTeam),
                 draft: None,
+                evidence: None,
+                waived: Default::default(),
             });
         }
     };
@@ -158,6 +160,8 @@ fn age_criterion(min: Option<&str>, max: Option<&str>) -> Option<CriterionSpec> 
         rule: Some(rule),
         decided_by: None,
         draft: None,
+        evidence: None,
+        waived: Default::default(),
     })
 }
 
@@ -199,6 +203,8 @@ fn criterion_lines(text: &str) -> Vec<CriterionSpec> {
             decided_by: draft.is_none().then_some(DecidedBy::StudyTeam),
             rule: draft.as_ref().map(|d| d.rule.clone()),
             draft: draft.map(|d| d.from),
+            evidence: None,
+            waived: Default::default(),
         });
     }
     out

@@ -4,9 +4,9 @@ use super::say;
 use super::{Args, Outcome};
 use crate::catalog::Catalog;
 use crate::engine::answer::{Answers, RawAnswer};
-use crate::engine::assess::{Assessment, Requirement, Settler, Verdict, assess_catalog};
+use crate::engine::assess::{Assessment, Requirement, Settler, Verdict, Wait, assess_catalog};
 use crate::engine::trial::Side;
-use crate::text::{Messages, computed_words, settler_message, verdict_message};
+use crate::text::{Messages, computed_words, criterion_note, settler_message, verdict_words};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -15,6 +15,11 @@ struct TrialReport<'a> {
     trial: &'a str,
     title: &'a str,
     verdict: Verdict,
+    /// For "not yet": the day from which the person may qualify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    /// The verdict in words, in the language asked for.
+    verdict_words: String,
     /// Likely eligible, pending the study team's screening tests.
     pending_screening: bool,
     criteria: Vec<CriterionReport<'a>>,
@@ -33,6 +38,12 @@ struct CriterionReport<'a> {
     open_questions: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     settled_by: Option<Settler>,
+    /// A wait: `{"from": {"day", "age"}}` for "not yet", `"open"` for a window not yet closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wait: Option<Wait>,
+    /// The study team decides it, and the answers speak against it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    against: bool,
     /// The values computed for it (eGFR, SLEDAI-2K, EULAR/ACR), in words.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     computed: Vec<String>,
@@ -43,6 +54,8 @@ fn report<'a>(a: &'a Assessment, lang: &str, messages: &Messages) -> TrialReport
         trial: &a.trial.id,
         title: a.trial.facts.title.get(lang),
         verdict: a.verdict,
+        from: a.from.map(|d| d.to_string()),
+        verdict_words: verdict_words(messages, lang, a),
         pending_screening: a.pending_screening,
         criteria: a
             .criteria
@@ -56,6 +69,8 @@ fn report<'a>(a: &'a Assessment, lang: &str, messages: &Messages) -> TrialReport
                 rule: c.criterion.rule.as_ref().map(|r| r.text.as_str()),
                 open_questions: &c.open_questions,
                 settled_by: c.settled_by,
+                wait: c.wait,
+                against: c.against,
                 computed: c.computed.iter().map(|v| computed_words(messages, lang, v)).collect(),
             })
             .collect(),
@@ -121,7 +136,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     }
     let say = |id: &str| messages.get(lang, id).unwrap_or(id).to_string();
     for a in &assessments {
-        let verdict = say(verdict_message(a));
+        let verdict = verdict_words(&messages, lang, a);
         say!("{}  {}: {}", a.trial.id, verdict, a.trial.facts.title.get(lang));
         let section = |title: String, mark: &str, rows: Vec<&crate::engine::assess::CriterionResult>| {
             if rows.is_empty() {
@@ -130,6 +145,9 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
             say!("  {title}:");
             for c in rows {
                 say!("    {mark} {}", c.criterion.plain.get(lang));
+                if let Some(note) = criterion_note(&messages, lang, c) {
+                    say!("        {note}");
+                }
                 say!("        registry: \"{}\"", c.criterion.original);
                 if !c.open_questions.is_empty() {
                     say!("        open: {}", c.open_questions.join(", "));
@@ -140,6 +158,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
             }
         };
         section(say("requirement-not_met"), "x", a.with(Requirement::NotMet).collect());
+        section(say("requirement-not_yet"), ">", a.with(Requirement::NotYet).collect());
         for settler in [Settler::Person, Settler::Doctor, Settler::StudyTeam] {
             section(say(settler_message(settler)), "?", a.open_for(settler).collect());
         }

@@ -22,16 +22,31 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let files: Vec<PathBuf> =
         if args.rest.is_empty() { default_files()? } else { args.rest.iter().map(PathBuf::from).collect() };
     let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
-    let (trials, errors) = source::validate(&paths);
-    for e in &errors {
+    let checked = source::validate(&paths);
+    for e in &checked.errors {
         say!("{e}");
     }
-    if errors.is_empty() {
-        let criteria: usize = trials.iter().map(|t| t.criteria.len()).sum();
-        eprintln!("ok: {} files, {} trials, {criteria} criteria", files.len(), trials.len());
+    for w in &checked.warnings {
+        say!("{w}");
+    }
+    let (errors, warnings) = (checked.errors.len(), checked.warnings.len());
+    if errors + warnings == 0 {
+        let criteria: usize = checked.trials.iter().map(|t| t.criteria.len()).sum();
+        eprintln!("ok: {} files, {} trials, {criteria} criteria", files.len(), checked.trials.len());
         Ok(Outcome::Ok)
     } else {
-        eprintln!("{} problem{} found", errors.len(), if errors.len() == 1 { "" } else { "s" });
+        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let found = match (errors, warnings) {
+            (e, 0) => count(e, "problem"),
+            (0, w) => count(w, "warning"),
+            (e, w) => format!("{} and {}", count(e, "problem"), count(w, "warning")),
+        };
+        let waive = if warnings > 0 {
+            " (a warning is fixed, or waived in its criterion with a written reason: `waived.<warning> = \"why\"`)"
+        } else {
+            ""
+        };
+        eprintln!("{found} found{waive}");
         Ok(Outcome::Problems)
     }
 }

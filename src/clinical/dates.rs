@@ -65,7 +65,7 @@ impl Ymd {
     }
 
     /// The same day `months` later, clamped to the month's last day.
-    fn plus_months(self, months: i64) -> Ymd {
+    pub fn plus_months(self, months: i64) -> Ymd {
         let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + months;
         let year = i32::try_from(index.div_euclid(12)).unwrap_or(self.year);
         let month = u32::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
@@ -85,6 +85,11 @@ impl Ymd {
         let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
         let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).unwrap_or(1970);
         Ymd { year, month, day }
+    }
+
+    /// The next day.
+    pub fn next_day(self) -> Ymd {
+        Ymd::from_days_since_epoch(self.days_from_epoch() + 1)
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's algorithm.

@@ -33,7 +33,12 @@ pub enum Answer {
         unit: Option<String>,
     },
     Date(PartialDate),
+    /// The medicines taken: a complete list (a clinician's, or a person who
+    /// checked it against the records): a medicine not listed was not taken.
     Medications(Vec<MedicationUse>),
+    /// Medicines listed from memory: each listed one was taken; one not
+    /// listed is not known to be untaken.
+    RememberedMedications(Vec<MedicationUse>),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -190,7 +195,7 @@ impl Answer {
                 }
                 Ok(())
             }
-            (Answer::Medications(uses), Kind::Medications { options, .. }) => {
+            (Answer::Medications(uses) | Answer::RememberedMedications(uses), Kind::Medications { options, .. }) => {
                 let mut seen = BTreeSet::new();
                 for u in uses {
                     check_option(&u.drug, options)?;
@@ -216,7 +221,9 @@ fn expected(kind: &Kind) -> &'static str {
         Kind::Number { quantity: Some(_), .. } => "a number with its unit, e.g. \"0.8 mg/dL\"",
         Kind::Number { quantity: None, .. } => "a number",
         Kind::Date { .. } => "a date, \"YYYY-MM-DD\" or \"YYYY-MM\"",
-        Kind::Medications { .. } => "a list of {\"drug\", \"months\", \"stopped_for_side_effects\"}",
+        Kind::Medications { .. } => {
+            "a list of {\"drug\", \"months\", \"stopped_for_side_effects\"}, or {\"remembered\": [...]} for medicines listed from memory"
+        }
     }
 }
 
@@ -350,6 +357,10 @@ pub enum RawAnswer {
     Remembered {
         remembered: Vec<String>,
     },
+    /// `{"remembered": [{"drug": "mycophenolate"}]}`: medicines listed from memory.
+    RememberedMedications {
+        remembered: Vec<MedicationUse>,
+    },
 }
 
 pub const DONT_KNOW: &str = "dont_know";
@@ -375,6 +386,13 @@ impl RawAnswer {
             // An empty list reads as either form; for medicines it means none.
             (RawAnswer::Options(o), Kind::Medications { .. }) if o.is_empty() => Ok(Answer::Medications(vec![])),
             (RawAnswer::Medications(m), Kind::Medications { .. }) => Ok(Answer::Medications(m)),
+            // `{"remembered": []}` is read as the first form; for medicines it is none remembered.
+            (RawAnswer::Remembered { remembered }, Kind::Medications { .. }) if remembered.is_empty() => {
+                Ok(Answer::RememberedMedications(vec![]))
+            }
+            (RawAnswer::RememberedMedications { remembered }, Kind::Medications { .. }) => {
+                Ok(Answer::RememberedMedications(remembered))
+            }
             (RawAnswer::Number(value), Kind::Number { .. }) => Ok(Answer::Number { value, unit: None }),
             (RawAnswer::Text(t), Kind::Number { .. }) => parse_measurement(&t),
             (RawAnswer::Text(t), Kind::Date { .. }) => {
@@ -444,6 +462,7 @@ impl From<&Answer> for RawAnswer {
             Answer::Number { value, unit: Some(u) } => RawAnswer::Text(format!("{value} {u}")),
             Answer::Date(d) => RawAnswer::Text(d.to_string()),
             Answer::Medications(m) => RawAnswer::Medications(m.clone()),
+            Answer::RememberedMedications(m) => RawAnswer::RememberedMedications { remembered: m.clone() },
         }
     }
 }

@@ -8,7 +8,6 @@ use crate::engine::answer::Answers;
 use crate::engine::logic::Tri;
 use crate::engine::question::{AnsweredBy, QuestionBank};
 use crate::engine::rule::Facts;
-use crate::engine::rule::node::STUDY_TEAM;
 use crate::engine::trial::{Criterion, Side, Trial};
 use serde::Serialize;
 
@@ -19,6 +18,9 @@ use serde::Serialize;
 pub enum Requirement {
     Met,
     NotMet,
+    /// Not met today, but met from a day the answers give: an age reached
+    /// (see `CriterionResult::wait`). Never a reason for "not eligible".
+    NotYet,
     Unknown,
     /// No rule can decide it, or what is left is a test the study team does
     /// at screening: the study team decides. Never a reason for "not eligible".
@@ -45,9 +47,38 @@ pub enum Verdict {
     LikelyEligible,
     /// At least one criterion is not met, on the answers given.
     NotEligible,
+    /// Nothing rules the trial out for good, but something is a wait with a
+    /// known end: the person may qualify from `Assessment::from`.
+    NotYet,
     /// Nothing rules the trial out yet, but some criteria are open.
     Undecided,
 }
+
+/// A criterion that time settles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Wait {
+    /// Not met today, met from `day` (an age reached: `age`, when the rule reads one).
+    From {
+        #[serde(serialize_with = "as_text")]
+        day: Ymd,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        age: Option<i32>,
+    },
+    /// Inside a window before now ("dialysis in the last 3 months") whose
+    /// end the answers do not give: open, for the study team, never a reason
+    /// for "not eligible".
+    Open,
+}
+
+fn as_text<S: serde::Serializer>(d: &Ymd, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+/// How far ahead a wait is looked for: an age reached within a year is a
+/// wait; one further off is not met (trials recruit for a few years, and a
+/// date years away would crowd the results with trials that will be over).
+pub const WAIT_HORIZON_MONTHS: i64 = 12;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CriterionResult<'t> {
@@ -60,6 +91,11 @@ pub struct CriterionResult<'t> {
     /// Left to the study team's screening tests (CD19, ECG, LVEF...) that the
     /// person does not know: the criterion reads "the study team decides".
     pub at_screening: bool,
+    /// A wait: `From` a day for `NotYet`, `Open` for a window not yet closed.
+    pub wait: Option<Wait>,
+    /// The study team decides it, and the answers speak against it
+    /// (`Criterion::evidence`): open, so the trial is not "likely eligible".
+    pub against: bool,
     /// The values the criterion computed (eGFR, SLEDAI-2K, EULAR/ACR), shown with it.
     pub computed: Vec<Computed>,
 }
@@ -90,6 +126,8 @@ pub struct Assessment<'t> {
     pub criteria: Vec<CriterionResult<'t>>,
     /// Likely eligible, pending the study team's screening tests.
     pub pending_screening: bool,
+    /// For "not yet": the day from which every wait is over.
+    pub from: Option<Ymd>,
 }
 
 impl<'t> Assessment<'t> {
@@ -103,27 +141,37 @@ impl<'t> Assessment<'t> {
     }
 }
 
+/// Whether a truth value of a criterion's rule (or evidence) stands against the person.
+fn against(side: Side, truth: Tri) -> bool {
+    matches!((side, truth), (Side::Inclusion, Tri::False) | (Side::Exclusion, Tri::True))
+}
+
 pub fn assess_criterion<'t>(
     criterion: &'t Criterion,
     bank: &QuestionBank,
     facts: &Facts<'_, 't>,
 ) -> CriterionResult<'t> {
     let Some(rule) = &criterion.rule else {
+        // The study team decides; the answers still count, in both directions.
+        let evidence = criterion.evidence.as_ref();
+        let spoken_against = evidence.is_some_and(|e| against(criterion.side, e.evaluate(facts).0));
         return CriterionResult {
             criterion,
-            requirement: Requirement::StudyTeam,
+            requirement: if spoken_against { Requirement::Unknown } else { Requirement::StudyTeam },
             open_questions: vec![],
-            settled_by: None,
+            settled_by: spoken_against.then_some(Settler::StudyTeam),
             at_screening: false,
-            computed: vec![],
+            wait: None,
+            against: spoken_against,
+            computed: evidence.map(|e| computed(&e.node, facts)).unwrap_or_default(),
         };
     };
-    let (condition, mut missing) = rule.evaluate(facts);
-    let for_study_team = missing.remove(STUDY_TEAM);
+    let (condition, missing) = rule.evaluate(facts);
+    let (for_study_team, waiting) = (missing.study_team, missing.wait);
     let mut requirement = match (criterion.side, condition) {
         (_, Tri::Unknown) => Requirement::Unknown,
-        (Side::Inclusion, Tri::True) | (Side::Exclusion, Tri::False) => Requirement::Met,
-        _ => Requirement::NotMet,
+        (side, truth) if against(side, truth) => Requirement::NotMet,
+        _ => Requirement::Met,
     };
     // In the bank's order, each question looked up once.
     let mut placed: Vec<(usize, String)> =
@@ -146,13 +194,62 @@ pub fn assess_criterion<'t>(
     });
     let at_screening = settled_by == Some(Settler::StudyTeam)
         && !for_study_team
+        && !waiting
         && !open_questions.is_empty()
         && open().all(|q| q.at_screening);
     if at_screening {
         requirement = Requirement::StudyTeam;
     }
+    let mut wait = (requirement == Requirement::Unknown && waiting).then_some(Wait::Open);
+    if requirement == Requirement::NotMet
+        && let Some(from) = met_from(criterion, rule, facts)
+    {
+        requirement = Requirement::NotYet;
+        wait = Some(from);
+    }
     let computed = computed(&rule.node, facts);
-    CriterionResult { criterion, requirement, open_questions, settled_by, at_screening, computed }
+    CriterionResult { criterion, requirement, open_questions, settled_by, at_screening, wait, against: false, computed }
+}
+
+/// The first day, within `WAIT_HORIZON_MONTHS`, from which a criterion not
+/// met today is met on the same answers: the days an age or a
+/// time since an event the rule reads passes a whole year or month.
+fn met_from(criterion: &Criterion, rule: &crate::engine::rule::Rule, facts: &Facts) -> Option<Wait> {
+    use crate::engine::answer::Answer;
+    use crate::engine::rule::node::Clock;
+    let today = facts.today;
+    let horizon = today.plus_months(WAIT_HORIZON_MONTHS).days_from_epoch();
+    let ahead = |d: &Ymd| d.days_from_epoch() > today.days_from_epoch() && d.days_from_epoch() <= horizon;
+    let mut days: Vec<Ymd> = Vec::new();
+    let mut born = None;
+    for clock in rule.node.clocks() {
+        let (Clock::Age(q) | Clock::Since(q)) = clock;
+        let Some(Answer::Date(date)) = facts.answers.known(q) else { continue };
+        if matches!(clock, Clock::Age(_)) {
+            born = date.earliest();
+        }
+        let step = if matches!(clock, Clock::Age(_)) { 12 } else { 1 };
+        for anchor in [date.earliest(), date.latest()].into_iter().flatten() {
+            let passed = crate::clinical::dates::months_between(anchor, today).max(0.0) as i64;
+            // An anniversary, and the day after it (born on 29 February).
+            for k in 0..=WAIT_HORIZON_MONTHS / step + 1 {
+                let on = anchor.plus_months((passed / step + k) * step);
+                days.extend([on, on.next_day()].into_iter().filter(ahead));
+            }
+        }
+    }
+    crate::sort::sort_by_key(&mut days, |d| d.days_from_epoch());
+    days.dedup();
+    let day = days.into_iter().find(|day| {
+        // The rule alone, on that day: no look-ahead from there.
+        // Met, not merely open: a biopsy ageing out of its window is no wait.
+        let later = Facts::new(facts.answers, *day);
+        matches!(
+            (criterion.side, rule.evaluate(&later).0),
+            (Side::Inclusion, Tri::True) | (Side::Exclusion, Tri::False)
+        )
+    })?;
+    Some(Wait::From { day, age: born.map(|b| crate::clinical::dates::age_in_years(b, day)) })
 }
 
 /// The values the rule's calculators give, as far as the answers tell them.
@@ -182,15 +279,25 @@ pub fn assess<'t>(trial: &'t Trial, bank: &QuestionBank, facts: &Facts<'_, 't>) 
 
 /// The trial's verdict from its criteria.
 fn verdict<'t>(trial: &'t Trial, criteria: Vec<CriterionResult<'t>>) -> Assessment<'t> {
+    let from = criteria
+        .iter()
+        .filter_map(|c| match c.wait {
+            Some(Wait::From { day, .. }) => Some(day),
+            _ => None,
+        })
+        .max_by_key(|d| d.days_from_epoch());
     let verdict = if criteria.iter().any(|c| c.requirement == Requirement::NotMet) {
         Verdict::NotEligible
+    } else if from.is_some() {
+        Verdict::NotYet
     } else if criteria.iter().any(|c| c.requirement == Requirement::Unknown) {
         Verdict::Undecided
     } else {
         Verdict::LikelyEligible
     };
     let pending_screening = verdict == Verdict::LikelyEligible && criteria.iter().any(|c| c.at_screening);
-    Assessment { trial, verdict, criteria, pending_screening }
+    let from = from.filter(|_| verdict == Verdict::NotYet);
+    Assessment { trial, verdict, criteria, pending_screening, from }
 }
 
 /// Assesses the given trials of a catalog (all when `ids` is empty), in
@@ -220,7 +327,7 @@ pub fn reassess<'c>(
     previous
         .into_iter()
         .map(|a| {
-            let reads_changed = |c: &Criterion| c.rule.as_ref().is_some_and(|r| changed.iter().any(|q| r.reads(q)));
+            let reads_changed = |c: &Criterion| changed.iter().any(|q| c.reads(q));
             if !a.trial.criteria.iter().any(reads_changed) {
                 return a;
             }

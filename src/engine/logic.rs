@@ -36,6 +36,20 @@ impl Tri {
     pub fn is_known(self) -> bool {
         self != Tri::Unknown
     }
+
+    /// `None` is unknown.
+    pub fn from_option(b: Option<bool>) -> Tri {
+        b.map_or(Tri::Unknown, Tri::from)
+    }
+
+    /// `None` when unknown.
+    pub fn known(self) -> Option<bool> {
+        match self {
+            Tri::True => Some(true),
+            Tri::False => Some(false),
+            Tri::Unknown => None,
+        }
+    }
 }
 
 impl std::ops::Not for Tri {

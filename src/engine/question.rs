@@ -86,6 +86,13 @@ pub struct Question {
     /// A test the study team does at screening (CD19 flow cytometry, ECG,
     /// LVEF): "don't know" leaves it to them, not to the person.
     pub at_screening: bool,
+    /// A yes/no test result whose honest answer may be "never tested": the
+    /// form offers it (recorded as "don't know"), so that "No" is never
+    /// given for a test that was not done.
+    pub never_tested: bool,
+    /// A yes/no question about a window before now ("in the last 3
+    /// months"): a yes is a wait that time closes, never an exclusion.
+    pub window: bool,
     /// Ids this question had before: answers saved under them still open.
     pub formerly: Vec<String>,
     /// Yes/no questions with the same key are asked on one screen, as a list.
@@ -118,6 +125,8 @@ impl Question {
             answered_by,
             from_memory: false,
             at_screening: false,
+            never_tested: false,
+            window: false,
             formerly: Vec::new(),
             together: None,
             after: Vec::new(),
@@ -145,10 +154,32 @@ impl Question {
     }
 }
 
-/// The questions, in the order they are asked (by group, then as written).
+/// A concept several trials read, defined once over the questions as a rule
+/// (`lupus_active`, `biopsy_counts_within(months)`): trial rules use it by
+/// name, and `covers` names the questions they should not read directly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    pub name: String,
+    pub about: String,
+    /// Plain numbers it takes, by name, as its rule uses them.
+    pub params: Vec<String>,
+    pub rule: String,
+    pub covers: Vec<String>,
+}
+
+impl Shared {
+    /// How it is written in a rule: `lupus_active`, `biopsy_counts_within(months)`.
+    pub fn usage(&self) -> String {
+        if self.params.is_empty() { self.name.clone() } else { format!("{}({})", self.name, self.params.join(", ")) }
+    }
+}
+
+/// The questions, in the order they are asked (by group, then as written),
+/// and the shared names defined over them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuestionBank {
     questions: Vec<Question>,
+    shared: Vec<Shared>,
     /// Position by id: every criterion of every trial looks questions up, so
     /// with a fast hash for short keys (std's SipHash was a tenth of the
     /// time of assessing 1,000 trials; the ids come from the catalog, not
@@ -161,7 +192,21 @@ impl QuestionBank {
     pub fn new(mut questions: Vec<Question>) -> QuestionBank {
         crate::sort::sort_by_key(&mut questions, |q| q.group);
         let index = questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
-        QuestionBank { questions, index }
+        QuestionBank { questions, shared: Vec::new(), index }
+    }
+
+    /// The shared names, in the order written; each may use those before it.
+    pub fn shared(&self) -> &[Shared] {
+        &self.shared
+    }
+
+    pub fn shared_name(&self, name: &str) -> Option<&Shared> {
+        self.shared.iter().find(|s| s.name == name)
+    }
+
+    /// For checking the shared names once the questions exist.
+    pub(crate) fn add_shared(&mut self, shared: Shared) {
+        self.shared.push(shared);
     }
 
     pub fn get(&self, id: &str) -> Option<&Question> {

@@ -42,14 +42,23 @@ impl<'a, 't> Arranged<'a, 't> {
     }
 }
 
-/// Verdicts in the order results show them.
-const ORDER: [Verdict; 3] = [Verdict::LikelyEligible, Verdict::Undecided, Verdict::NotEligible];
+/// Where a verdict comes in the results: the match keeps every verdict in.
+fn place(v: Verdict) -> u8 {
+    match v {
+        Verdict::LikelyEligible => 0,
+        Verdict::Undecided => 1,
+        Verdict::NotYet => 2,
+        Verdict::NotEligible => 3,
+    }
+}
 
 pub fn arrange<'a, 't>(assessments: &'a [Assessment<'t>], countries: &[String]) -> Arranged<'a, 't> {
     let near = |a: &Assessment| countries.is_empty() || has_site_in(a.trial, countries);
-    // One pass per verdict keeps the catalog's order within each (and needs no sort).
+    // A stable sort keeps the catalog's order within each verdict.
     let pick = |wanted: bool| -> Vec<&'a Assessment<'t>> {
-        ORDER.iter().flat_map(|v| assessments.iter().filter(move |a| a.verdict == *v && near(a) == wanted)).collect()
+        let mut picked: Vec<&'a Assessment<'t>> = assessments.iter().filter(|a| near(a) == wanted).collect();
+        crate::sort::sort_by_key(&mut picked, |a| place(a.verdict));
+        picked
     };
     Arranged { near: pick(true), far: pick(false) }
 }
@@ -109,7 +118,7 @@ mod tests {
         assert!(arranged.near.iter().all(|a| has_site_in(a.trial, &chosen)));
         assert!(arranged.far.iter().all(|a| !has_site_in(a.trial, &chosen)));
         for group in [&arranged.near, &arranged.far] {
-            let rank = |a: &Assessment| ORDER.iter().position(|v| *v == a.verdict);
+            let rank = |a: &Assessment| place(a.verdict);
             assert!(group.windows(2).all(|w| rank(w[0]) <= rank(w[1])));
         }
         assert!(arranged.far.iter().any(|a| a.verdict == Verdict::NotEligible));

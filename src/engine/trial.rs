@@ -52,6 +52,17 @@ pub struct Criterion {
     /// `None`: the study team decides (investigator judgement, venous access...).
     /// Shown to the person, never a reason for "not eligible".
     pub rule: Option<Rule>,
+    /// For a criterion the study team decides: what the answers say of it.
+    /// When they speak against it, the trial is "not decided yet", never
+    /// "likely eligible" (and never "not eligible": the study team decides).
+    pub evidence: Option<Rule>,
+}
+
+impl Criterion {
+    /// Whether its rule or its evidence reads `question`.
+    pub fn reads(&self, question: &str) -> bool {
+        [&self.rule, &self.evidence].into_iter().flatten().any(|r| r.reads(question))
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -86,7 +86,7 @@ fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> S
         }
         Answer::Number { value, unit: None } => one(Value::Decimal(*value)),
         Answer::Date(d) => one(Value::Date(d.to_string())),
-        Answer::Medications(uses) => {
+        Answer::Medications(uses) | Answer::RememberedMedications(uses) => {
             let nested = uses
                 .iter()
                 .map(|u| {

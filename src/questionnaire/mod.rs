@@ -47,8 +47,10 @@ pub enum Step<'c> {
     LabReport,
     /// All the lab values still worth asking, on one form.
     LabPanel(Vec<&'c Question>),
-    /// Yes/no questions asked together, as a list to tick (see `Question::together`).
-    Checklist(Vec<&'c Question>),
+    /// Yes/no questions asked together, as a list to tick (see
+    /// `Question::together`); `blank_is_no`: whether the list may offer "the
+    /// ones I left blank are No" (`blank_may_be_no`).
+    Checklist { questions: Vec<&'c Question>, blank_is_no: bool },
     /// A few short questions about the person on one form (date of birth,
     /// sex, a usual day): see `is_form_question`. With `lab_report`, the
     /// form also asks "Do you have a recent lab report?" (in the plain-word
@@ -66,6 +68,14 @@ pub fn is_form_question(q: &Question) -> bool {
     q.group == Group::AboutYou
         && q.answered_by == AnsweredBy::Person
         && matches!(q.kind, Kind::Date { .. } | Kind::Choice { .. })
+}
+
+/// Whether a list may offer "the ones I left blank are No": only when a
+/// "No" to none of its items can make a criterion of the catalog not met.
+/// A blank is never an answer; where a no could rule someone out, the
+/// person gives it, item by item.
+pub fn blank_may_be_no(catalog: &Catalog, items: &[&Question]) -> bool {
+    items.iter().all(|q| !catalog.no_may_exclude(&q.id))
 }
 
 /// A number with a unit read off a lab report (blood counts, liver tests,
@@ -117,7 +127,9 @@ pub enum Mark {
 /// On a list to tick, what the items not ticked mean.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unticked {
-    /// "None of the others": each one is a no.
+    /// "None of the others": each one is a no. Offered only on a list where a
+    /// no cannot make any criterion not met (`blank_may_be_no`); elsewhere a
+    /// blank item is asked again later, whatever this says.
     No,
     /// "Ask me the blank ones later": each one is asked again on its own, if it still matters.
     NotSure,
@@ -253,16 +265,18 @@ impl Session {
             }
             Action::Checklist { items, marked, unticked } => {
                 let mut given = next.answers.clone();
+                // A blank is a no only on a list where a no can rule nobody out.
+                let blank_is_no = unticked == Unticked::No && items.iter().all(|i| !catalog.no_may_exclude(i));
                 for item in &items {
                     let mark = marked.iter().find(|(i, _)| i == item).map(|(_, m)| *m);
-                    let answer = match (mark, unticked) {
+                    let answer = match (mark, blank_is_no) {
                         (Some(Mark::Yes), _) => Answer::Bool(true),
-                        (Some(Mark::No), _) | (None, Unticked::No) => Answer::Bool(false),
+                        (Some(Mark::No), _) | (None, true) => Answer::Bool(false),
                         // Weighed, with its help text beside it, and not known: the list's
                         // "I don't know", final as on a question of its own.
                         (Some(Mark::NotSure), _) => Answer::DontKnow,
                         // Not looked at one by one: each comes back on its own, if it still matters.
-                        (None, Unticked::NotSure) => {
+                        (None, false) => {
                             next.one_by_one.insert(item.clone());
                             continue;
                         }
@@ -415,7 +429,12 @@ impl Session {
                     let list: Vec<&Question> = (to_ask.iter().copied())
                         .filter(|o| o.together.as_deref() == Some(key) && !self.one_by_one.contains(&o.id))
                         .collect();
-                    if list.len() > 1 { Step::Checklist(list) } else { Step::Ask(q) }
+                    if list.len() > 1 {
+                        let blank_is_no = blank_may_be_no(catalog, &list);
+                        Step::Checklist { questions: list, blank_is_no }
+                    } else {
+                        Step::Ask(q)
+                    }
                 }
                 None => Step::Ask(q),
             },

@@ -24,7 +24,7 @@ fn step_id(session: &Session, catalog: &Catalog) -> String {
         Step::Ask(q) => q.id.clone(),
         Step::LabReport => "<lab report?>".into(),
         Step::LabPanel(qs) => format!("<panel of {}>", qs.len()),
-        Step::Checklist(qs) => format!("<list of {}>", qs.len()),
+        Step::Checklist { questions, .. } => format!("<list of {}>", questions.len()),
         // A form shows its first question first, as the screen does.
         Step::Form { questions, .. } => questions[0].id.clone(),
         Step::Done => "<done>".into(),
@@ -112,10 +112,10 @@ fn rare_exclusions_come_as_one_list_and_the_blank_ones_wait_for_later_only_if_as
     let list = loop {
         let assessed = s.assess(&c, &[]);
         match s.step(&c, &assessed) {
-            Step::Checklist(qs) if qs.iter().any(|q| q.id == "hiv") => {
+            Step::Checklist { questions: qs, .. } if qs.iter().any(|q| q.id == "hiv") => {
                 break qs.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
             }
-            Step::Checklist(qs) => {
+            Step::Checklist { questions: qs, .. } => {
                 // Another list first: not sure of any (each one that person's "don't know").
                 let items: Vec<String> = qs.iter().map(|q| q.id.clone()).collect();
                 let marked = items.iter().map(|i| (i.clone(), Mark::NotSure)).collect();
@@ -212,7 +212,7 @@ fn dont_know_on(mut s: Session, c: &Catalog) -> Session {
         let assessed = s.assess(c, &[]);
         let action = match s.step(c, &assessed) {
             Step::Ask(q) => answer(&q.id, Answer::DontKnow),
-            Step::Checklist(qs) => Action::Checklist {
+            Step::Checklist { questions: qs, .. } => Action::Checklist {
                 items: qs.iter().map(|q| q.id.clone()).collect(),
                 marked: qs.iter().map(|q| (q.id.clone(), Mark::NotSure)).collect(),
                 unticked: Unticked::No,
@@ -367,4 +367,84 @@ fn loaded_answers_replace_the_session_and_carry_on_where_they_stopped() {
         }),
     );
     assert_eq!(loaded.screen, Screen::Review);
+}
+
+/// The items of the list `key` (`together` in the bank).
+fn list_items<'c>(c: &'c Catalog, key: &str) -> Vec<&'c Question> {
+    c.bank.iter().filter(|q| q.together.as_deref() == Some(key)).collect()
+}
+
+#[test]
+fn only_a_list_where_no_can_rule_nobody_out_offers_the_blank_ones_are_no() {
+    let c = catalog();
+    // A no to "a doctor said lupus", "ANA positive", "CD19 found" or "ECG normal" can rule out.
+    assert!(!blank_may_be_no(&c, &list_items(&c, "treatment")));
+    assert!(!blank_may_be_no(&c, &list_items(&c, "tests")));
+    for q in ["sle_diagnosed", "ana_at_least_1_80", "cd19_b_cells_positive", "lupus_still_active"] {
+        assert!(c.no_may_exclude(q), "{q}");
+    }
+    // The rare exclusions: a no there only ever lets a trial stay open.
+    assert!(blank_may_be_no(&c, &list_items(&c, "history")));
+}
+
+#[test]
+fn blanks_on_a_list_where_no_could_rule_out_are_asked_later_whatever_the_button_said() {
+    let c = catalog();
+    let s = Session::new(today()).apply(&c, Action::Start(Mode::MyChild));
+    let items: Vec<String> = list_items(&c, "tests").iter().map(|q| q.id.clone()).collect();
+    let after = s.apply(
+        &c,
+        Action::Checklist {
+            items,
+            marked: vec![("growth_factor_last_2_weeks".into(), Mark::No)],
+            unticked: Unticked::No,
+        },
+    );
+    assert_eq!(after.answers.get("growth_factor_last_2_weeks"), Some(&Answer::Bool(false)));
+    for q in ["ana_at_least_1_80", "cd19_b_cells_positive", "ecg_normal"] {
+        assert_eq!(after.answers.get(q), None, "{q}: a blank became an answer");
+        assert!(after.one_by_one.contains(q), "{q} is asked again on its own");
+    }
+}
+
+/// The ten-year-old of the fixtures, her mother leaving blank every test
+/// item she cannot know, stays "may qualify" wherever she did before: the
+/// verdicts equal those of "I don't know" to those items.
+#[test]
+fn a_mother_leaving_the_test_items_blank_gets_the_verdicts_of_dont_know() {
+    use crate::engine::answer::RawAnswer;
+    let c = catalog();
+    let path = format!("{}/tests/fixtures/patients/girl-10-class-iv-nephritis.json", env!("CARGO_MANIFEST_DIR"));
+    let raw: std::collections::BTreeMap<String, RawAnswer> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let facts = Answers::from_raw(&c.bank, raw, today()).unwrap();
+    let tests: Vec<&Question> = list_items(&c, "tests");
+    let mut known = Session::new(today()).apply(&c, Action::Start(Mode::MyChild));
+    known.answers = facts.clone();
+    for q in &tests {
+        known.answers.clear(&q.id);
+    }
+    // The list, every item left blank, with the button the screen offers.
+    let unticked = if blank_may_be_no(&c, &tests) { Unticked::No } else { Unticked::NotSure };
+    let items: Vec<String> = tests.iter().map(|q| q.id.clone()).collect();
+    let mut blank = known.apply(&c, Action::Checklist { items, marked: vec![], unticked });
+    // Each comes back on its own: "I don't know".
+    for q in &tests {
+        blank = blank.apply(&c, Action::Answer { question: q.id.clone(), answer: Answer::DontKnow });
+    }
+    let mut dont_know = known.clone();
+    for q in &tests {
+        dont_know.answers.dont_know(&q.id);
+    }
+    let verdicts = |s: &Session| s.assess(&c, &[]).iter().map(|a| (a.trial.id.clone(), a.verdict)).collect::<Vec<_>>();
+    assert_eq!(verdicts(&blank), verdicts(&dont_know));
+    // Every trial that may suit her on all her answers stays open to her.
+    let mut all = known.clone();
+    all.answers = facts;
+    let open_to_her: Vec<String> =
+        verdicts(&all).into_iter().filter(|(_, v)| *v == Verdict::LikelyEligible).map(|(id, _)| id).collect();
+    assert!(open_to_her.len() >= 3, "{open_to_her:?}");
+    for (id, v) in verdicts(&blank) {
+        assert!(!(open_to_her.contains(&id) && v == Verdict::NotEligible), "{id} turned away");
+    }
 }

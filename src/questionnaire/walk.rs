@@ -23,7 +23,9 @@ impl Screen {
             Step::Ask(q) => Screen { kind: "question", questions: vec![q.id.clone()] },
             Step::LabReport => Screen { kind: "lab_report", questions: vec![] },
             Step::LabPanel(qs) => Screen { kind: "lab_panel", questions: qs.iter().map(|q| q.id.clone()).collect() },
-            Step::Checklist(qs) => Screen { kind: "checklist", questions: qs.iter().map(|q| q.id.clone()).collect() },
+            Step::Checklist { questions, .. } => {
+                Screen { kind: "checklist", questions: questions.iter().map(|q| q.id.clone()).collect() }
+            }
             Step::Form { questions, lab_report } => Screen {
                 kind: "form",
                 questions: (questions.iter().map(|q| q.id.clone()))
@@ -76,7 +78,7 @@ pub fn walk(catalog: &Catalog, mode: Mode, lab_report: bool, facts: &Answers, to
             },
             // Ticks what is so, marks what the person does not know as "not sure",
             // and "none of the others" for the rest, each known to be no.
-            Step::Checklist(qs) => {
+            Step::Checklist { questions: qs, .. } => {
                 let items: Vec<String> = qs.iter().map(|q| q.id.clone()).collect();
                 let marked = (items.iter())
                     .map(|i| {

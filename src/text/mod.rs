@@ -69,7 +69,7 @@ impl Messages {
 /// At most four decimals, trailing zeros dropped (0.413, 1.5, 70).
 /// The message id of a trial's verdict, for the app and the command line alike.
 pub fn verdict_message(a: &crate::engine::assess::Assessment) -> &'static str {
-    use crate::engine::assess::Verdict;
+    use crate::engine::assess::{Verdict, Wait};
     use crate::engine::trial::Published;
     // A trial read in part is never plainly "likely eligible": only on what was published.
     let partial = a.trial.facts.criteria_published == Published::Partial;
@@ -79,7 +79,57 @@ pub fn verdict_message(a: &crate::engine::assess::Assessment) -> &'static str {
         Verdict::LikelyEligible if partial => "verdict-likely_eligible-published",
         Verdict::LikelyEligible => "verdict-likely_eligible",
         Verdict::NotEligible => "verdict-not_eligible",
+        Verdict::NotYet if a.criteria.iter().any(|c| matches!(c.wait, Some(Wait::From { age: Some(_), .. }))) => {
+            "verdict-not_yet-age"
+        }
+        Verdict::NotYet => "verdict-not_yet",
         Verdict::Undecided => "verdict-undecided",
+    }
+}
+
+use crate::engine::assess::Wait;
+
+/// The verdict in words: "May qualify from 2026-12-20, when 18" for a wait.
+pub fn verdict_words(messages: &Messages, language: &str, a: &crate::engine::assess::Assessment) -> String {
+    let id = verdict_message(a);
+    let Some(from) = a.from else {
+        return messages.get(language, id).unwrap_or(id).to_string();
+    };
+    // The age reached on the last day of waiting, where that day is an age's.
+    let age = a
+        .criteria
+        .iter()
+        .find_map(|c| match c.wait {
+            Some(Wait::From { day, age: Some(age) }) if day == from => Some(age),
+            _ => None,
+        })
+        .or_else(|| a.criteria.iter().find_map(|c| if let Some(Wait::From { age, .. }) = c.wait { age } else { None }))
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    messages.format(language, id, &[("date", &format_day(language, from)), ("age", &age)]).unwrap_or_default()
+}
+
+/// A day in the language's order (see `format_date`).
+pub fn format_day(language: &str, d: crate::clinical::dates::Ymd) -> String {
+    format_date(language, crate::clinical::dates::PartialDate { year: d.year, month: d.month, day: Some(d.day) })
+}
+
+/// What a criterion's wait or the study team's doubt adds to its line, in
+/// words: "from 2026-12-20", "a wait", "your answers speak against it".
+pub fn criterion_note(
+    messages: &Messages,
+    language: &str,
+    c: &crate::engine::assess::CriterionResult,
+) -> Option<String> {
+    let say = |id: &str, args: &[(&str, &str)]| messages.format(language, id, args);
+    match c.wait {
+        Some(Wait::From { day, age: Some(age) }) => {
+            say("note-from-age", &[("date", &format_day(language, day)), ("age", &age.to_string())])
+        }
+        Some(Wait::From { day, age: None }) => say("note-from", &[("date", &format_day(language, day))]),
+        Some(Wait::Open) => say("note-wait", &[]),
+        None if c.against => say("note-against", &[]),
+        None => None,
     }
 }
 

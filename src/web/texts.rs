@@ -83,6 +83,16 @@ impl Texts {
             .unwrap_or_else(|| code.to_string())
     }
 
+    /// A trial's verdict in words (see `text::verdict_words`).
+    pub fn verdict(&self, a: &crate::engine::assess::Assessment) -> String {
+        crate::text::verdict_words(&self.messages, &self.language, a)
+    }
+
+    /// What a wait or the study team's doubt adds to a criterion (see `text::criterion_note`).
+    pub fn note(&self, c: &crate::engine::assess::CriterionResult) -> Option<String> {
+        crate::text::criterion_note(&self.messages, &self.language, c)
+    }
+
     /// A computed value in words (see `text::computed_words`).
     pub fn computed(&self, c: &crate::engine::assess::Computed) -> String {
         crate::text::computed_words(&self.messages, &self.language, c)
@@ -90,5 +100,15 @@ impl Texts {
 
     pub fn dont_know(&self, mode: Mode) -> String {
         self.get(if mode == Mode::Clinician { "answer-dont-know-clinician" } else { "answer-dont-know" })
+    }
+
+    /// "I don't know" for this question: for a test that may never have been
+    /// done, "Never tested / I don't know", so that No is kept for a result.
+    pub fn dont_know_for(&self, question: &Question, mode: Mode) -> String {
+        match (question.never_tested, mode) {
+            (true, Mode::Clinician) => self.get("answer-never-tested-clinician"),
+            (true, _) => self.get("answer-never-tested"),
+            (false, _) => self.dont_know(mode),
+        }
     }
 }

@@ -11,7 +11,7 @@ use super::node::{Cond, Num, TickList};
 use super::op::{Arith, BinOp, Compare};
 use super::syntax::{Expr, ExprKind, Span};
 use crate::clinical::units::Quantity;
-use crate::engine::question::{DatePrecision, Kind, Question, QuestionBank};
+use crate::engine::question::{DatePrecision, Kind, Question, QuestionBank, Shared};
 
 /// What a piece of a rule turned out to be.
 pub(super) enum Typed<'b> {
@@ -34,7 +34,14 @@ pub(super) type Checked<T> = Result<T, ()>;
 pub(super) struct Compiler<'b> {
     pub(super) bank: &'b QuestionBank,
     errors: Vec<RuleError>,
+    /// The parameters of the shared name being expanded, by name: a shared
+    /// name's rule sees its own parameters only.
+    params: Vec<Vec<(&'b str, f64)>>,
 }
+
+/// How deep shared names may use one another: a name that uses itself is
+/// stopped here rather than expanding for ever.
+const MAX_SHARED_DEPTH: usize = 8;
 
 pub(super) fn quantity_name(q: Option<&Quantity>) -> String {
     match q {
@@ -98,11 +105,18 @@ impl<'b> Compiler<'b> {
     }
 
     fn name(&mut self, name: &str, span: Span) -> Checked<Typed<'b>> {
+        if let Some(value) = self.param(name) {
+            return Ok(Typed::Literal { value, unit: None, span });
+        }
         if let Some(derived) = functions::derived(name) {
             return (derived.compile)(self, &Call { name, args: &[], span });
         }
+        if let Some(shared) = self.bank.shared_name(name) {
+            return self.expand(shared, &[], span);
+        }
         let q = self.question(name, span)?;
         Ok(match &q.kind {
+            Kind::YesNo if q.window => Typed::Truth(Cond::Window(q.id.clone())),
             Kind::YesNo => Typed::Truth(Cond::YesNo(q.id.clone())),
             Kind::Number { quantity, .. } => Typed::Number(Num::Question(q.id.clone(), *quantity), *quantity),
             _ => Typed::Question(q, span),
@@ -139,7 +153,17 @@ impl<'b> Compiler<'b> {
             }
             ExprKind::Name(n) => self.name(n, e.span),
             ExprKind::List(_) => self.fail(e.span, "a list can only follow `in` or be given to a function"),
-            ExprKind::Not(inner) => Ok(Typed::Truth(Cond::Not(Box::new(self.truth(inner)?)))),
+            ExprKind::Not(inner) => {
+                let inner = self.truth(inner)?;
+                if inner.has_study_team() {
+                    // Whether the study team is needed can be said only of what is written plainly.
+                    return self.fail(
+                        e.span,
+                        "`not` around `study_team`: write the judgement the other way round (`x and study_team` for an exclusion, `not x or study_team` for an inclusion)",
+                    );
+                }
+                Ok(Typed::Truth(Cond::Not(Box::new(inner))))
+            }
             ExprKind::Neg(inner) => {
                 let (node, q) = self.number(inner, None)?;
                 Ok(Typed::Number(Num::Neg(Box::new(node)), q))
@@ -156,13 +180,58 @@ impl<'b> Compiler<'b> {
             }
             ExprKind::Call { name, name_span, args } => match functions::function(name) {
                 Some(f) => (f.compile)(self, &Call { name, args, span: e.span }),
-                None => self.fail_with_help(
-                    *name_span,
-                    format!("unknown function `{name}`"),
-                    Some(format!("functions: {}", functions::names().join(", "))),
-                ),
+                None => match self.bank.shared_name(name) {
+                    Some(shared) => self.expand(shared, args, e.span),
+                    None => {
+                        let shared =
+                            self.bank.shared().iter().filter(|s| !s.params.is_empty()).map(|s| s.name.as_str());
+                        let known: Vec<&str> = functions::names().into_iter().chain(shared).collect();
+                        self.fail_with_help(
+                            *name_span,
+                            format!("unknown function `{name}`"),
+                            Some(format!("functions: {}", known.join(", "))),
+                        )
+                    }
+                },
             },
         }
+    }
+
+    /// A parameter of the shared name being expanded.
+    fn param(&self, name: &str) -> Option<f64> {
+        self.params.last().and_then(|frame| frame.iter().find(|(n, _)| *n == name)).map(|(_, v)| *v)
+    }
+
+    /// A shared name, used: its rule compiled where it is used, its
+    /// parameters the plain numbers given. A problem inside it is said at the use.
+    fn expand(&mut self, shared: &'b Shared, args: &[Expr], span: Span) -> Checked<Typed<'b>> {
+        if args.len() != shared.params.len() {
+            return self.fail(span, format!("`{}` is written `{}`", shared.name, shared.usage()));
+        }
+        let mut values = Vec::new();
+        for arg in args {
+            match &arg.kind {
+                ExprKind::Number { value, unit: None } => values.push(*value),
+                ExprKind::Name(n) if self.param(n).is_some() => values.extend(self.param(n)),
+                _ => return self.fail(arg.span, format!("`{}` takes plain numbers here", shared.name)),
+            }
+        }
+        if self.params.len() >= MAX_SHARED_DEPTH {
+            return self.fail(span, format!("`{}` uses itself", shared.name));
+        }
+        let parsed = match super::syntax::parse(&shared.rule) {
+            Ok(parsed) => parsed,
+            Err(e) => return self.fail(span, format!("in `{}`: {}", shared.name, e.message)),
+        };
+        let before = self.errors.len();
+        self.params.push(shared.params.iter().map(String::as_str).zip(values).collect());
+        let out = self.expr(&parsed);
+        self.params.pop();
+        for e in self.errors.iter_mut().skip(before) {
+            e.message = format!("in `{}`: {}", shared.name, e.message);
+            e.span = span;
+        }
+        out
     }
 
     pub(super) fn truth(&mut self, e: &Expr) -> Checked<Cond> {
@@ -404,9 +473,25 @@ impl<'b> Compiler<'b> {
 
 /// Compiles a parsed rule: it must be a condition, and everything it names must exist.
 pub fn compile(expr: &Expr, bank: &QuestionBank) -> Result<Cond, Vec<RuleError>> {
-    let mut compiler = Compiler { bank, errors: Vec::new() };
+    let mut compiler = Compiler { bank, errors: Vec::new(), params: Vec::new() };
     match compiler.truth(expr) {
         Ok(node) if compiler.errors.is_empty() => Ok(node),
         _ => Err(compiler.errors),
     }
+}
+
+/// Checks a shared name's rule over the bank (and the shared names before
+/// it), its parameters standing for plain numbers: a condition or a number.
+pub fn compile_shared(expr: &Expr, params: &[String], bank: &QuestionBank) -> Result<(), Vec<RuleError>> {
+    let frame = params.iter().map(|p| (p.as_str(), 1.0)).collect();
+    let mut compiler = Compiler { bank, errors: Vec::new(), params: vec![frame] };
+    let ok = match compiler.expr(expr) {
+        Ok(Typed::Truth(_) | Typed::Number(..) | Typed::Literal { .. }) => true,
+        Ok(Typed::Question(q, span)) => {
+            compiler.errors.push(RuleError::new(span, format!("`{}` alone is neither a condition nor a number", q.id)));
+            false
+        }
+        Err(()) => false,
+    };
+    if ok && compiler.errors.is_empty() { Ok(()) } else { Err(compiler.errors) }
 }

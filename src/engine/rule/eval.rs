@@ -6,7 +6,7 @@
 //! partial knowledge is used, never stretched. Each unknown result carries
 //! the questions that left it unknown: those are what could still decide it.
 
-use super::node::{Calculation, Cond, Egfr, Num, STUDY_TEAM, TickList};
+use super::node::{Calculation, Cond, Egfr, Num, TickList};
 use super::op::{Arith, Compare, Logic};
 use crate::clinical::dates::{Ymd, age_in_years, months_since};
 use crate::clinical::egfr::{self, Formula, Sex};
@@ -39,55 +39,74 @@ impl<'a> Facts<'a, '_> {
     }
 }
 
-/// Questions whose missing (or "don't know") answers leave a result unknown,
-/// each once, in id order, by their ids in the catalog's rules. One is built
-/// for every unknown result of every criterion, and holds a handful of ids:
-/// a sorted vector of borrowed ids, rather than a `BTreeSet` of copied
+/// What leaves a result unknown: the questions whose missing (or "don't
+/// know") answers could still decide it, each once, in id order, by their
+/// ids in the catalog's rules; and whether the study team (`study_team` in a
+/// rule, or a total and descriptors that disagree) or a wait (a yes to a
+/// window question: "dialysis in the last 3 months") is behind it. One is
+/// built for every unknown result of every criterion, and holds a handful of
+/// ids: a sorted vector of borrowed ids, rather than a `BTreeSet` of copied
 /// strings, took a third off assessing 1,000 trials (callgrind).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Missing<'c>(Vec<&'c str>);
+pub struct Missing<'c> {
+    questions: Vec<&'c str>,
+    /// The study team is needed to settle it, whatever the open questions say
+    /// ("x or study_team" with x open is not: a yes to x settles it).
+    pub study_team: bool,
+    /// Time will settle it: a window before now that closes.
+    pub wait: bool,
+}
 
 impl<'c> Missing<'c> {
     pub fn new() -> Self {
-        Missing(Vec::new())
+        Missing::default()
+    }
+
+    /// What only the study team can settle.
+    pub fn study_team() -> Self {
+        Missing { study_team: true, ..Missing::default() }
+    }
+
+    /// A wait: the window closes with time.
+    pub fn wait() -> Self {
+        Missing { wait: true, ..Missing::default() }
     }
 
     /// Adds `q` unless it is there already; true when it was not.
     pub fn insert(&mut self, q: &'c str) -> bool {
-        match self.0.binary_search(&q) {
+        match self.questions.binary_search(&q) {
             Ok(_) => false,
             Err(at) => {
-                self.0.insert(at, q);
+                self.questions.insert(at, q);
                 true
             }
         }
     }
 
-    /// Takes `q` out; true when it was there.
-    pub fn remove(&mut self, q: &str) -> bool {
-        match self.0.binary_search(&q) {
-            Ok(at) => {
-                self.0.remove(at);
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
+    /// Nothing at all is behind it: neither a question, nor the study team, nor a wait.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.questions.is_empty() && !self.study_team && !self.wait
     }
 
+    /// How many questions.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.questions.len()
     }
 
     pub fn clear(&mut self) {
-        self.0.clear();
+        *self = Missing::new();
     }
 
+    /// The questions, in id order.
     pub fn iter(&self) -> impl Iterator<Item = &'c str> + '_ {
-        self.0.iter().copied()
+        self.questions.iter().copied()
+    }
+
+    /// Everything behind `other` too.
+    pub fn merge(&mut self, other: Missing<'c>) {
+        self.study_team |= other.study_team;
+        self.wait |= other.wait;
+        self.extend(other.questions);
     }
 }
 
@@ -104,7 +123,7 @@ impl<'c> IntoIterator for Missing<'c> {
     type IntoIter = std::vec::IntoIter<&'c str>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+        self.questions.into_iter()
     }
 }
 
@@ -113,7 +132,7 @@ impl<'m, 'c> IntoIterator for &'m Missing<'c> {
     type IntoIter = std::slice::Iter<'m, &'c str>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.questions.iter()
     }
 }
 
@@ -191,7 +210,7 @@ fn arith(op: Arith, a: Range, b: Range) -> Option<Range> {
 /// operation that needs both sides cannot be decided by the other side then,
 /// so the other side's questions are not worth asking.
 fn settled(m: &Missing, answers: &Answers) -> bool {
-    !m.is_empty() && m.iter().all(|q| answers.get(q) == Some(&Answer::DontKnow))
+    !m.is_empty() && !m.study_team && !m.wait && m.iter().all(|q| answers.get(q) == Some(&Answer::DontKnow))
 }
 
 /// What leaves a strict two-sided operation unknown.
@@ -210,7 +229,7 @@ fn joined<'c>(parts: impl IntoIterator<Item = Missing<'c>>) -> Missing<'c> {
         if part.len() > all.len() {
             std::mem::swap(&mut all, &mut part);
         }
-        all.extend(part);
+        all.merge(part);
     }
     all
 }
@@ -227,9 +246,15 @@ impl Cond {
         let answers = facts.answers;
         match self {
             Cond::Bool(b) => (Tri::from(*b), Missing::new()),
-            Cond::StudyTeam => (Tri::Unknown, missing(STUDY_TEAM)),
+            Cond::StudyTeam => (Tri::Unknown, Missing::study_team()),
             Cond::YesNo(q) => match answers.known(q) {
                 Some(Answer::Bool(b)) => (Tri::from(*b), Missing::new()),
+                _ => (Tri::Unknown, missing(q)),
+            },
+            Cond::Window(q) => match answers.known(q) {
+                // Inside the window: a wait, which time (and the study team) settles.
+                Some(Answer::Bool(true)) => (Tri::Unknown, Missing::wait()),
+                Some(Answer::Bool(false)) => (Tri::False, Missing::new()),
                 _ => (Tri::Unknown, missing(q)),
             },
             Cond::ChoiceIn(q, options) => match answers.known(q) {
@@ -266,7 +291,7 @@ impl Cond {
                             why.clear();
                         }
                         if items == Tri::Unknown {
-                            why.extend(list_why);
+                            why.merge(list_why);
                         }
                         (Tri::Unknown, why)
                     }
@@ -282,7 +307,14 @@ impl Cond {
                 } else if possible < *k {
                     (Tri::False, Missing::new())
                 } else {
-                    (Tri::Unknown, joined(results.into_iter().filter(|(t, _)| *t == Tri::Unknown).map(|(_, m)| m)))
+                    let unknown: Vec<Missing> =
+                        results.into_iter().filter(|(t, _)| *t == Tri::Unknown).map(|(_, m)| m).collect();
+                    // The study team is needed when the rest cannot make up the count without it.
+                    let without_team = unknown.iter().filter(|m| !m.study_team).count();
+                    let needed = sure + without_team < *k;
+                    let mut why = joined(unknown);
+                    why.study_team = needed;
+                    (Tri::Unknown, why)
                 }
             }
             Cond::Not(a) => {
@@ -296,7 +328,20 @@ impl Cond {
                     Logic::And => ta.and(tb),
                     Logic::Or => ta.or(tb),
                 };
-                (t, if t.is_known() { Missing::new() } else { unknown_sides([(ta, ma), (tb, mb)]) })
+                if t.is_known() {
+                    return (t, Missing::new());
+                }
+                let unknown: Vec<Missing> =
+                    [(ta, ma), (tb, mb)].into_iter().filter(|(t, _)| !t.is_known()).map(|(_, m)| m).collect();
+                // "x or study_team" with x open: answering x may settle it, so the study
+                // team is needed only where every open side needs it ("and": either).
+                let needed = match op {
+                    Logic::And => unknown.iter().any(|m| m.study_team),
+                    Logic::Or => unknown.iter().all(|m| m.study_team),
+                };
+                let mut why = joined(unknown);
+                why.study_team = needed;
+                (Tri::Unknown, why)
             }
             Cond::Compare(op, a, b) => {
                 let (a, b) = (a.range(facts), b.range(facts));
@@ -344,31 +389,30 @@ impl Num {
                 let range = Range { lo, hi };
                 (Some(range), if range.is_exact() { Missing::new() } else { why })
             }
-            Num::Count(q, options) => {
-                let n = match answers.known(q) {
-                    Some(Answer::Medications(uses)) => {
-                        Some(options.iter().filter(|o| uses.iter().any(|u| &u.drug == *o)).count())
-                    }
-                    _ => None,
-                };
-                exact(n.map(|n| n as f64), q)
-            }
+            Num::Count(q, options) => ranged(medicines(answers, q).map(|m| m.count(options, |_| Some(true))), q),
             Num::CountTaken { question, options, months, courses } => {
-                let range = match answers.known(question) {
-                    Some(Answer::Medications(uses)) => Some(count_range(options, uses, |u| {
+                let range = medicines(answers, question).map(|m| {
+                    m.count(options, |u| {
                         // A course of infusions counts once received, whatever the months say.
                         if courses.contains(&u.drug) { Some(true) } else { u.months.map(|m| le(*months, m)) }
-                    })),
-                    _ => None,
-                };
+                    })
+                });
                 ranged(range, question)
             }
             Num::CountIntolerant(q, options) => {
-                let range = match answers.known(q) {
-                    Some(Answer::Medications(uses)) => Some(count_range(options, uses, |u| u.stopped_for_side_effects)),
-                    _ => None,
-                };
-                ranged(range, q)
+                ranged(medicines(answers, q).map(|m| m.count(options, |u| u.stopped_for_side_effects)), q)
+            }
+            Num::CountInadequate { question, options, months, courses } => {
+                let range = medicines(answers, question).map(|m| {
+                    m.count(options, |u| {
+                        // Stopped for side effects: intolerance, not an inadequate response.
+                        let tolerated = u.stopped_for_side_effects.map(|s| !s);
+                        let long_enough =
+                            if courses.contains(&u.drug) { Some(true) } else { u.months.map(|m| le(*months, m)) };
+                        Tri::from_option(tolerated).and(Tri::from_option(long_enough)).known()
+                    })
+                });
+                ranged(range, question)
             }
             Num::Sledai { items, total, variant } => sledai_range(items, total.as_deref(), variant, facts),
             Num::EularAcrScore(list) => eular_acr_range(list, facts),
@@ -471,7 +515,7 @@ impl TickList {
                 (Tri::True, _) => {
                     present.insert(implied.item.clone());
                 }
-                (Tri::Unknown, m) if !complete => why.extend(m),
+                (Tri::Unknown, m) if !complete => why.merge(m),
                 _ => {}
             }
         }
@@ -511,7 +555,7 @@ fn sledai_range<'c>(
             let hi = counted_hi.min(t - left_out_lo);
             if lo > hi {
                 // The total and the descriptors disagree: the study team looks at both.
-                why.insert(STUDY_TEAM);
+                why.study_team = true;
                 return (None, why);
             }
             Range { lo, hi }
@@ -526,29 +570,40 @@ fn sledai_range<'c>(
     if range.is_exact() { (Some(range), Missing::new()) } else { (Some(range), why) }
 }
 
-/// The questions of the operands that are still unknown.
-fn unknown_sides(sides: [(Tri, Missing<'_>); 2]) -> Missing<'_> {
-    joined(sides.into_iter().filter(|(t, _)| !t.is_known()).map(|(_, m)| m))
+/// The medicines answer: the uses listed, and whether the list is complete.
+struct Medicines<'a> {
+    uses: &'a [crate::engine::answer::MedicationUse],
+    complete: bool,
 }
 
-/// Counts listed medicines that pass `test`; an untold detail widens the range.
-fn count_range(
-    options: &[String],
-    uses: &[crate::engine::answer::MedicationUse],
-    test: impl Fn(&crate::engine::answer::MedicationUse) -> Option<bool>,
-) -> Range {
-    let mut r = Range::exact(0.0);
-    for u in uses.iter().filter(|u| options.contains(&u.drug)) {
-        match test(u) {
-            Some(true) => {
-                r.lo += 1.0;
-                r.hi += 1.0;
-            }
-            Some(false) => {}
-            None => r.hi += 1.0,
-        }
+fn medicines<'a>(answers: &'a Answers, q: &str) -> Option<Medicines<'a>> {
+    match answers.known(q) {
+        Some(Answer::Medications(uses)) => Some(Medicines { uses, complete: true }),
+        Some(Answer::RememberedMedications(uses)) => Some(Medicines { uses, complete: false }),
+        _ => None,
     }
-    r
+}
+
+impl Medicines<'_> {
+    /// Counts listed medicines that pass `test`; an untold detail widens the
+    /// range, and so, in a list from memory, does each medicine not listed.
+    fn count(&self, options: &[String], test: impl Fn(&crate::engine::answer::MedicationUse) -> Option<bool>) -> Range {
+        let mut r = Range::exact(0.0);
+        for u in self.uses.iter().filter(|u| options.contains(&u.drug)) {
+            match test(u) {
+                Some(true) => {
+                    r.lo += 1.0;
+                    r.hi += 1.0;
+                }
+                Some(false) => {}
+                None => r.hi += 1.0,
+            }
+        }
+        if !self.complete {
+            r.hi += options.iter().filter(|o| !self.uses.iter().any(|u| &u.drug == *o)).count() as f64;
+        }
+        r
+    }
 }
 
 impl Egfr {
@@ -575,7 +630,7 @@ impl Egfr {
                     Some(_) => &[Formula::CkdEpi2021, Formula::BedsideSchwartz],
                     None => {
                         let mut why = why;
-                        why.extend(self.creatinine.range(facts).1);
+                        why.merge(self.creatinine.range(facts).1);
                         return (None, why);
                     }
                 }
@@ -587,7 +642,7 @@ impl Egfr {
         let mut hull: Option<Range> = None;
         for formula in formulas {
             let (estimate, m) = self.with(*formula, facts);
-            why.extend(m);
+            why.merge(m);
             let Some(r) = estimate else {
                 return (None, why);
             };
@@ -606,7 +661,7 @@ impl Egfr {
         }
         let mut input = |n: &'c Option<Num>| {
             let (r, m) = n.as_ref().map_or((None, Missing::new()), |n| n.range(facts));
-            why.extend(m);
+            why.merge(m);
             r
         };
         let estimate = match formula {

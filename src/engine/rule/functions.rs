@@ -72,6 +72,13 @@ pub static TABLE: &[Function] = &[
         count_taken,
     ),
     f(
+        "count_inadequate",
+        "count_inadequate(q, [medicines], months)",
+        Number,
+        "how many of the medicines were taken for at least that many months and not stopped because of side effects (where the text says intolerance is not an inadequate response)",
+        count_taken,
+    ),
+    f(
         "count_intolerant",
         "count_intolerant(q, [medicines])",
         Number,
@@ -146,6 +153,11 @@ pub fn is_reserved(name: &str) -> bool {
     TABLE.iter().any(|f| f.is_derived() && f.name == name)
 }
 
+/// A function or a derived name: a shared name may not take either.
+pub fn is_known(name: &str) -> bool {
+    TABLE.iter().any(|f| f.name == name)
+}
+
 fn plain(n: Num) -> Checked<Typed<'static>> {
     Ok(Typed::Number(n, None))
 }
@@ -192,14 +204,19 @@ fn count_taken<'b>(c: &mut Compiler<'b>, call: &Call) -> Checked<Typed<'b>> {
         Some(ExprKind::Number { value, unit: None }) => *value,
         _ => {
             let span = call.args.get(2).map_or(call.span, |a| a.span);
-            return c.fail(span, "`count_taken` needs a number of months here");
+            return c.fail(span, format!("`{}` needs a number of months here", call.name));
         }
     };
     let courses = match &q.kind {
         Kind::Medications { courses, .. } => courses.clone(),
         _ => vec![],
     };
-    plain(Num::CountTaken { question: q.id.clone(), options, months, courses })
+    let question = q.id.clone();
+    plain(if call.name == "count_inadequate" {
+        Num::CountInadequate { question, options, months, courses }
+    } else {
+        Num::CountTaken { question, options, months, courses }
+    })
 }
 
 /// The SLEDAI-2K variants, with an optional first argument: the doctor's

@@ -13,6 +13,7 @@ pub mod eval;
 pub mod functions;
 pub mod node;
 pub mod op;
+pub mod reach;
 pub mod syntax;
 
 use crate::engine::question::QuestionBank;
@@ -54,6 +55,12 @@ impl fmt::Display for RuleError {
         }
         Ok(())
     }
+}
+
+/// Checks a shared name's rule (see `QuestionBank::shared`).
+pub fn compile_shared(text: &str, params: &[String], bank: &QuestionBank) -> Result<(), Vec<RuleError>> {
+    let expr = syntax::parse(text).map_err(|e| vec![e])?;
+    compile::compile_shared(&expr, params, bank)
 }
 
 impl Rule {

@@ -9,10 +9,6 @@ use crate::clinical::sledai;
 use crate::clinical::units::Quantity;
 use crate::engine::question::Implied;
 
-/// Stands for the study team in `Missing`: a rule that leaves a point to
-/// them (`study_team` in a rule) says so with this, beside the questions.
-pub const STUDY_TEAM: &str = "@study_team";
-
 /// A multiple-choice answer as the calculators read it: the items chosen,
 /// plus the items other answers imply (see `Question::implied`).
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +27,9 @@ pub enum Cond {
     StudyTeam,
     /// A yes/no question.
     YesNo(String),
+    /// A yes/no question about a window before now (`Question::window`): a
+    /// yes is a wait, unknown until time closes the window; a no is false.
+    Window(String),
     /// A single-choice answer is one of these options.
     ChoiceIn(String, Vec<String>),
     /// A multiple-choice answer includes any of these options.
@@ -65,6 +64,14 @@ pub enum Num {
     },
     /// How many of these medicines were stopped because of side effects.
     CountIntolerant(String, Vec<String>),
+    /// How many of these medicines were taken for at least `months` and not
+    /// stopped because of side effects (where intolerance is no failure).
+    CountInadequate {
+        question: String,
+        options: Vec<String>,
+        months: f64,
+        courses: Vec<String>,
+    },
     /// A SLEDAI-2K score: the doctor's total (`total`, a number question)
     /// when known, else the descriptors.
     Sledai {
@@ -110,6 +117,18 @@ impl<'a> Inputs<'a> {
 }
 
 impl Cond {
+    /// Whether `study_team` is part of it.
+    pub fn has_study_team(&self) -> bool {
+        match self {
+            Cond::StudyTeam => true,
+            Cond::Not(a) => a.has_study_team(),
+            Cond::Logic(_, a, b) => a.has_study_team() || b.has_study_team(),
+            Cond::AtLeast(_, conditions) => conditions.iter().any(Cond::has_study_team),
+            Cond::EularAcrClassified(entry, _) => entry.has_study_team(),
+            _ => false,
+        }
+    }
+
     /// Every question this condition reads, in order of first use.
     pub fn inputs(&self) -> Vec<&str> {
         let mut out = Inputs(Vec::new());
@@ -120,7 +139,7 @@ impl Cond {
     fn collect<'a>(&'a self, out: &mut Inputs<'a>) {
         match self {
             Cond::Bool(_) | Cond::StudyTeam => {}
-            Cond::YesNo(q) | Cond::ChoiceIn(q, _) => out.push(q),
+            Cond::YesNo(q) | Cond::Window(q) | Cond::ChoiceIn(q, _) => out.push(q),
             Cond::MultiAny(list, _) => out.list(list),
             Cond::EularAcrClassified(entry, list) => {
                 entry.collect(out);
@@ -161,6 +180,7 @@ impl Num {
             Num::Question(q, _)
             | Num::Count(q, _)
             | Num::CountTaken { question: q, .. }
+            | Num::CountInadequate { question: q, .. }
             | Num::CountIntolerant(q, _)
             | Num::MonthsSince(q)
             | Num::AgeYears(q) => out.push(q),
@@ -188,6 +208,69 @@ impl Num {
     }
 }
 
+/// A date answer whose meaning changes with time: an age grows with the
+/// date of birth, a time since an event with its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock<'a> {
+    Age(&'a str),
+    Since(&'a str),
+}
+
+impl Cond {
+    /// The dates this condition reads whose meaning changes with time, in order of use.
+    pub fn clocks(&self) -> Vec<Clock<'_>> {
+        let mut out = Vec::new();
+        self.visit_nums(&mut |n| match n {
+            Num::AgeYears(q) => out.push(Clock::Age(q)),
+            Num::MonthsSince(q) => out.push(Clock::Since(q)),
+            _ => {}
+        });
+        out
+    }
+
+    /// Calls `f` on every number in the condition, inner ones included.
+    fn visit_nums<'a>(&'a self, f: &mut dyn FnMut(&'a Num)) {
+        match self {
+            Cond::Bool(_)
+            | Cond::StudyTeam
+            | Cond::YesNo(_)
+            | Cond::Window(_)
+            | Cond::ChoiceIn(..)
+            | Cond::MultiAny(..)
+            | Cond::EularAcrClassified(..) => {}
+            Cond::AtLeast(_, conditions) => conditions.iter().for_each(|c| c.visit_nums(f)),
+            Cond::Not(a) => a.visit_nums(f),
+            Cond::Logic(_, a, b) => {
+                a.visit_nums(f);
+                b.visit_nums(f);
+            }
+            Cond::Compare(_, a, b) => {
+                a.visit(f);
+                b.visit(f);
+            }
+        }
+    }
+}
+
+impl Num {
+    fn visit<'a>(&'a self, f: &mut dyn FnMut(&'a Num)) {
+        f(self);
+        match self {
+            Num::Arith(_, a, b) => {
+                a.visit(f);
+                b.visit(f);
+            }
+            Num::Neg(a) => a.visit(f),
+            Num::Egfr(e) => {
+                for n in [Some(&e.creatinine), e.height.as_ref(), e.age.as_ref()].into_iter().flatten() {
+                    n.visit(f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A value a rule computes from the answers, shown beside its criterion.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Calculation<'a> {
@@ -206,7 +289,12 @@ impl Cond {
 
     fn calc<'a>(&'a self, out: &mut Vec<Calculation<'a>>) {
         match self {
-            Cond::Bool(_) | Cond::StudyTeam | Cond::YesNo(_) | Cond::ChoiceIn(..) | Cond::MultiAny(..) => {}
+            Cond::Bool(_)
+            | Cond::StudyTeam
+            | Cond::YesNo(_)
+            | Cond::Window(_)
+            | Cond::ChoiceIn(..)
+            | Cond::MultiAny(..) => {}
             Cond::EularAcrClassified(entry, list) => {
                 entry.calc(out);
                 out.push(Calculation::EularAcr(list));

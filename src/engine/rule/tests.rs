@@ -10,7 +10,8 @@ use crate::engine::logic::Tri;
 pub(crate) fn bank() -> QuestionBank {
     let text = include_str!("../../../tests/fixtures/questions.toml");
     let file: QuestionFile = toml::from_str(text).unwrap();
-    crate::catalog::load::question_bank(file.question, "questions.toml", &[]).unwrap()
+    let bank = crate::catalog::load::question_bank(file.question, "questions.toml", &[]).unwrap();
+    crate::catalog::load::shared_names(bank, file.shared, "questions.toml", &[]).unwrap()
 }
 
 fn today() -> Ymd {
@@ -176,6 +177,68 @@ fn medicines_are_counted_by_time_taken_and_by_side_effects() {
     );
     assert_eq!(eval("lupus_medicines in [glucocorticoids]", meds).0, Tri::False);
     assert_eq!(eval(&format!("{failed} >= 1"), json!({"lupus_medicines": []})).0, Tri::False);
+}
+
+#[test]
+fn medicines_listed_from_memory_count_what_is_listed_and_leave_the_rest_open() {
+    let remembered = json!({"lupus_medicines": {"remembered": [{"drug": "mycophenolate"}]}});
+    let two = "count(lupus_medicines, [mycophenolate, tacrolimus]) >= 2";
+    assert_eq!(eval(two, remembered.clone()), (Tri::Unknown, vec!["lupus_medicines".into()]));
+    assert_eq!(eval("count(lupus_medicines, [mycophenolate]) >= 1", remembered.clone()).0, Tri::True);
+    // Not listed from memory is not "never taken"; a complete list says so.
+    assert_eq!(eval("count(lupus_medicines, [tacrolimus]) >= 1", remembered).0, Tri::Unknown);
+    let complete = json!({"lupus_medicines": [{"drug": "mycophenolate"}]});
+    assert_eq!(eval("count(lupus_medicines, [tacrolimus]) >= 1", complete).0, Tri::False);
+}
+
+#[test]
+fn an_inadequate_response_leaves_out_medicines_stopped_for_side_effects() {
+    let meds = json!({"lupus_medicines": [
+        {"drug": "cyclophosphamide", "months": 7, "stopped_for_side_effects": false},
+        {"drug": "mycophenolate", "months": 8, "stopped_for_side_effects": true},
+        {"drug": "tacrolimus", "months": 9},
+    ]});
+    let failed = "count_inadequate(lupus_medicines, [cyclophosphamide, mycophenolate, tacrolimus], 6)";
+    assert_eq!(eval(&format!("{failed} >= 1"), meds.clone()).0, Tri::True);
+    // Tacrolimus: side effects not said, so it may or may not count.
+    assert_eq!(eval(&format!("{failed} >= 2"), meds.clone()), (Tri::Unknown, vec!["lupus_medicines".into()]));
+    assert_eq!(eval(&format!("{failed} >= 3"), meds).0, Tri::False);
+}
+
+#[test]
+fn a_yes_inside_a_window_is_a_wait_and_a_no_is_a_no() {
+    let rule = Rule::compile("not dialysis_last_3_months", &bank()).unwrap();
+    let on = answers(json!({"dialysis_last_3_months": true}));
+    let (t, missing) = rule.evaluate(&Facts::new(&on, today()));
+    assert_eq!((t, missing.wait, missing.len()), (Tri::Unknown, true, 0));
+    assert_eq!(eval("not dialysis_last_3_months", json!({"dialysis_last_3_months": false})).0, Tri::True);
+    assert_eq!(eval("dialysis_last_3_months", json!({})), (Tri::Unknown, vec!["dialysis_last_3_months".into()]));
+}
+
+#[test]
+fn a_shared_name_is_its_rule_with_its_parameters_given() {
+    let recent = json!({"biopsy_class": ["IV"], "biopsy_date": "2026-08"});
+    assert_eq!(eval("recent_proliferative(6)", recent.clone()).0, Tri::True);
+    assert_eq!(eval("recent_proliferative(2)", recent.clone()).0, Tri::False);
+    // A shared name may use one before it.
+    assert_eq!(eval("clearly_proliferative", with_ana(recent)).0, Tri::True);
+    assert_eq!(
+        one_error("recent_proliferative"),
+        ("recent_proliferative".into(), "`recent_proliferative` is written `recent_proliferative(months)`".into())
+    );
+    assert_eq!(
+        one_error("recent_proliferative(sex)"),
+        ("sex".into(), "`recent_proliferative` takes plain numbers here".into())
+    );
+    assert!(
+        errors("frobnicate(1) >= 1")[0].1.contains("recent_proliferative"),
+        "a misspelt call lists the shared names"
+    );
+}
+
+fn with_ana(mut answers: serde_json::Value) -> serde_json::Value {
+    answers["ana_positive"] = json!(true);
+    answers
 }
 
 #[test]

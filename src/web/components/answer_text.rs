@@ -25,23 +25,28 @@ pub fn answer_text(texts: &Texts, question: &Question, answer: &Answer, mode: Mo
                 .to_string()
         }
         Answer::Date(d) => format_date(&texts.language, *d),
-        Answer::Medications(uses) => {
-            if uses.is_empty() {
-                return texts.get("answer-none-of-these");
-            }
-            uses.iter()
-                .map(|u| {
-                    let mut text = texts.option(question, &u.drug);
-                    if let Some(m) = u.months {
-                        text.push_str(&format!(" ({})", texts.plural("months-count", m.round() as usize)));
-                    }
-                    if u.stopped_for_side_effects == Some(true) {
-                        text.push_str(" *");
-                    }
-                    text
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
+        Answer::RememberedMedications(uses) if uses.is_empty() => texts.get("answer-nothing-ticked"),
+        Answer::RememberedMedications(uses) => {
+            texts.format("answer-remembered", &[("items", &medicines(texts, question, uses))])
         }
+        Answer::Medications(uses) if uses.is_empty() => texts.get("answer-none-of-these"),
+        Answer::Medications(uses) => medicines(texts, question, uses),
     }
+}
+
+/// "Mycophenolate (12 months); tacrolimus *": a star for stopped because of side effects.
+fn medicines(texts: &Texts, question: &Question, uses: &[crate::engine::answer::MedicationUse]) -> String {
+    uses.iter()
+        .map(|u| {
+            let mut text = texts.option(question, &u.drug);
+            if let Some(m) = u.months {
+                text.push_str(&format!(" ({})", texts.plural("months-count", m.round() as usize)));
+            }
+            if u.stopped_for_side_effects == Some(true) {
+                text.push_str(" *");
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

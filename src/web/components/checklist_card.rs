@@ -1,8 +1,9 @@
 //! Several yes/no questions on one screen (rare exclusions, a few treatment
 //! or test questions): Yes, No or Not sure for each, with its help text in
 //! view (a "Not sure" is that person's "don't know", as on a screen of its
-//! own); then "the ones left blank are No" or "ask me the blank ones later"
-//! (each asked again on its own, if it still matters).
+//! own); then "ask me the blank ones later" (each asked again on its own, if
+//! it still matters), and "the ones left blank are No" only on a list where a
+//! no can rule nobody out (`questionnaire::blank_may_be_no`).
 
 use crate::engine::question::Question;
 use crate::questionnaire::{Action, Mark, Mode, Unticked};
@@ -15,11 +16,17 @@ use yew::prelude::*;
 pub struct Props {
     pub questions: Vec<Question>,
     pub mode: Mode,
+    /// Whether "the ones I left blank are No" may be offered.
+    pub blank_is_no: bool,
     pub on_action: Callback<Action>,
 }
 
-const MARKS: [(Mark, &str); 3] =
-    [(Mark::Yes, "checklist-item-yes"), (Mark::No, "checklist-item-no"), (Mark::NotSure, "checklist-item-unsure")];
+/// The marks of an item; "not sure" reads "never tested / not sure" for a
+/// test that may never have been done.
+fn marks(q: &Question) -> [(Mark, &'static str); 3] {
+    let unsure = if q.never_tested { "checklist-item-never-tested" } else { "checklist-item-unsure" };
+    [(Mark::Yes, "checklist-item-yes"), (Mark::No, "checklist-item-no"), (Mark::NotSure, unsure)]
+}
 
 #[component]
 pub fn ChecklistCard(props: &Props) -> Html {
@@ -55,16 +62,16 @@ pub fn ChecklistCard(props: &Props) -> Html {
                             <p id={help_id} class="tc-help tc-item-help">{ help }</p>
                         }
                         <div class="tc-marks">
-                            { for MARKS.iter().map(|(mark, label)| {
+                            { for marks(q).into_iter().map(|(mark, label)| {
                                 let choose = {
-                                    let (marked, id, mark) = (marked.clone(), q.id.clone(), *mark);
+                                    let (marked, id) = (marked.clone(), q.id.clone());
                                     Callback::from(move |_: Event| {
                                         let mut next = (*marked).clone();
                                         next.insert(id.clone(), mark);
                                         marked.set(next);
                                     })
                                 };
-                                let checked = marked.get(&q.id) == Some(mark);
+                                let checked = marked.get(&q.id) == Some(&mark);
                                 html! {
                                     <label class="tc-mark">
                                         <input type="radio" name={format!("tc-mark-{}", q.id)} {checked} onchange={choose} />
@@ -77,8 +84,12 @@ pub fn ChecklistCard(props: &Props) -> Html {
                 }
             }) }
             <div class="tc-choices tc-stacked">
-                { submit(Unticked::No, "checklist-none", "tc-next") }
-                { submit(Unticked::NotSure, "checklist-unsure", "tc-choice") }
+                if props.blank_is_no {
+                    { submit(Unticked::No, "checklist-none", "tc-next") }
+                    { submit(Unticked::NotSure, "checklist-unsure", "tc-choice") }
+                } else {
+                    { submit(Unticked::NotSure, "checklist-unsure", "tc-next") }
+                }
             </div>
             <button type="button" class="tc-back" onclick={props.on_action.reform(|_| Action::Back)}>{ texts.get("nav-back") }</button>
         </div>

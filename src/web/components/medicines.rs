@@ -1,5 +1,7 @@
 //! "Which lupus medicines, for how long, stopped because of side effects?":
-//! one form that serves every trial's definition of "did not respond".
+//! one form that serves every trial's definition of "did not respond". In
+//! the plain-word modes the list is from memory unless the person says it is
+//! complete: a medicine not ticked is then not known, never "not taken".
 
 use crate::engine::answer::{Answer, AnswerError, MAX_TREATMENT_MONTHS, MedicationUse};
 use crate::engine::question::Question;
@@ -12,7 +14,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub question: Question,
-    pub current: Option<Vec<MedicationUse>>,
+    /// The medicines given before, and whether that list was complete.
+    pub current: Option<(Vec<MedicationUse>, bool)>,
     pub mode: Mode,
     pub on_answer: Callback<Result<Answer, AnswerError>>,
 }
@@ -24,7 +27,7 @@ struct Taken {
     side_effects: Option<bool>,
 }
 
-fn read(taken: &BTreeMap<String, Taken>) -> Result<Answer, AnswerError> {
+fn read(taken: &BTreeMap<String, Taken>, complete: bool) -> Result<Answer, AnswerError> {
     let uses = taken
         .iter()
         .map(|(drug, t)| {
@@ -40,13 +43,19 @@ fn read(taken: &BTreeMap<String, Taken>) -> Result<Answer, AnswerError> {
             Ok(MedicationUse { drug: drug.clone(), months, stopped_for_side_effects: t.side_effects })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Answer::Medications(uses))
+    Ok(if complete { Answer::Medications(uses) } else { Answer::RememberedMedications(uses) })
 }
 
 #[component]
 pub fn Medicines(props: &Props) -> Html {
+    // A clinician's list is complete; a person's is from memory unless they say otherwise.
+    let from_memory = props.mode != Mode::Clinician;
+    let complete = {
+        let initial = !from_memory || props.current.as_ref().is_some_and(|(_, complete)| *complete);
+        use_state(move || initial)
+    };
     let taken = {
-        let current = props.current.clone().unwrap_or_default();
+        let current = props.current.clone().map(|(uses, _)| uses).unwrap_or_default();
         use_state(move || {
             crate::sort::map(current.into_iter().map(|u| {
                 let months = u.months.map(|m| m.to_string()).unwrap_or_default();
@@ -57,11 +66,15 @@ pub fn Medicines(props: &Props) -> Html {
     let texts = use_texts();
     let q = &props.question;
     let submit = {
-        let (taken, on_answer) = (taken.clone(), props.on_answer.clone());
+        let (taken, complete, on_answer) = (taken.clone(), complete.clone(), props.on_answer.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            on_answer.emit(read(&taken));
+            on_answer.emit(read(&taken, *complete));
         })
+    };
+    let toggle_complete = {
+        let complete = complete.clone();
+        Callback::from(move |_: Event| complete.set(!*complete))
     };
     let dont_know = {
         let on_answer = props.on_answer.clone();
@@ -125,6 +138,11 @@ pub fn Medicines(props: &Props) -> Html {
                     }
                 }) }
             </fieldset>
+            if from_memory {
+                <label class="tc-check tc-complete"><input type="checkbox" checked={*complete} onchange={toggle_complete}
+                    aria-describedby="tc-medicines-complete-help" />{ texts.get("medicine-list-complete") }</label>
+                <p id="tc-medicines-complete-help" class="tc-help">{ texts.get("medicine-list-complete-help") }</p>
+            }
             <div class="tc-choices">
                 <button type="submit" class="tc-next">{ texts.get("answer-next") }</button>
                 <button type="button" class="tc-choice" onclick={dont_know}>{ texts.dont_know(props.mode) }</button>

@@ -95,7 +95,7 @@ pub fn QuestionCard(props: &Props) -> Html {
                 onclick={Callback::from(move |_| send.emit(Ok(answer.clone())))}>{ label }</button>
         }
     };
-    let dont_know = button(texts.dont_know(props.mode), Answer::DontKnow);
+    let dont_know = button(texts.dont_know_for(q, props.mode), Answer::DontKnow);
     let prompt = texts.prompt(q, props.mode);
     let prompt_id = format!("tc-prompt-{id}");
     let help_id = format!("tc-help-{id}");
@@ -163,7 +163,8 @@ pub fn QuestionCard(props: &Props) -> Html {
         }
         Kind::Medications { .. } => {
             let current = match &props.current {
-                Some(Answer::Medications(uses)) => Some(uses.clone()),
+                Some(Answer::Medications(uses)) => Some((uses.clone(), true)),
+                Some(Answer::RememberedMedications(uses)) => Some((uses.clone(), false)),
                 _ => None,
             };
             html! { <Medicines question={q.clone()} {current} mode={props.mode} on_answer={send.clone()} /> }

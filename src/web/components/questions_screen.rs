@@ -19,7 +19,7 @@ pub enum StepView {
     Ask { question: Question, current: Option<Answer>, refused: Option<AnswerError> },
     LabReport,
     LabPanel { questions: Vec<Question>, refused: Vec<(String, AnswerError)> },
-    Checklist { questions: Vec<Question> },
+    Checklist { questions: Vec<Question>, blank_is_no: bool },
     Form { questions: Vec<Question>, lab_report: bool, refused: Vec<(String, AnswerError)> },
     Done,
 }
@@ -37,7 +37,9 @@ impl StepView {
                 questions: questions.into_iter().cloned().collect(),
                 refused: session.refused.clone(),
             },
-            Step::Checklist(questions) => StepView::Checklist { questions: questions.into_iter().cloned().collect() },
+            Step::Checklist { questions, blank_is_no } => {
+                StepView::Checklist { questions: questions.into_iter().cloned().collect(), blank_is_no }
+            }
             Step::Form { questions, lab_report } => StepView::Form {
                 questions: questions.into_iter().cloned().collect(),
                 lab_report,
@@ -107,8 +109,8 @@ pub fn QuestionsScreen(props: &Props) -> Html {
         StepView::Form { questions, lab_report, refused } => {
             html! { <FormCard questions={questions.clone()} lab_report={*lab_report} mode={props.mode} refused={refused.clone()} on_action={on_action.clone()} /> }
         }
-        StepView::Checklist { questions } => {
-            html! { <ChecklistCard questions={questions.clone()} mode={props.mode} on_action={on_action.clone()} /> }
+        StepView::Checklist { questions, blank_is_no } => {
+            html! { <ChecklistCard questions={questions.clone()} mode={props.mode} blank_is_no={*blank_is_no} on_action={on_action.clone()} /> }
         }
         StepView::Done => done(&texts, on_action),
     };

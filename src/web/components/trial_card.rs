@@ -3,7 +3,7 @@
 
 use crate::engine::assess::{Assessment, CriterionResult, Requirement, Settler, Verdict};
 use crate::engine::trial::TrialFacts;
-use crate::text::{format_date, verdict_message};
+use crate::text::format_date;
 use crate::web::texts::{Texts, use_texts};
 use yew::prelude::*;
 
@@ -17,6 +17,8 @@ pub struct CriterionLine {
     pub who: Option<Settler>,
     /// The values computed for it, in words (eGFR, SLEDAI-2K, EULAR/ACR).
     pub computed: Vec<String>,
+    /// A wait ("met from 2026-12-20") or the answers speaking against it.
+    pub note: Option<String>,
 }
 
 /// What a card shows, owned so that it can be a component's props.
@@ -26,8 +28,9 @@ pub struct TrialView {
     pub title: String,
     pub summary: String,
     pub verdict: Verdict,
-    /// The message id of the verdict (likely eligible may be pending the study team's tests).
-    pub verdict_message: &'static str,
+    /// The verdict in words (likely eligible may be pending the study team's
+    /// tests; not yet says from when).
+    pub verdict_words: String,
     pub criteria: Vec<CriterionLine>,
     pub facts: TrialFacts,
 }
@@ -42,6 +45,7 @@ fn line(c: &CriterionResult, texts: &Texts) -> CriterionLine {
         requirement: c.requirement,
         who: c.settled_by,
         computed: c.computed.iter().map(|v| texts.computed(v)).collect(),
+        note: texts.note(c),
     }
 }
 
@@ -54,7 +58,7 @@ impl TrialView {
             title: facts.title.get(language).to_string(),
             summary: facts.summary.get(language).to_string(),
             verdict: a.verdict,
-            verdict_message: verdict_message(a),
+            verdict_words: texts.verdict(a),
             criteria: a.criteria.iter().map(|c| line(c, texts)).collect(),
             facts: facts.clone(),
         }
@@ -78,8 +82,9 @@ pub struct CompactView {
     pub id: String,
     pub title: String,
     pub verdict: Verdict,
-    pub verdict_message: &'static str,
+    pub verdict_words: String,
     pub not_met: Vec<CriterionLine>,
+    pub not_yet: Vec<CriterionLine>,
     /// Open criteria the person, the doctor and the study team can settle.
     pub open: [usize; 3],
 }
@@ -92,8 +97,9 @@ impl CompactView {
             id: a.trial.id.clone(),
             title: a.trial.facts.title.get(language).to_string(),
             verdict: a.verdict,
-            verdict_message: verdict_message(a),
+            verdict_words: texts.verdict(a),
             not_met: a.with(Requirement::NotMet).map(|c| line(c, texts)).collect(),
+            not_yet: a.with(Requirement::NotYet).map(|c| line(c, texts)).collect(),
             open: [open(Settler::Person), open(Settler::Doctor), open(Settler::StudyTeam)],
         }
     }
@@ -104,6 +110,7 @@ pub fn verdict_attribute(v: Verdict) -> &'static str {
     match v {
         Verdict::LikelyEligible => "eligible",
         Verdict::NotEligible => "ineligible",
+        Verdict::NotYet => "not_yet",
         Verdict::Undecided => "undecided",
     }
 }
@@ -121,6 +128,9 @@ fn criteria_list(texts: &Texts, title: String, class: &'static str, lines: Vec<&
                 { for lines.into_iter().map(|c| html! {
                     <li>
                         { &c.plain }
+                        if let Some(note) = &c.note {
+                            <p class="tc-note">{ note }</p>
+                        }
                         if !c.computed.is_empty() {
                             <p class="tc-computed"><span>{ texts.get("computed-title") }</span>{ " " }{ c.computed.join("; ") }</p>
                         }
@@ -219,8 +229,9 @@ struct Head<'a> {
     id: &'a str,
     title: &'a str,
     verdict: Verdict,
-    verdict_message: &'static str,
+    verdict_words: &'a str,
     not_met: Vec<&'a CriterionLine>,
+    not_yet: Vec<&'a CriterionLine>,
 }
 
 fn card(texts: &Texts, head: Head, compact: bool, rest: Html) -> Html {
@@ -229,8 +240,9 @@ fn card(texts: &Texts, head: Head, compact: bool, rest: Html) -> Html {
         <article class={classes!("tc-card", compact.then_some("tc-compact"), verdict_attribute(head.verdict))}
             data-trial-id={head.id.to_string()} data-verdict={verdict_attribute(head.verdict)} aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>{ head.title }</h3>
-            <p class="tc-verdict"><strong>{ texts.get(head.verdict_message) }</strong>{ format!(" · {}", head.id) }</p>
+            <p class="tc-verdict"><strong>{ head.verdict_words }</strong>{ format!(" · {}", head.id) }</p>
             { criteria_list(texts, texts.get("card-not-met"), "tc-not-met", head.not_met, true) }
+            { criteria_list(texts, texts.get("card-not-yet"), "tc-not-yet", head.not_yet, true) }
             { rest }
         </article>
     }
@@ -246,13 +258,15 @@ pub fn TrialCard(props: &Props) -> Html {
     let texts = use_texts();
     let t = &props.trial;
     let not_met = t.lines(|c| c.requirement == Requirement::NotMet);
+    let not_yet = t.lines(|c| c.requirement == Requirement::NotYet);
     let open = |s: Settler| t.lines(move |c| c.requirement == Requirement::Unknown && c.who == Some(s));
     let (open_person, open_doctor, open_team) =
         (open(Settler::Person), open(Settler::Doctor), open(Settler::StudyTeam));
     let study_team = t.lines(|c| c.requirement == Requirement::StudyTeam);
     let met = t.lines(|c| c.requirement == Requirement::Met);
     let met_title = texts.format("card-met", &[("count", &met.len().to_string())]);
-    let head = Head { id: &t.id, title: &t.title, verdict: t.verdict, verdict_message: t.verdict_message, not_met };
+    let head =
+        Head { id: &t.id, title: &t.title, verdict: t.verdict, verdict_words: &t.verdict_words, not_met, not_yet };
     let rest = html! {
         <>
             // Folded: with a dozen trials, every open list unfolded makes the results
@@ -285,8 +299,9 @@ pub fn CompactCard(props: &CompactProps) -> Html {
         id: &t.id,
         title: &t.title,
         verdict: t.verdict,
-        verdict_message: t.verdict_message,
+        verdict_words: &t.verdict_words,
         not_met: t.not_met.iter().collect(),
+        not_yet: t.not_yet.iter().collect(),
     };
     let rest = html! {
         if t.verdict == Verdict::Undecided {

@@ -102,15 +102,20 @@ pub fn Screening(props: &Props) -> Html {
     let view = |list: &[&crate::engine::assess::Assessment]| -> Vec<TrialView> {
         list.iter().map(|a| TrialView::new(a, &texts)).collect()
     };
-    let count = |v: Verdict| assessments.iter().filter(|a| a.verdict == v).count().to_string();
-    let summary = texts.format(
+    let count = |v: Verdict| assessments.iter().filter(|a| a.verdict == v).count();
+    let mut summary = texts.format(
         "results-summary",
         &[
-            ("eligible", &count(Verdict::LikelyEligible)),
-            ("undecided", &count(Verdict::Undecided)),
-            ("ineligible", &count(Verdict::NotEligible)),
+            ("eligible", &count(Verdict::LikelyEligible).to_string()),
+            ("undecided", &count(Verdict::Undecided).to_string()),
+            ("ineligible", &count(Verdict::NotEligible).to_string()),
         ],
     );
+    // "Not yet" is said only when some trial is waiting.
+    if count(Verdict::NotYet) > 0 {
+        summary.push(' ');
+        summary.push_str(&texts.format("results-summary-not-yet", &[("count", &count(Verdict::NotYet).to_string())]));
+    }
     let body = match session.screen {
         Screen::Welcome => {
             let countries = travel::countries(assessments.iter().map(|a| a.trial));
