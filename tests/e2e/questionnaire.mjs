@@ -44,6 +44,25 @@ export async function shown(page) {
 
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
 
+/** In a script: an item a person leaves blank on a list (it comes back on its own). */
+export const BLANK = Symbol('blank');
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "I don't know", or "Never tested / I don't know" for a test that may never have been done. */
+function dontKnowLabel(lang, mode) {
+  const [plain, tested] = mode === 'clinician'
+    ? ['answer-dont-know-clinician', 'answer-never-tested-clinician']
+    : ['answer-dont-know', 'answer-never-tested'];
+  return new RegExp(`^(${escape(say(lang, plain))}|${escape(say(lang, tested))})$`);
+}
+
+/** A mark of a list item; "not sure" reads "never tested / not sure" on a test. */
+function markLabel(lang, mark) {
+  if (mark !== 'checklist-item-unsure') return say(lang, mark);
+  return new RegExp(`^(${escape(say(lang, mark))}|${escape(say(lang, 'checklist-item-never-tested'))})$`);
+}
+
 /**
  * Answers the question on screen as `how` says: a label (string), or in any
  * language `{ yes: true }`, `{ no: true }`, `{ option: 'female' }`,
@@ -62,17 +81,20 @@ export async function answer(page, id, how, mode, lang = 'en') {
   }
   if (id === 'checklist') {
     // Several yes/no questions: `how` is the whole script. Yes where it says yes,
-    // "Not sure" where it gives no answer, and the ones left blank (its noes) are No.
+    // "Not sure" where it gives no answer (`BLANK`: left blank, as people do); the
+    // noes are left blank where the list offers "the ones I left blank are No",
+    // else marked No. Then the list's main button, whichever it offers.
     const items = await q.locator('[data-item-id]').evaluateAll((all) => all.map((l) => l.dataset.itemId));
+    const blankIsNo = await button(q, say(lang, 'checklist-none')).count() > 0;
     const yes = (v) => v === 'Yes' || v?.yes === true;
     const no = (v) => v === 'No' || v?.no === true;
     for (const item of items) {
       const v = how?.[item];
-      if (no(v)) continue;
-      const mark = yes(v) ? 'checklist-item-yes' : 'checklist-item-unsure';
-      await q.locator(`[data-item-id="${item}"]`).getByLabel(say(lang, mark), { exact: true }).check();
+      if (v === BLANK || (no(v) && blankIsNo)) continue;
+      const mark = yes(v) ? 'checklist-item-yes' : no(v) ? 'checklist-item-no' : 'checklist-item-unsure';
+      await q.locator(`[data-item-id="${item}"]`).getByLabel(markLabel(lang, mark), { exact: true }).check();
     }
-    await button(q, say(lang, 'checklist-none')).click();
+    await button(q, say(lang, blankIsNo ? 'checklist-none' : 'checklist-unsure')).click();
   } else if (id === 'lab_panel') {
     for (const [lab, [value, unit]] of Object.entries(how ?? {})) {
       const row = q.locator(`[data-lab-id="${lab}"]`);
@@ -80,8 +102,8 @@ export async function answer(page, id, how, mode, lang = 'en') {
       if (unit) await row.locator('select').selectOption(unit);
     }
     await button(q, say(lang, 'lab-panel-save')).click();
-  } else if (how === undefined) {
-    await button(q, say(lang, mode === 'clinician' ? 'answer-dont-know-clinician' : 'answer-dont-know')).click();
+  } else if (how === undefined || how === BLANK) {
+    await button(q, dontKnowLabel(lang, mode)).click();
   } else if (typeof how === 'string') {
     await button(q, how).click();
   } else if (how.yes || how.no) {
