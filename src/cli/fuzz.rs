@@ -79,7 +79,7 @@ fn answers(catalog: &Catalog, text: &str) {
         && let Ok(answers) = Answers::from_raw(&catalog.bank, raw, today())
     {
         let session = Session { answers, mode: Mode::Clinician, ..Session::new(today()) };
-        let response = fhir::questionnaire_response(catalog, &session, &|q, o| format!("{}{o:?}", q.id));
+        let response = fhir::questionnaire_response(catalog, &session, &|q, o| format!("{}{o:?}", q.id), ("", &[]));
         let _ = serde_json::to_string(&response);
         let _ = crate::engine::assess::assess_catalog(catalog, &session.answers, today(), &[]);
     }

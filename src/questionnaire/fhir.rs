@@ -2,7 +2,9 @@
 //! hand answers to a clinic's system: one item per question (linkId = the
 //! question id, in the words the person saw), numbers with UCUM units,
 //! "don't know" as an item without an answer and with the data-absent-reason
-//! extension `asked-unknown`, medicines as nested items.
+//! extension `asked-unknown`, medicines as nested items. Its narrative
+//! (`text`) carries the estimate, trial by trial, in the person's words: a
+//! receiving system shows it, and never reads it as a decision.
 
 use super::Session;
 use crate::catalog::Catalog;
@@ -20,10 +22,46 @@ const UCUM: &str = "http://unitsofmeasure.org";
 #[serde(rename_all = "camelCase")]
 pub struct QuestionnaireResponse {
     resource_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<Narrative>,
     questionnaire: &'static str,
     status: &'static str,
     authored: String,
     item: Vec<Item>,
+}
+
+/// The resource's human-readable narrative (FHIR `DomainResource.text`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Narrative {
+    status: &'static str,
+    div: String,
+}
+
+/// One trial's estimate, in words, for the narrative.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Estimate {
+    pub trial: String,
+    pub title: String,
+    /// The verdict in words: "Not yet: may qualify from 2026-12-09, when 18".
+    pub verdict: String,
+}
+
+/// `<`, `>`, `&` and quotes as XHTML entities.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The estimates as the narrative's XHTML: a heading (`heading`, already in
+/// the person's language) and one line per trial.
+fn narrative(heading: &str, estimates: &[Estimate]) -> Narrative {
+    let lines: String = estimates
+        .iter()
+        .map(|e| format!("<li>{} ({}): {}</li>", escaped(&e.title), escaped(&e.trial), escaped(&e.verdict)))
+        .collect();
+    Narrative {
+        status: "generated",
+        div: format!("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>{}</p><ul>{lines}</ul></div>", escaped(heading)),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -123,11 +161,13 @@ fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> S
     }
 }
 
-/// `words(question, None)` gives a question's text, `words(question, Some(option))` an option's.
+/// `words(question, None)` gives a question's text, `words(question, Some(option))` an option's;
+/// `estimates`, with their heading, go into the narrative (none: no narrative).
 pub fn questionnaire_response(
     catalog: &Catalog,
     session: &Session,
     words: &dyn Fn(&Question, Option<&str>) -> String,
+    estimates: (&str, &[Estimate]),
 ) -> QuestionnaireResponse {
     let item = catalog
         .bank
@@ -143,8 +183,10 @@ pub fn questionnaire_response(
             Item { link_id: q.id.clone(), text: words(q, None), extension, answer, item }
         })
         .collect();
+    let (heading, estimates) = estimates;
     QuestionnaireResponse {
         resource_type: "QuestionnaireResponse",
+        text: (!estimates.is_empty()).then(|| narrative(heading, estimates)),
         questionnaire: QUESTIONNAIRE,
         status: "completed",
         authored: session.today.to_string(),
@@ -183,7 +225,19 @@ mod tests {
             );
         let words =
             |q: &Question, o: Option<&str>| format!("{}{}", q.id, o.map(|o| format!(":{o}")).unwrap_or_default());
-        let json = serde_json::to_value(questionnaire_response(&catalog, &session, &words)).unwrap();
+        let estimates = [Estimate {
+            trial: "NCT06038474".into(),
+            title: "Descartes-08 <adults>".into(),
+            verdict: "Not yet: may qualify from 2026-12-09, when 18".into(),
+        }];
+        let json =
+            serde_json::to_value(questionnaire_response(&catalog, &session, &words, ("Estimate", &estimates))).unwrap();
+        // The estimate travels as the resource's narrative, escaped as XHTML.
+        assert_eq!(json["text"]["status"], "generated");
+        assert_eq!(
+            json["text"]["div"],
+            "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Estimate</p><ul><li>Descartes-08 &lt;adults&gt; (NCT06038474): Not yet: may qualify from 2026-12-09, when 18</li></ul></div>"
+        );
         assert_eq!(json["resourceType"], "QuestionnaireResponse");
         assert_eq!(json["status"], "completed");
         let item = |id: &str| json["item"].as_array().unwrap().iter().find(|i| i["linkId"] == id).unwrap().clone();

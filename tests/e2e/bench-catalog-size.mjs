@@ -23,7 +23,7 @@ const exported = execFileSync('cargo', ['run', '--quiet', '--bin', 'trialcheck',
 const shipped = JSON.parse(exported);
 for (const n of SIZES) {
   const trials = Array.from({ length: n }, (_, i) => ({ ...shipped.trials[i % shipped.trials.length], id: `NCT${String(90000000 + i).padStart(8, '0')}` }));
-  writeFileSync(join(dir, `bench-${n}.json`), JSON.stringify({ questions: shipped.questions, trials }));
+  writeFileSync(join(dir, `bench-${n}.json`), JSON.stringify({ ...shipped, trials }));
 }
 const server = await serve(dir);
 const browser = await launch();

@@ -94,8 +94,8 @@ test('the iframe snippet shows the chosen trials for sites that allow no third-p
 test('a site can bring its own catalog; a broken one shows what is wrong instead of a blank widget', async () => {
   // The shipped catalog, as the CLI exports it for a site to serve.
   const shipped = JSON.parse(execFileSync(new URL('../../target/debug/trialcheck', import.meta.url).pathname, ['export-catalog'], { encoding: 'utf8' }));
-  const own = { questions: shipped.questions, trials: shipped.trials.filter((t) => t.id === 'NCT07233642') };
-  const broken = { questions: shipped.questions, trials: [{ ...own.trials[0], criterion: [{ ...own.trials[0].criterion[0], rule: 'age_years >= 5 and creatinin <= 1 mg/dL' }] }] };
+  const own = { ...shipped, trials: shipped.trials.filter((t) => t.id === 'NCT07233642') };
+  const broken = { ...shipped, trials: [{ ...own.trials[0], criterion: [{ ...own.trials[0].criterion[0], rule: 'age_years >= 5 and creatinin <= 1 mg/dL' }] }] };
   const p = await page();
   await p.route('**/catalogs/own.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(own) }));
   await p.route('**/catalogs/broken.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
@@ -125,7 +125,7 @@ test('a network with many trials: the column beside the questions shows the firs
   // 30 trials: the shipped ones again under new ids.
   const trials = Array.from({ length: 30 }, (_, i) => ({ ...shipped.trials[i % shipped.trials.length], id: `NCT${String(90000000 + i).padStart(8, '0')}` }));
   const p = await page();
-  await p.route('**/catalogs/network.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ questions: shipped.questions, trials }) }));
+  await p.route('**/catalogs/network.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...shipped, trials }) }));
   const widget = await mountOnDemo(p, 'network', { catalog: 'catalogs/network.json', mode: 'myself' });
   await widget.locator('[data-question-id="date_of_birth"]').waitFor();
   assert.equal(await widget.locator('.tc-live-results [data-trial-id]').count(), 20);

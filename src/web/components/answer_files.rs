@@ -3,7 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::engine::question::Question;
-use crate::questionnaire::fhir::questionnaire_response;
+use crate::questionnaire::fhir::{Estimate, questionnaire_response};
 use crate::questionnaire::saved::{ImportError, SavedAnswers};
 use crate::questionnaire::{Action, Mode, Session};
 use crate::web::device::{self, Unusable};
@@ -50,7 +50,18 @@ fn export(kind: Export, catalog: &Catalog, session: &Session, texts: &Texts) -> 
                 // The wording the person saw (a parent's "your child's ...").
                 None => texts.prompt(q, session.mode),
             };
-            let response = questionnaire_response(catalog, session, &words);
+            // The estimate, trial by trial, in the person's words: the narrative a clinic reads.
+            let estimates: Vec<Estimate> = session
+                .assess(catalog, &[])
+                .iter()
+                .map(|a| Estimate {
+                    trial: a.trial.id.clone(),
+                    title: a.trial.facts.title.get(&texts.language).to_string(),
+                    verdict: texts.verdict(a),
+                })
+                .collect();
+            let heading = texts.format("fhir-estimate-heading", &[("date", &date)]);
+            let response = questionnaire_response(catalog, session, &words, (&heading, &estimates));
             device::to_json(&response).map(|text| (format!("trialcheck-questionnaire-response-{date}.json"), text))
         }
     }
