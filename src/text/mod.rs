@@ -282,6 +282,30 @@ mod tests {
         assert!(cns.contains("中枢神经系统") && !cns.contains("神经精神"), "{cns}");
     }
 
+    /// Words a review found reading wrong: Vietnamese "chưa đáp ứng" ("not
+    /// yet met") heading the reasons of a trial ruled out; syphilis asked as
+    /// "ever" where the trials exclude a current infection; "8 分以上" in
+    /// Chinese where every other text says "8 or more" (以上 may exclude 8).
+    #[test]
+    fn words_say_what_the_verdict_and_the_criteria_say() {
+        let messages = Messages::shipped().unwrap();
+        let not_met = messages.get("vi", "requirement-not_met").unwrap();
+        assert!(!not_met.to_lowercase().starts_with("chưa"), "{not_met}");
+        for (lang, now) in [("en", "now"), ("vi", "Hiện"), ("zh", "目前")] {
+            for suffix in ["", "-child"] {
+                let asked = messages.get(lang, &format!("question-syphilis{suffix}")).unwrap();
+                assert!(asked.contains(now), "{lang}: {asked}");
+            }
+        }
+        let catalog = Catalog::shipped().unwrap();
+        for t in &catalog.trials {
+            for c in &t.criteria {
+                let zh = c.plain.get("zh");
+                assert!(!zh.contains("分以上") || zh.contains("分或以上"), "{} {}: {zh}", t.id, c.id);
+            }
+        }
+    }
+
     /// Every message id the app's components name (a string literal shaped
     /// like `word-word`, other than a `tc-` CSS class) has English words.
     #[test]
