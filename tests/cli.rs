@@ -47,7 +47,7 @@ const VALID_TRIAL: &str = r#"id = "NCT00000002"
 title.en = "A trial"
 summary.en = "Summary."
 phase.en = "Phase 1"
-status.en = "Recruiting"
+status = { recruitment = "recruiting", read = "2026-11-21", source = "test" }
 ages.en = "6 to 18 years"
 sex.en = "All"
 registry_url = "https://example.invalid"
@@ -347,7 +347,9 @@ fn importing_keeps_the_registry_text_and_fills_the_facts() {
     let draft: toml::Table = toml::from_str(&run.stdout).unwrap();
     let facts = &draft["facts"];
     assert_eq!(facts["phase"]["en"].as_str(), Some("Phase 3"));
-    assert_eq!(facts["status"]["en"].as_str(), Some("Recruiting"));
+    // The status as data: what the record says, read today, from the record.
+    assert_eq!(facts["status"]["recruitment"].as_str(), Some("recruiting"));
+    assert_eq!(facts["status"]["read"].as_str(), Some(TODAY));
     assert_eq!(facts["enrollment"].as_integer(), Some(50));
     assert_eq!(facts["sites"][0]["city"].as_str(), Some("Guangzhou"));
     let exclusions: Vec<&str> = draft["criterion"]

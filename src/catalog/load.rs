@@ -262,6 +262,25 @@ pub fn trial(spec: TrialSpec, bank: &QuestionBank, file: &str, base: &[PathPart]
     if spec.facts.title.get("en").is_empty() {
         errors.push(CatalogError::new(file, at(&[key("facts"), key("title")]), "the trial needs an English title"));
     }
+    // Every date of the facts is a date: freshness is worked out from them.
+    let f = &spec.facts;
+    let mut dates: Vec<(Vec<PathPart>, &str, bool)> = vec![
+        (vec![key("facts"), key("data_as_of")], &f.data_as_of, true),
+        (vec![key("facts"), key("status"), key("read")], &f.status.read, true),
+    ];
+    dates.extend(f.status.as_of.as_deref().map(|d| (vec![key("facts"), key("status"), key("as_of")], d, false)));
+    dates.extend(f.start.as_deref().map(|d| (vec![key("facts"), key("start")], d, false)));
+    dates.extend(f.end.as_deref().map(|d| (vec![key("facts"), key("end")], d, false)));
+    for (i, source) in f.sources.iter().enumerate() {
+        dates.push((vec![key("facts"), key("sources"), PathPart::Index(i), key("read")], &source.read, true));
+    }
+    for (path, date, full) in dates {
+        let read = crate::clinical::dates::PartialDate::parse(date);
+        if read.is_none_or(|d| full && d.day.is_none()) {
+            let form = if full { "YYYY-MM-DD" } else { "YYYY-MM-DD or YYYY-MM" };
+            errors.push(CatalogError::new(file, at(&path), format!("`{date}` is not a date ({form})")));
+        }
+    }
     for (i, site) in spec.facts.sites.iter().enumerate() {
         if !(site.country.len() == 2 && site.country.chars().all(|c| c.is_ascii_uppercase())) {
             errors.push(CatalogError::new(

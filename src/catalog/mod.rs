@@ -9,6 +9,8 @@
 
 pub mod countries;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod freshness;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod lint;
 pub mod load;
 pub mod schema;
@@ -182,7 +184,7 @@ mod tests {
         let whole = Catalog::shipped().unwrap();
         let texts = |t: &crate::engine::trial::Trial| -> Vec<Localized> {
             let f = &t.facts;
-            let mut all = vec![&f.title, &f.summary, &f.phase, &f.status, &f.ages, &f.sex];
+            let mut all = vec![&f.title, &f.summary, &f.phase, &f.status.note, &f.ages, &f.sex];
             all.extend(&f.missing);
             all.extend(t.criteria.iter().flat_map(|c| [&c.plain, &c.original_translation]));
             all.into_iter().cloned().collect()
@@ -256,7 +258,11 @@ mod tests {
         for t in &catalog.trials {
             let f = &t.facts;
             let mut texts = vec![("title", &f.title), ("summary", &f.summary), ("phase", &f.phase)];
-            texts.extend([("status", &f.status), ("ages", &f.ages), ("sex", &f.sex)]);
+            texts.extend([("ages", &f.ages), ("sex", &f.sex)]);
+            // A note beside the status is in every language, or absent.
+            if !f.status.note.0.is_empty() {
+                texts.push(("status note", &f.status.note));
+            }
             texts.extend(f.missing.iter().map(|m| ("missing", m)));
             texts.extend(t.criteria.iter().map(|c| ("plain", &c.plain)));
             for (what, text) in texts {

@@ -175,7 +175,7 @@ impl CatalogSpec {
                     title: f.title.only(lang),
                     summary: f.summary.only(lang),
                     phase: f.phase.only(lang),
-                    status: f.status.only(lang),
+                    status: crate::engine::trial::Status { note: f.status.note.only(lang), ..f.status.clone() },
                     ages: f.ages.only(lang),
                     sex: f.sex.only(lang),
                     missing: f.missing.iter().map(|m| m.only(lang)).collect(),

@@ -8,7 +8,7 @@
 use super::say;
 use super::{Args, Outcome};
 use crate::catalog::schema::{CriterionSpec, DecidedBy, TrialSpec};
-use crate::engine::trial::{Contact, Localized, Published, Side, Site, Source, TrialFacts};
+use crate::engine::trial::{Contact, Localized, Published, Recruitment, Side, Site, Source, TrialFacts};
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
@@ -40,6 +40,15 @@ struct Identification {
 #[serde(rename_all = "camelCase", default)]
 struct Status {
     overall_status: String,
+    last_update_submit_date: Option<String>,
+    start_date_struct: Option<DateStruct>,
+    completion_date_struct: Option<DateStruct>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DateStruct {
+    date: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -237,7 +246,15 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
             official_title: p.identification_module.official_title,
             summary: Localized::english(p.description_module.brief_summary.as_deref().unwrap_or("(to be written)")),
             phase: Localized::english(&phase(&p.design_module.phases)),
-            status: Localized::english(&words(&p.status_module.overall_status)),
+            status: crate::engine::trial::Status {
+                recruitment: Recruitment::from_registry(&p.status_module.overall_status),
+                as_of: p.status_module.last_update_submit_date,
+                read: today.clone(),
+                source: format!("ClinicalTrials.gov API v2 record ({path})"),
+                note: Localized::default(),
+            },
+            start: p.status_module.start_date_struct.map(|d| d.date),
+            end: p.status_module.completion_date_struct.map(|d| d.date),
             enrollment: p.design_module.enrollment_info.and_then(|e| e.count),
             ages: Localized::english(&ages),
             sex: Localized::english(&words(if e.sex.is_empty() { "ALL" } else { &e.sex })),

@@ -5,6 +5,7 @@ mod bench;
 mod draft_rules;
 mod export_catalog;
 mod export_messages;
+mod freshness;
 mod functions;
 pub mod fuzz;
 mod import_ctgov;
@@ -31,7 +32,8 @@ const USAGE: &str = "\
 trialcheck: check trial catalogs and screen answers against them
 
 usage:
-  trialcheck validate [FILES...]          check catalog files (default: catalog/questions.toml catalog/trials/*.toml)
+  trialcheck validate [FILES...] [--today YYYY-MM-DD]
+                                          check catalog files (default: catalog/questions.toml catalog/trials/*.toml)
   trialcheck screen --answers FILE [--trials ID,...] [--today YYYY-MM-DD] [--lang LANG] [--json]
                                           each trial's verdict for a person's answers
   trialcheck questions [--json]           the question bank
@@ -40,6 +42,8 @@ usage:
   trialcheck simulate [FILES...] [--today YYYY-MM-DD] [--screens]
                                           screens to done for the patient fixtures (a report)
   trialcheck functions [--json]           the functions and derived names rules may use
+  trialcheck freshness [--today YYYY-MM-DD] [--max-age-days N] [--json]
+                                          the trials whose facts should be read again, oldest first
   trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
                                           a draft trial file from a ClinicalTrials.gov API v2 record
   trialcheck export-catalog [FILES...] [--lang LANG]
@@ -122,7 +126,7 @@ pub fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let command = args.next().unwrap_or_default();
     let result = match command.as_str() {
-        "validate" => Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| validate::run(&a))),
+        "validate" => Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| validate::run(&a))),
         "screen" => Args::parse(args, &["answers", "trials", "today", "lang"])
             .and_then(|a| a.only(&["answers", "trials", "today", "lang", "json"]).and_then(|()| screen::run(&a))),
         "questions" => {
@@ -137,6 +141,8 @@ pub fn main() -> ExitCode {
         "simulate" => {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today", "screens"]).and_then(|()| next::simulate(&a)))
         }
+        "freshness" => Args::parse(args, &["today", "max-age-days"])
+            .and_then(|a| a.only(&["today", "max-age-days", "json"]).and_then(|()| freshness::run(&a))),
         "functions" => Args::parse(args, &[]).and_then(|a| a.only(&["json"]).and_then(|()| functions::run(&a))),
         "import-ctgov" => {
             Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))

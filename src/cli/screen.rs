@@ -6,7 +6,7 @@ use crate::catalog::Catalog;
 use crate::engine::answer::{Answers, RawAnswer};
 use crate::engine::assess::{Assessment, Requirement, Settler, Verdict, Wait, assess_catalog};
 use crate::engine::trial::Side;
-use crate::text::{Messages, computed_words, criterion_note, settler_message, verdict_words};
+use crate::text::{Messages, computed_words, criterion_note, settler_message, status_words, verdict_words};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -20,6 +20,10 @@ struct TrialReport<'a> {
     from: Option<String>,
     /// The verdict in words, in the language asked for.
     verdict_words: String,
+    /// Whether it takes new people, as of when, from where.
+    status: &'a crate::engine::trial::Status,
+    /// The status in words.
+    status_words: String,
     /// Likely eligible, pending the study team's screening tests.
     pending_screening: bool,
     criteria: Vec<CriterionReport<'a>>,
@@ -56,6 +60,8 @@ fn report<'a>(a: &'a Assessment, lang: &str, messages: &Messages) -> TrialReport
         verdict: a.verdict,
         from: a.from.map(|d| d.to_string()),
         verdict_words: verdict_words(messages, lang, a),
+        status: &a.trial.facts.status,
+        status_words: status_words(messages, lang, &a.trial.facts.status),
         pending_screening: a.pending_screening,
         criteria: a
             .criteria
@@ -138,6 +144,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     for a in &assessments {
         let verdict = verdict_words(&messages, lang, a);
         say!("{}  {}: {}", a.trial.id, verdict, a.trial.facts.title.get(lang));
+        say!("  {}", status_words(&messages, lang, &a.trial.facts.status));
         let section = |title: String, mark: &str, rows: Vec<&crate::engine::assess::CriterionResult>| {
             if rows.is_empty() {
                 return;

@@ -29,6 +29,12 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     for w in &checked.warnings {
         say!("{w}");
     }
+    // Facts to read again: said, not failed (the sources are out of date, not the files).
+    let today = args.today()?;
+    for s in crate::catalog::freshness::stale(&checked.trials, today, crate::catalog::freshness::MAX_AGE_DAYS) {
+        let why: Vec<String> = s.why.iter().map(ToString::to_string).collect();
+        eprintln!("read again: {} ({}); `trialcheck freshness` lists them all", s.trial, why.join("; "));
+    }
     let (errors, warnings) = (checked.errors.len(), checked.warnings.len());
     if errors + warnings == 0 {
         let criteria: usize = checked.trials.iter().map(|t| t.criteria.len()).sum();

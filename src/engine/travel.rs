@@ -19,13 +19,15 @@ pub fn has_site_in(trial: &Trial, countries: &[String]) -> bool {
     trial.facts.sites.iter().any(|s| countries.contains(&s.country))
 }
 
-/// The trials as results show them: `near` (a site in the chosen countries,
-/// or every trial when none is chosen) and `far`; in each, those that may
-/// suit first, then the undecided, then those ruled out, otherwise in
-/// catalog order.
+/// The trials as results show them: those a person can join first, `near`
+/// (a site in the chosen countries, or every trial when none is chosen) and
+/// `far`; then, apart, those `closed` to new people (not recruiting now, by
+/// invitation, ended). In each, those that may suit first, then the
+/// undecided, those not yet open and those ruled out, otherwise in catalog order.
 pub struct Arranged<'a, 't> {
     pub near: Vec<&'a Assessment<'t>>,
     pub far: Vec<&'a Assessment<'t>>,
+    pub closed: Vec<&'a Assessment<'t>>,
 }
 
 /// How many trials the column beside the questions shows. Past that the page
@@ -37,8 +39,9 @@ impl<'a, 't> Arranged<'a, 't> {
     /// The first `most` trials in the results' order (those near first), and
     /// how many are left out.
     pub fn first(&self, most: usize) -> (Vec<&'a Assessment<'t>>, usize) {
-        let total = self.near.len() + self.far.len();
-        (self.near.iter().chain(&self.far).take(most).copied().collect(), total.saturating_sub(most))
+        let total = self.near.len() + self.far.len() + self.closed.len();
+        let all = self.near.iter().chain(&self.far).chain(&self.closed);
+        (all.take(most).copied().collect(), total.saturating_sub(most))
     }
 }
 
@@ -53,14 +56,15 @@ fn place(v: Verdict) -> u8 {
 }
 
 pub fn arrange<'a, 't>(assessments: &'a [Assessment<'t>], countries: &[String]) -> Arranged<'a, 't> {
+    let open = |a: &Assessment| a.trial.facts.status.recruitment.open();
     let near = |a: &Assessment| countries.is_empty() || has_site_in(a.trial, countries);
     // A stable sort keeps the catalog's order within each verdict.
-    let pick = |wanted: bool| -> Vec<&'a Assessment<'t>> {
-        let mut picked: Vec<&'a Assessment<'t>> = assessments.iter().filter(|a| near(a) == wanted).collect();
+    let pick = |keep: &dyn Fn(&Assessment) -> bool| -> Vec<&'a Assessment<'t>> {
+        let mut picked: Vec<&'a Assessment<'t>> = assessments.iter().filter(|a| keep(a)).collect();
         crate::sort::sort_by_key(&mut picked, |a| place(a.verdict));
         picked
     };
-    Arranged { near: pick(true), far: pick(false) }
+    Arranged { near: pick(&|a| open(a) && near(a)), far: pick(&|a| open(a) && !near(a)), closed: pick(&|a| !open(a)) }
 }
 
 #[cfg(test)]
@@ -114,7 +118,8 @@ mod tests {
         let assessments = assess_catalog(&catalog, &answers, today, &[]);
         let chosen = codes(&["VN"]);
         let arranged = arrange(&assessments, &chosen);
-        assert_eq!(arranged.near.len() + arranged.far.len(), assessments.len(), "none hidden");
+        let shown = arranged.near.len() + arranged.far.len() + arranged.closed.len();
+        assert_eq!(shown, assessments.len(), "none hidden");
         assert!(arranged.near.iter().all(|a| has_site_in(a.trial, &chosen)));
         assert!(arranged.far.iter().all(|a| !has_site_in(a.trial, &chosen)));
         for group in [&arranged.near, &arranged.far] {
@@ -122,8 +127,11 @@ mod tests {
             assert!(group.windows(2).all(|w| rank(w[0]) <= rank(w[1])));
         }
         assert!(arranged.far.iter().any(|a| a.verdict == Verdict::NotEligible));
-        // No choice: one list, every trial.
+        // No choice: one list of every trial open to new people, the others apart.
         let all = arrange(&assessments, &[]);
-        assert_eq!((all.near.len(), all.far.len()), (assessments.len(), 0));
+        let closed = assessments.iter().filter(|a| !a.trial.facts.status.recruitment.open()).count();
+        assert!(closed >= 1, "KYSA-1 is active, not recruiting");
+        assert_eq!((all.near.len(), all.far.len(), all.closed.len()), (assessments.len() - closed, 0, closed));
+        assert!(all.closed.iter().all(|a| !a.trial.facts.status.recruitment.open()));
     }
 }

@@ -100,6 +100,88 @@ pub struct Source {
     pub read: String,
 }
 
+/// Where a trial's recruitment stands, as the newest registry copy read says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recruitment {
+    Recruiting,
+    NotYetRecruiting,
+    ActiveNotRecruiting,
+    EnrollingByInvitation,
+    Completed,
+    TerminatedOrWithdrawn,
+    /// No copy read says, or the copies disagree: ask the study team.
+    #[default]
+    Unknown,
+}
+
+impl Recruitment {
+    pub const ALL: [Recruitment; 7] = [
+        Recruitment::Recruiting,
+        Recruitment::NotYetRecruiting,
+        Recruitment::ActiveNotRecruiting,
+        Recruitment::EnrollingByInvitation,
+        Recruitment::Completed,
+        Recruitment::TerminatedOrWithdrawn,
+        Recruitment::Unknown,
+    ];
+
+    /// Whether a person may ask to join: recruiting, about to, or not known
+    /// (then asking is the way to find out). The others are listed apart.
+    pub fn open(self) -> bool {
+        matches!(self, Recruitment::Recruiting | Recruitment::NotYetRecruiting | Recruitment::Unknown)
+    }
+
+    /// The snake_case name, as in trial files and message ids.
+    pub fn name(self) -> &'static str {
+        match self {
+            Recruitment::Recruiting => "recruiting",
+            Recruitment::NotYetRecruiting => "not_yet_recruiting",
+            Recruitment::ActiveNotRecruiting => "active_not_recruiting",
+            Recruitment::EnrollingByInvitation => "enrolling_by_invitation",
+            Recruitment::Completed => "completed",
+            Recruitment::TerminatedOrWithdrawn => "terminated_or_withdrawn",
+            Recruitment::Unknown => "unknown",
+        }
+    }
+
+    /// From ClinicalTrials.gov's `overallStatus` (API v2): "RECRUITING", "SUSPENDED"...
+    pub fn from_registry(code: &str) -> Recruitment {
+        match code {
+            "RECRUITING" => Recruitment::Recruiting,
+            "NOT_YET_RECRUITING" => Recruitment::NotYetRecruiting,
+            "ACTIVE_NOT_RECRUITING" | "SUSPENDED" => Recruitment::ActiveNotRecruiting,
+            "ENROLLING_BY_INVITATION" => Recruitment::EnrollingByInvitation,
+            "COMPLETED" => Recruitment::Completed,
+            "TERMINATED" | "WITHDRAWN" => Recruitment::TerminatedOrWithdrawn,
+            _ => Recruitment::Unknown,
+        }
+    }
+}
+
+/// A trial's recruitment status as data: what, as of when, read when and where.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub recruitment: Recruitment,
+    /// The day the source says it was last updated or verified (YYYY-MM-DD,
+    /// or YYYY-MM), when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// When it was read (YYYY-MM-DD).
+    pub read: String,
+    /// The registry copy it was read in.
+    pub source: String,
+    /// What else a reader should know about it ("another copy says ..."),
+    /// in every language or none.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub note: Localized,
+}
+
+fn is_empty(l: &Localized) -> bool {
+    l.0.is_empty()
+}
+
 /// What people read about a trial: all of it from its sources, none computed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,7 +191,14 @@ pub struct TrialFacts {
     pub official_title: Option<String>,
     pub summary: Localized,
     pub phase: Localized,
-    pub status: Localized,
+    pub status: Status,
+    /// The study's start and its (estimated) completion, as the registry
+    /// gives them (YYYY-MM-DD or YYYY-MM): a completion passed means its
+    /// facts should be read again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrollment: Option<u32>,
     /// As registered, e.g. "6 to 18 years".

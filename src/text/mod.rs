@@ -109,6 +109,19 @@ pub fn verdict_words(messages: &Messages, language: &str, a: &crate::engine::ass
     messages.format(language, id, &[("date", &format_day(language, from)), ("age", &age)]).unwrap_or_default()
 }
 
+/// A trial's recruitment in words, with the day its source gives: "Not
+/// recruiting now, as of 2025-10-29".
+pub fn status_words(messages: &Messages, language: &str, status: &crate::engine::trial::Status) -> String {
+    let id = format!("recruitment-{}", status.recruitment.name());
+    let words = messages.get(language, &id).unwrap_or(&id).to_string();
+    match status.as_of.as_deref().and_then(crate::clinical::dates::PartialDate::parse) {
+        Some(day) => messages
+            .format(language, "status-as-of", &[("status", &words), ("date", &format_date(language, day))])
+            .unwrap_or(words),
+        None => words,
+    }
+}
+
 /// A day in the language's order (see `format_date`).
 pub fn format_day(language: &str, d: crate::clinical::dates::Ymd) -> String {
     format_date(language, crate::clinical::dates::PartialDate { year: d.year, month: d.month, day: Some(d.day) })
@@ -302,6 +315,30 @@ mod tests {
             for c in &t.criteria {
                 let zh = c.plain.get("zh");
                 assert!(!zh.contains("分以上") || zh.contains("分或以上"), "{} {}: {zh}", t.id, c.id);
+            }
+        }
+    }
+
+    /// A trial's recruitment reads the same in every language, with the day
+    /// its source gives, and every status has words in every language.
+    #[test]
+    fn a_status_is_said_with_its_day_in_every_language() {
+        use crate::engine::trial::{Recruitment, Status};
+        let messages = Messages::shipped().unwrap();
+        let status = Status {
+            recruitment: Recruitment::ActiveNotRecruiting,
+            as_of: Some("2025-10-29".into()),
+            ..Status::default()
+        };
+        assert_eq!(status_words(&messages, "en", &status), "Not recruiting now (the study goes on), as of 2025-10-29");
+        assert_eq!(
+            status_words(&messages, "vi", &status),
+            "Hiện không tuyển (nghiên cứu vẫn tiếp tục), tính đến 29/10/2025"
+        );
+        assert_eq!(status_words(&messages, "zh", &status), "目前不招募（研究仍在进行），截至 2025年10月29日");
+        for r in Recruitment::ALL {
+            for lang in crate::settings::LANGUAGES {
+                assert!(messages.has(lang, &format!("recruitment-{}", r.name())), "{lang} {}", r.name());
             }
         }
     }

@@ -93,6 +93,11 @@ impl Texts {
         crate::text::criterion_note(&self.messages, &self.language, c)
     }
 
+    /// A trial's recruitment in words (see `text::status_words`).
+    pub fn status(&self, status: &crate::engine::trial::Status) -> String {
+        crate::text::status_words(&self.messages, &self.language, status)
+    }
+
     /// A computed value in words (see `text::computed_words`).
     pub fn computed(&self, c: &crate::engine::assess::Computed) -> String {
         crate::text::computed_words(&self.messages, &self.language, c)

@@ -1,5 +1,6 @@
 //! The results: a summary line, the countries the person could travel to,
-//! then the trials, those with a site there first; in each group the trials
+//! then the trials open to new people, those with a site there first, and
+//! apart those not recruiting now; in each group the trials
 //! that may suit and the undecided ones as cards, the ruled-out ones folded
 //! with their one-line reason. A summary to print for the doctor.
 
@@ -18,6 +19,8 @@ pub struct Props {
     pub near: Vec<TrialView>,
     /// Trials with no site there: listed below, never hidden.
     pub far: Vec<TrialView>,
+    /// Trials not taking new people now (or only by invitation, or ended): apart, last.
+    pub closed: Vec<TrialView>,
     /// The countries of the catalog's sites, and those chosen.
     pub countries: Vec<String>,
     pub chosen: Vec<String>,
@@ -116,6 +119,7 @@ pub fn Results(props: &Props) -> Html {
             }
             { group(&texts, "near", chose.then(|| texts.get("results-near")), &props.near) }
             { group(&texts, "far", Some(texts.get("results-far")), &props.far) }
+            { group(&texts, "closed", Some(texts.get("results-closed")), &props.closed) }
             <div class="tc-choices tc-no-print">
                 <button type="button" class="tc-next" onclick={print}>{ texts.get("print-button") }</button>
                 <button type="button" class="tc-choice" onclick={props.on_answers.reform(|_| ())}>{ texts.get("results-save-answers") }</button>

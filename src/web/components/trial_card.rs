@@ -31,6 +31,9 @@ pub struct TrialView {
     /// The verdict in words (likely eligible may be pending the study team's
     /// tests; not yet says from when).
     pub verdict_words: String,
+    /// Recruiting or not, as of when, and when the facts were read: beside
+    /// every verdict, so that no trial closed to new people reads as open.
+    pub status: String,
     pub criteria: Vec<CriterionLine>,
     pub facts: TrialFacts,
 }
@@ -59,6 +62,7 @@ impl TrialView {
             summary: facts.summary.get(language).to_string(),
             verdict: a.verdict,
             verdict_words: texts.verdict(a),
+            status: status_line(a, texts),
             criteria: a.criteria.iter().map(|c| line(c, texts)).collect(),
             facts: facts.clone(),
         }
@@ -83,6 +87,7 @@ pub struct CompactView {
     pub title: String,
     pub verdict: Verdict,
     pub verdict_words: String,
+    pub status: String,
     pub not_met: Vec<CriterionLine>,
     pub not_yet: Vec<CriterionLine>,
     /// Open criteria the person, the doctor and the study team can settle.
@@ -98,11 +103,19 @@ impl CompactView {
             title: a.trial.facts.title.get(language).to_string(),
             verdict: a.verdict,
             verdict_words: texts.verdict(a),
+            status: status_line(a, texts),
             not_met: a.with(Requirement::NotMet).map(|c| line(c, texts)).collect(),
             not_yet: a.with(Requirement::NotYet).map(|c| line(c, texts)).collect(),
             open: [open(Settler::Person), open(Settler::Doctor), open(Settler::StudyTeam)],
         }
     }
+}
+
+/// "Recruiting, as of 2025-11-18 · Facts read on 2026-12-02".
+fn status_line(a: &Assessment, texts: &Texts) -> String {
+    let facts = &a.trial.facts;
+    let read = texts.format("card-facts-read", &[("date", &local_date(texts, &facts.data_as_of))]);
+    format!("{} · {read}", texts.status(&facts.status))
 }
 
 /// The `data-verdict` value tests and embedding pages read.
@@ -198,7 +211,13 @@ fn facts(texts: &Texts, f: &TrialFacts) -> Html {
             <summary>{ texts.get("card-about") }</summary>
             <dl>
                 { fact(texts, "fact-phase", html! { f.phase.get(&texts.language) }) }
-                { fact(texts, "fact-status", html! { f.status.get(&texts.language) }) }
+                { fact(texts, "fact-status", html! {
+                    <>
+                        { texts.status(&f.status) }
+                        if !f.status.note.0.is_empty() { { " " }{ f.status.note.get(&texts.language) } }
+                        { format!(" ({}, {})", f.status.source, local_date(texts, &f.status.read)) }
+                    </>
+                }) }
                 { fact(texts, "fact-ages", html! { f.ages.get(&texts.language) }) }
                 { fact(texts, "fact-sex", html! { f.sex.get(&texts.language) }) }
                 if let Some(n) = f.enrollment { { fact(texts, "fact-enrollment", html! { n }) } }
@@ -230,6 +249,7 @@ struct Head<'a> {
     title: &'a str,
     verdict: Verdict,
     verdict_words: &'a str,
+    status: &'a str,
     not_met: Vec<&'a CriterionLine>,
     not_yet: Vec<&'a CriterionLine>,
 }
@@ -241,6 +261,7 @@ fn card(texts: &Texts, head: Head, compact: bool, rest: Html) -> Html {
             data-trial-id={head.id.to_string()} data-verdict={verdict_attribute(head.verdict)} aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>{ head.title }</h3>
             <p class="tc-verdict"><strong>{ head.verdict_words }</strong>{ format!(" · {}", head.id) }</p>
+            <p class="tc-status" data-recruitment="true">{ head.status }</p>
             { criteria_list(texts, texts.get("card-not-met"), "tc-not-met", head.not_met, true) }
             { criteria_list(texts, texts.get("card-not-yet"), "tc-not-yet", head.not_yet, true) }
             { rest }
@@ -265,8 +286,15 @@ pub fn TrialCard(props: &Props) -> Html {
     let study_team = t.lines(|c| c.requirement == Requirement::StudyTeam);
     let met = t.lines(|c| c.requirement == Requirement::Met);
     let met_title = texts.format("card-met", &[("count", &met.len().to_string())]);
-    let head =
-        Head { id: &t.id, title: &t.title, verdict: t.verdict, verdict_words: &t.verdict_words, not_met, not_yet };
+    let head = Head {
+        id: &t.id,
+        title: &t.title,
+        verdict: t.verdict,
+        verdict_words: &t.verdict_words,
+        status: &t.status,
+        not_met,
+        not_yet,
+    };
     let rest = html! {
         <>
             // Folded: with a dozen trials, every open list unfolded makes the results
@@ -300,6 +328,7 @@ pub fn CompactCard(props: &CompactProps) -> Html {
         title: &t.title,
         verdict: t.verdict,
         verdict_words: &t.verdict_words,
+        status: &t.status,
         not_met: t.not_met.iter().collect(),
         not_yet: t.not_yet.iter().collect(),
     };

@@ -133,9 +133,9 @@ pub fn Screening(props: &Props) -> Html {
         },
         Screen::Results => {
             let countries = travel::countries(assessments.iter().map(|a| a.trial));
-            let (near, far) = (view(&arranged.near), view(&arranged.far));
+            let (near, far, closed) = (view(&arranged.near), view(&arranged.far), view(&arranged.closed));
             html! {
-                <Results {near} {far} {countries} {chosen} on_countries={on_action.reform(Action::Countries)} summary={summary.clone()}
+                <Results {near} {far} {closed} {countries} {chosen} on_countries={on_action.reform(Action::Countries)} summary={summary.clone()}
                     answers={review_rows(&texts, catalog, session)} today={session.today.to_string()}
                     on_answers={on_action.reform(|()| Action::Show(Screen::Review))} />
             }
