@@ -10,9 +10,9 @@ mod common;
 
 use common::{patient, read, today, with};
 use serde_json::{Value, json};
-use trialcheck::catalog::Catalog;
 use trialcheck::clinical::dates::Ymd;
 use trialcheck::engine::assess::{Assessment, Requirement, Settler, Verdict, Wait, assess_catalog};
+use trialcheck::engine::catalog::Catalog;
 
 fn assessed(answers: &Value, trial: &str) -> Assessment<'static> {
     // One catalog for the whole test binary: verdicts borrow from it.

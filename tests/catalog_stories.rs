@@ -9,8 +9,8 @@ mod common;
 
 use common::{patient, read, today, with};
 use serde_json::{Value, json};
-use trialcheck::catalog::Catalog;
 use trialcheck::engine::assess::{Assessment, Requirement, Verdict, assess_catalog};
+use trialcheck::engine::catalog::Catalog;
 use trialcheck::engine::travel;
 use trialcheck::engine::trial::Published;
 use trialcheck::text::verdict_message;

@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 
-use trialcheck::catalog::Catalog;
 use trialcheck::cli::fuzz::targets;
+use trialcheck::engine::catalog::Catalog;
 
 #[test]
 fn kept_fuzz_inputs_and_the_corpus_read_without_a_panic() {

@@ -8,8 +8,8 @@ mod common;
 use common::{patient, read, today};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use trialcheck::catalog::Catalog;
 use trialcheck::engine::assess::{assess_catalog, reassess};
+use trialcheck::engine::catalog::Catalog;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]

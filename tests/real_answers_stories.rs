@@ -12,8 +12,8 @@ mod common;
 use common::{patient, read, today, with};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use trialcheck::catalog::Catalog;
 use trialcheck::engine::assess::{Assessment, Requirement, Settler, Verdict, assess_catalog};
+use trialcheck::engine::catalog::Catalog;
 use trialcheck::engine::relevance::questions_to_ask;
 
 const GUANGZHOU: &str = "NCT06904729";

@@ -14,8 +14,8 @@ use common::{read, today};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use trialcheck::catalog::Catalog;
 use trialcheck::engine::assess::{Assessment, Requirement, Verdict, assess_catalog};
+use trialcheck::engine::catalog::Catalog;
 
 /// The reference patients, by trial id.
 fn references() -> BTreeMap<String, Value> {

@@ -5,10 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::path::Path;
-use trialcheck::catalog::{Catalog, source};
+use trialcheck::catalog::source;
 use trialcheck::clinical::dates::Ymd;
 use trialcheck::engine::answer::{Answer, Answers, RawAnswer};
 use trialcheck::engine::assess::{Assessment, Requirement, Settler, Verdict, assess_catalog};
+use trialcheck::engine::catalog::Catalog;
 use trialcheck::engine::relevance::questions_to_ask;
 
 fn today() -> Ymd {
@@ -19,11 +20,11 @@ fn sample() -> Catalog {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let (file, text) = source::read(&dir.join("questions.toml")).unwrap();
     let source::Contents::Questions(q) = source::parse(&file, &text).unwrap() else { panic!("not a question file") };
-    let bank = source::question_bank(&file, &text, q).unwrap();
+    let (bank, implied) = source::question_bank(&file, &text, q).unwrap();
     let (file, text) = source::read(&dir.join("sample-trial.toml")).unwrap();
     let source::Contents::Trial(t) = source::parse(&file, &text).unwrap() else { panic!("not a trial file") };
-    let trial = source::trial(&file, &text, *t, &bank).unwrap();
-    Catalog::new(bank, vec![trial])
+    let trial = source::trial(&file, &text, *t, &bank, &implied).unwrap();
+    Catalog::new(bank, implied, vec![trial])
 }
 
 /// A person answering whatever is asked next, as a questionnaire would.

@@ -8,8 +8,8 @@ mod common;
 use common::{patient, read, today, with};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use trialcheck::catalog::Catalog;
 use trialcheck::engine::assess::{Requirement, Settler, Verdict, assess_catalog};
+use trialcheck::engine::catalog::Catalog;
 
 const GUANGZHOU: &str = "NCT06904729";
 const HANGZHOU: &str = "NCT07233642";

@@ -70,7 +70,7 @@ impl std::fmt::Display for Why {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
+    use crate::engine::catalog::Catalog;
 
     #[test]
     fn old_facts_a_passed_end_and_an_unknown_status_each_ask_for_a_new_reading_oldest_first() {

@@ -2,10 +2,11 @@
 //! with the file and the place it concerns, so an author fixes all at once.
 
 use super::schema::{CatalogSpec, CriterionSpec, DecidedBy, KindName, QuestionSpec, SharedSpec, TrialSpec};
-use super::{Catalog, CatalogError, PathPart};
+use super::{CatalogError, PathPart};
 use crate::clinical::units::Quantity;
-use crate::engine::question::{DatePrecision, Implied, Kind, Question, QuestionBank, Shared};
-use crate::engine::rule::{Rule, RuleError, functions, syntax};
+use crate::engine::catalog::Catalog;
+use crate::engine::question::{DatePrecision, Kind, Question, QuestionBank, Shared};
+use crate::engine::rule::{Implications, Implied, Rule, RuleError, functions, syntax};
 use crate::engine::trial::{Criterion, Trial};
 use std::collections::BTreeSet;
 
@@ -27,11 +28,12 @@ pub fn is_nct_id(s: &str) -> bool {
     s.len() == 11 && s.starts_with("NCT") && s[3..].chars().all(|c| c.is_ascii_digit())
 }
 
+/// The questions, checked, and the items their lists imply (compiled over them).
 pub fn question_bank(
     specs: Vec<QuestionSpec>,
     file: &str,
     base: &[PathPart],
-) -> Result<QuestionBank, Vec<CatalogError>> {
+) -> Result<(QuestionBank, Implications), Vec<CatalogError>> {
     let mut errors = Vec::new();
     let mut seen = BTreeSet::new();
     let mut questions = Vec::new();
@@ -171,13 +173,15 @@ pub fn question_bank(
     if !errors.is_empty() {
         return Err(errors);
     }
-    // Implied items are rules over the other questions: compiled once the bank exists.
-    let plain = QuestionBank::new(questions);
-    let mut bank = plain.clone();
+    // Implied items are rules over the other questions: compiled once the bank
+    // exists (over no implied items themselves), and kept beside it.
+    let bank = QuestionBank::new(questions);
+    let none = Implications::default();
+    let mut by_question = Vec::new();
     for (i, id, rules) in implied {
         let mut compiled = Vec::new();
         for (item, text) in rules {
-            match Rule::compile(&text, &plain) {
+            match Rule::compile(&text, &bank, &none) {
                 Ok(rule) => compiled.push(Implied { item, when: rule.node }),
                 Err(rule_errors) => errors.extend(rule_errors.into_iter().map(|e| {
                     let mut path = base.to_vec();
@@ -186,11 +190,9 @@ pub fn question_bank(
                 })),
             }
         }
-        if let Some(q) = bank.questions_mut().iter_mut().find(|q| q.id == id) {
-            q.implied = compiled.into();
-        }
+        by_question.push((id, compiled));
     }
-    if errors.is_empty() { Ok(bank) } else { Err(errors) }
+    if errors.is_empty() { Ok((bank, Implications::new(by_question))) } else { Err(errors) }
 }
 
 /// The shared names over a checked bank, each checked in turn: its name free,
@@ -198,6 +200,7 @@ pub fn question_bank(
 /// the names before it, and its parameters standing for numbers).
 pub fn shared_names(
     mut bank: QuestionBank,
+    implied: &Implications,
     specs: Vec<SharedSpec>,
     file: &str,
     base: &[PathPart],
@@ -226,7 +229,7 @@ pub fn shared_names(
         for q in spec.covers.iter().filter(|q| bank.get(q).is_none() && !functions::is_known(q)) {
             fail("covers", format!("`{q}` is neither a question of the bank nor a function"));
         }
-        if let Err(rule_errors) = crate::engine::rule::compile_shared(&spec.rule, &spec.params, &bank) {
+        if let Err(rule_errors) = crate::engine::rule::compile_shared(&spec.rule, &spec.params, &bank, implied) {
             errors.extend(rule_errors.into_iter().map(|e| CatalogError::in_rule(file, at("rule"), e)));
         }
         if errors.len() == before {
@@ -242,7 +245,13 @@ pub fn shared_names(
     if errors.is_empty() { Ok(bank) } else { Err(errors) }
 }
 
-pub fn trial(spec: TrialSpec, bank: &QuestionBank, file: &str, base: &[PathPart]) -> Result<Trial, Vec<CatalogError>> {
+pub fn trial(
+    spec: TrialSpec,
+    bank: &QuestionBank,
+    implied: &Implications,
+    file: &str,
+    base: &[PathPart],
+) -> Result<Trial, Vec<CatalogError>> {
     let mut errors = Vec::new();
     let at = |parts: &[PathPart]| {
         let mut p = base.to_vec();
@@ -314,7 +323,7 @@ pub fn trial(spec: TrialSpec, bank: &QuestionBank, file: &str, base: &[PathPart]
                 ),
             ));
         }
-        match criterion(c, bank) {
+        match criterion(c, bank, implied) {
             Ok(c) => criteria.push(c),
             Err((field, rule_errors)) => errors.extend(rule_errors.into_iter().map(|e| match e {
                 FieldError::Rule(e) => CatalogError::in_rule(file, here(field), e),
@@ -333,9 +342,9 @@ enum FieldError {
 
 type FieldErrors = (&'static str, Vec<FieldError>);
 
-fn criterion(c: CriterionSpec, bank: &QuestionBank) -> Result<Criterion, FieldErrors> {
+fn criterion(c: CriterionSpec, bank: &QuestionBank, implied: &Implications) -> Result<Criterion, FieldErrors> {
     let compile = |field: &'static str, text: &str| {
-        Rule::compile(text, bank)
+        Rule::compile(text, bank, implied)
             .map_err(|errors| (field, errors.into_iter().map(FieldError::Rule).collect::<Vec<_>>()))
     };
     let plain = |field: &'static str, message: String| Err((field, vec![FieldError::Plain(message)]));
@@ -377,8 +386,8 @@ fn criterion(c: CriterionSpec, bank: &QuestionBank) -> Result<Criterion, FieldEr
 
 /// A whole catalog in one document; trial ids must be unique across it.
 pub fn catalog(spec: CatalogSpec, file: &str) -> Result<Catalog, Vec<CatalogError>> {
-    let bank = question_bank(spec.questions, file, &[key("questions")])?;
-    let bank = shared_names(bank, spec.shared, file, &[key("shared")])?;
+    let (bank, implied) = question_bank(spec.questions, file, &[key("questions")])?;
+    let bank = shared_names(bank, &implied, spec.shared, file, &[key("shared")])?;
     let mut errors = Vec::new();
     let mut trials: Vec<Trial> = Vec::new();
     // A set, not a scan of the trials so far: 1,000 trials made that a million compares.
@@ -390,10 +399,10 @@ pub fn catalog(spec: CatalogSpec, file: &str) -> Result<Catalog, Vec<CatalogErro
             path.push(key("id"));
             errors.push(CatalogError::new(file, path, format!("duplicate trial id `{}`", t.id)));
         }
-        match trial(t, &bank, file, &base) {
+        match trial(t, &bank, &implied, file, &base) {
             Ok(t) => trials.push(t),
             Err(e) => errors.extend(e),
         }
     }
-    if errors.is_empty() { Ok(Catalog::new(bank, trials)) } else { Err(errors) }
+    if errors.is_empty() { Ok(Catalog::new(bank, implied, trials)) } else { Err(errors) }
 }

@@ -1,7 +1,5 @@
-//! Trial catalogs: files in, a checked catalog out. Assessing answers
-//! against a catalog is the engine's (`engine::assess`).
-//!
-//! Trial catalogs: the question bank and the trials, as data.
+//! Trial catalogs: files in, a checked catalog out (the catalog type is the
+//! engine's, `engine::catalog`; assessing answers against it, `engine::assess`).
 //!
 //! Authors write TOML (`catalog/questions.toml`, `catalog/trials/*.toml`);
 //! the build turns them into one JSON document that the app carries inside
@@ -17,8 +15,7 @@ pub mod schema;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 
-use crate::engine::question::QuestionBank;
-use crate::engine::trial::Trial;
+use crate::engine::catalog::Catalog;
 use std::fmt;
 
 /// The catalog built from `catalog/` by build.rs, inside the CLI. The app
@@ -26,17 +23,6 @@ use std::fmt;
 /// with the `embedded-data` feature (its browser tests).
 #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-data"))]
 pub const SHIPPED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Catalog {
-    pub bank: QuestionBank,
-    pub trials: Vec<Trial>,
-    /// The yes/no questions a "No" to which can make some criterion of some
-    /// trial not met (sorted): a list holding one never offers "the ones I
-    /// left blank are No". Worked out from the rules, so a new trial cannot
-    /// make that button lie.
-    no_excludes: Vec<String>,
-}
 
 /// One step of the way to a value inside a catalog file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,34 +104,6 @@ impl CatalogError {
                 write!(f, "{}: {}{at}: {}", self.file, self.path_text(), self.message)
             }
         }
-    }
-}
-
-impl Catalog {
-    pub fn new(bank: QuestionBank, trials: Vec<Trial>) -> Catalog {
-        use crate::engine::trial::Side;
-        let mut no_excludes: Vec<String> = Vec::new();
-        for c in trials.iter().flat_map(|t| &t.criteria) {
-            let Some(rule) = &c.rule else { continue };
-            // An inclusion is not met when false, an exclusion when true.
-            let toward = c.side == Side::Exclusion;
-            for q in rule.node.yes_no_questions() {
-                if rule.node.no_can_move(q, toward) && !no_excludes.iter().any(|x| x == q) {
-                    no_excludes.push(q.to_string());
-                }
-            }
-        }
-        crate::sort::sort(&mut no_excludes);
-        Catalog { bank, trials, no_excludes }
-    }
-
-    pub fn trial(&self, id: &str) -> Option<&Trial> {
-        self.trials.iter().find(|t| t.id == id)
-    }
-
-    /// Whether a "No" to the yes/no question `q` can make some criterion not met.
-    pub fn no_may_exclude(&self, q: &str) -> bool {
-        self.no_excludes.binary_search_by(|x| x.as_str().cmp(q)).is_ok()
     }
 }
 

@@ -2,8 +2,10 @@
 //! problem's path inside a file into `file:line:col`.
 
 use super::schema::{CatalogSpec, QuestionFile, TrialSpec};
-use super::{Catalog, CatalogError, PathPart, load};
+use super::{CatalogError, PathPart, load};
+use crate::engine::catalog::Catalog;
 use crate::engine::question::QuestionBank;
+use crate::engine::rule::Implications;
 use crate::engine::trial::Trial;
 use std::path::Path;
 
@@ -140,14 +142,28 @@ pub fn parse(file: &str, text: &str) -> Result<Contents, CatalogError> {
     }
 }
 
-pub fn question_bank(file: &str, text: &str, questions: QuestionFile) -> Result<QuestionBank, Vec<CatalogError>> {
+/// A question file's bank, the items its lists imply, and its shared names.
+pub fn question_bank(
+    file: &str,
+    text: &str,
+    questions: QuestionFile,
+) -> Result<(QuestionBank, Implications), Vec<CatalogError>> {
     load::question_bank(questions.question, file, &[PathPart::Key("question".into())])
-        .and_then(|bank| load::shared_names(bank, questions.shared, file, &[PathPart::Key("shared".into())]))
+        .and_then(|(bank, implied)| {
+            let bank = load::shared_names(bank, &implied, questions.shared, file, &[PathPart::Key("shared".into())])?;
+            Ok((bank, implied))
+        })
         .map_err(|e| with_positions(text, e))
 }
 
-pub fn trial(file: &str, text: &str, spec: TrialSpec, bank: &QuestionBank) -> Result<Trial, Vec<CatalogError>> {
-    load::trial(spec, bank, file, &[]).map_err(|e| with_positions(text, e))
+pub fn trial(
+    file: &str,
+    text: &str,
+    spec: TrialSpec,
+    bank: &QuestionBank,
+    implied: &Implications,
+) -> Result<Trial, Vec<CatalogError>> {
+    load::trial(spec, bank, implied, file, &[]).map_err(|e| with_positions(text, e))
 }
 
 pub fn catalog(file: &str, spec: CatalogSpec) -> Result<Catalog, Vec<CatalogError>> {
@@ -199,16 +215,18 @@ pub fn validate(paths: &[&Path]) -> Checked {
         }
     }
     let bank = if question_specs.is_empty() {
-        Catalog::shipped().map(|c| c.bank).map_err(|e| errors.extend(e)).ok()
+        Catalog::shipped().map(|c| (c.bank, c.implied)).map_err(|e| errors.extend(e)).ok()
     } else {
         let mut all = Vec::new();
         let mut shared = Vec::new();
+        let mut implied = Implications::default();
         let mut ok = true;
         for (file, text, q) in question_specs {
             match question_bank(&file, &text, q) {
-                Ok(bank) => {
+                Ok((bank, implies)) => {
                     all.extend(bank.iter().cloned());
                     shared.extend(bank.shared().iter().cloned());
+                    implied.extend(implies);
                 }
                 Err(e) => {
                     ok = false;
@@ -219,10 +237,10 @@ pub fn validate(paths: &[&Path]) -> Checked {
         ok.then(|| {
             let mut bank = QuestionBank::new(all);
             shared.into_iter().for_each(|s| bank.add_shared(s));
-            bank
+            (bank, implied)
         })
     };
-    if let Some(bank) = bank {
+    if let Some((bank, implied)) = bank {
         for (path, file, text, spec) in trial_specs {
             if trials.iter().any(|t: &Trial| t.id == spec.id) {
                 let mut e = CatalogError::new(
@@ -235,7 +253,7 @@ pub fn validate(paths: &[&Path]) -> Checked {
                 continue;
             }
             let written = spec.clone();
-            match trial(&file, &text, spec, &bank) {
+            match trial(&file, &text, spec, &bank, &implied) {
                 Ok(t) => {
                     let mut found = super::lint::trial(&written, &t, &bank, &file, &[]);
                     if reference_patient(&path, &t.id).is_some_and(|p| !p.exists()) {

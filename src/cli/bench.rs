@@ -10,10 +10,11 @@
 use super::say;
 use super::{Args, Outcome};
 use crate::catalog::schema::CatalogSpec;
-use crate::catalog::{Catalog, SHIPPED_JSON, load};
+use crate::catalog::{SHIPPED_JSON, load};
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answer, Answers};
 use crate::engine::assess::{assess_catalog, reassess};
+use crate::engine::catalog::Catalog;
 use crate::engine::relevance::questions_to_ask;
 use std::time::{Duration, Instant};
 

@@ -3,8 +3,8 @@
 
 use super::say;
 use super::{Args, Outcome};
-use crate::catalog::Catalog;
 use crate::catalog::freshness::{MAX_AGE_DAYS, stale};
+use crate::engine::catalog::Catalog;
 
 pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;

@@ -4,7 +4,7 @@
 
 use super::say;
 use super::{Args, Outcome};
-use crate::catalog::Catalog;
+use crate::engine::catalog::Catalog;
 use crate::engine::rule::functions::{Gives, TABLE};
 use serde::Serialize;
 

@@ -10,9 +10,10 @@
 use super::say;
 use super::{Args, Outcome};
 use crate::catalog::schema::CatalogSpec;
-use crate::catalog::{Catalog, SHIPPED_JSON, load, source};
+use crate::catalog::{SHIPPED_JSON, load, source};
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answers, RawAnswer, parse_measurement, read_number};
+use crate::engine::catalog::Catalog;
 use crate::engine::rule::{Facts, Rule};
 use crate::questionnaire::saved::SavedAnswers;
 use crate::questionnaire::{Mode, Session, fhir};
@@ -44,7 +45,7 @@ fn fixtures(dir: &str, ext: &str) -> Vec<String> {
 }
 
 fn rule(catalog: &Catalog, text: &str) {
-    if let Ok(rule) = Rule::compile(text, &catalog.bank) {
+    if let Ok(rule) = Rule::compile(text, &catalog.bank, &catalog.implied) {
         let answers = Answers::new();
         let _ = rule.evaluate(&Facts::new(&answers, today()));
     }
@@ -61,7 +62,7 @@ fn catalog_json(_: &Catalog, text: &str) {
 fn catalog_toml(catalog: &Catalog, text: &str) {
     match source::parse("fuzz.toml", text) {
         Ok(source::Contents::Trial(t)) => {
-            let _ = source::trial("fuzz.toml", text, *t, &catalog.bank);
+            let _ = source::trial("fuzz.toml", text, *t, &catalog.bank, &catalog.implied);
         }
         Ok(source::Contents::Questions(q)) => {
             let _ = source::question_bank("fuzz.toml", text, q);

@@ -10,9 +10,9 @@
 use super::say;
 use super::screen::{answers_of, read_answers};
 use super::{Args, Outcome};
-use crate::catalog::Catalog;
 use crate::clinical::dates::age_in_years;
 use crate::engine::answer::Answer;
+use crate::engine::catalog::Catalog;
 use crate::questionnaire::walk::{self, Screen};
 use crate::questionnaire::{Mode, is_lab_value};
 use serde::Serialize;

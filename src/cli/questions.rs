@@ -3,7 +3,7 @@
 
 use super::say;
 use super::{Args, Outcome};
-use crate::catalog::Catalog;
+use crate::engine::catalog::Catalog;
 use crate::engine::question::{Kind, Question};
 use crate::text::Messages;
 use serde::Serialize;

@@ -2,9 +2,9 @@
 
 use super::say;
 use super::{Args, Outcome};
-use crate::catalog::Catalog;
 use crate::engine::answer::{Answers, RawAnswer};
 use crate::engine::assess::{Assessment, Requirement, Settler, Verdict, Wait, assess_catalog};
+use crate::engine::catalog::Catalog;
 use crate::engine::trial::Side;
 use crate::text::{Messages, computed_words, criterion_note, settler_message, status_words, verdict_words};
 use serde::Serialize;

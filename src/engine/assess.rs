@@ -2,9 +2,9 @@
 //! or unknown, with the reasons and who can settle what is open.
 //! "Not eligible" only ever follows from answers that were given.
 
-use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::Answers;
+use crate::engine::catalog::Catalog;
 use crate::engine::logic::Tri;
 use crate::engine::question::{AnsweredBy, QuestionBank};
 use crate::engine::rule::Facts;

@@ -18,6 +18,7 @@
 
 pub mod answer;
 pub mod assess;
+pub mod catalog;
 pub mod logic;
 pub mod question;
 pub mod relevance;

@@ -102,17 +102,6 @@ pub struct Question {
     pub after: Vec<String>,
     /// LOINC codes of the observations that answer it (a clinic's FHIR file).
     pub loinc: Vec<String>,
-    /// For a multiple choice: items other answers show to be present (a class
-    /// IV biopsy is the 2019 EULAR/ACR renal item), so nothing is asked twice.
-    /// Shared: every rule that reads the list holds them (see `TickList`).
-    pub implied: std::sync::Arc<[Implied]>,
-}
-
-/// An item of a multiple choice that is present whenever `when` holds.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Implied {
-    pub item: String,
-    pub when: crate::engine::rule::Cond,
 }
 
 impl Question {
@@ -131,7 +120,6 @@ impl Question {
             together: None,
             after: Vec::new(),
             loinc: Vec::new(),
-            implied: Default::default(),
         }
     }
 
@@ -216,11 +204,6 @@ impl QuestionBank {
     /// The question by its id, or by an id it had before (for old answer files).
     pub fn current(&self, id: &str) -> Option<&Question> {
         self.get(id).or_else(|| self.questions.iter().find(|q| q.formerly.iter().any(|f| f == id)))
-    }
-
-    /// For compiling the implied items once the bank exists.
-    pub(crate) fn questions_mut(&mut self) -> &mut [Question] {
-        &mut self.questions
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Question> {

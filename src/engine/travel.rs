@@ -70,10 +70,10 @@ pub fn arrange<'a, 't>(assessments: &'a [Assessment<'t>], countries: &[String]) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
     use crate::clinical::dates::Ymd;
     use crate::engine::answer::{Answer, Answers};
     use crate::engine::assess::assess_catalog;
+    use crate::engine::catalog::Catalog;
 
     fn codes(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()

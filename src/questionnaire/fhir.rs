@@ -7,9 +7,9 @@
 //! receiving system shows it, and never reads it as a decision.
 
 use super::Session;
-use crate::catalog::Catalog;
 use crate::clinical::units::ucum;
 use crate::engine::answer::Answer;
+use crate::engine::catalog::Catalog;
 use crate::engine::question::Question;
 use serde::Serialize;
 

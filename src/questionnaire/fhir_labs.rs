@@ -5,9 +5,9 @@
 //! and checked as a typed answer is. The report says what was read, what was
 //! not understood, and what differs from an answer already given.
 
-use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answer, Answers};
+use crate::engine::catalog::Catalog;
 use crate::engine::question::Kind;
 use serde::Deserialize;
 

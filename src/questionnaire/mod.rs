@@ -9,10 +9,10 @@ pub mod input;
 pub mod saved;
 pub mod walk;
 
-use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answer, AnswerError, Answers};
 use crate::engine::assess::{Assessment, assess_catalog};
+use crate::engine::catalog::Catalog;
 use crate::engine::question::{AnsweredBy, Group, Kind, Question};
 use crate::engine::relevance::questions_to_ask;
 pub use saved::Restored;

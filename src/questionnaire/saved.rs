@@ -3,9 +3,9 @@
 //! holds an answer the engine refuses is rejected whole, with a reason.
 
 use super::{Mode, Session};
-use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answers, RawAnswer};
+use crate::engine::catalog::Catalog;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;

@@ -4,9 +4,9 @@
 //! line's `next` and `simulate` and the tests use it to count screens.
 
 use super::{Action, Mark, Mode, Session, Step, Unticked};
-use crate::catalog::Catalog;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answer, Answers};
+use crate::engine::catalog::Catalog;
 use serde::Serialize;
 
 /// One screen: what kind, and the questions it asks, in order.

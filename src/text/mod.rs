@@ -235,7 +235,7 @@ impl Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
+    use crate::engine::catalog::Catalog;
 
     #[test]
     fn every_question_and_option_has_english_words() {
@@ -383,7 +383,7 @@ mod tests {
     #[test]
     fn every_list_of_questions_has_its_title_and_help_in_every_language() {
         // Their ids are built from the bank's `together` keys, so the scan above cannot see them.
-        let catalog = crate::catalog::Catalog::shipped().unwrap();
+        let catalog = crate::engine::catalog::Catalog::shipped().unwrap();
         let messages = Messages::shipped().unwrap();
         let keys: std::collections::BTreeSet<&str> =
             catalog.bank.iter().filter_map(|q| q.together.as_deref()).collect();

@@ -3,8 +3,9 @@
 //! loader and read with the browser's own JSON parser; and today's date.
 
 use crate::catalog::schema::CatalogSpec;
-use crate::catalog::{Catalog, CatalogError, load};
+use crate::catalog::{CatalogError, load};
 use crate::clinical::dates::Ymd;
+use crate::engine::catalog::Catalog;
 use crate::settings::Settings;
 use crate::text::Messages;
 use std::collections::BTreeMap;

@@ -5,8 +5,8 @@
 //! property test, and checked against one here in debug builds). All logic
 //! stays in `crate::questionnaire` and `crate::engine`.
 
-use crate::catalog::Catalog;
 use crate::engine::assess::{Assessment, assess_catalog, reassess};
+use crate::engine::catalog::Catalog;
 use crate::questionnaire::{Action, Session};
 use std::rc::Rc;
 use yew::Reducible;

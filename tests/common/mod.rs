@@ -4,9 +4,9 @@
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use trialcheck::catalog::Catalog;
 use trialcheck::clinical::dates::Ymd;
 use trialcheck::engine::answer::{Answers, RawAnswer};
+use trialcheck::engine::catalog::Catalog;
 
 /// Today is fixed, so ages and "months since" do not drift.
 pub fn today() -> Ymd {

@@ -5,9 +5,9 @@
 //! position: an unknown question, a unit that does not fit, a yes/no compared
 //! with a number, an option the question does not have.
 
-use super::RuleError;
+use super::error::{Kind as ErrorKind, RuleError};
 use super::functions::{self, Call};
-use super::node::{Cond, Num, TickList};
+use super::node::{Cond, Implications, Num, TickList};
 use super::op::{Arith, BinOp, Compare};
 use super::syntax::{Expr, ExprKind, Span};
 use crate::clinical::units::Quantity;
@@ -33,6 +33,7 @@ pub(super) type Checked<T> = Result<T, ()>;
 
 pub(super) struct Compiler<'b> {
     pub(super) bank: &'b QuestionBank,
+    implied: &'b Implications,
     errors: Vec<RuleError>,
     /// The parameters of the shared name being expanded, by name: a shared
     /// name's rule sees its own parameters only.
@@ -61,20 +62,20 @@ fn kind_phrase(kind: &Kind) -> &'static str {
     }
 }
 
-/// A multiple-choice question as the calculators read it, with the items
-/// other answers imply.
-pub(super) fn tick_list(q: &Question) -> TickList {
-    TickList { question: q.id.clone(), implied: q.implied.clone() }
-}
-
 impl<'b> Compiler<'b> {
-    pub(super) fn fail<T>(&mut self, span: Span, message: impl Into<String>) -> Checked<T> {
-        self.errors.push(RuleError::new(span, message));
+    /// A multiple-choice question as the calculators read it, with the items
+    /// other answers imply.
+    pub(super) fn tick_list(&self, q: &Question) -> TickList {
+        TickList { question: q.id.clone(), implied: self.implied.of(&q.id) }
+    }
+
+    pub(super) fn fail<T>(&mut self, kind: ErrorKind, span: Span, message: impl Into<String>) -> Checked<T> {
+        self.errors.push(RuleError::new(kind, span, message));
         Err(())
     }
 
-    fn fail_with_help<T>(&mut self, span: Span, message: String, help: Option<String>) -> Checked<T> {
-        self.errors.push(RuleError { help, ..RuleError::new(span, message) });
+    fn fail_with_help<T>(&mut self, kind: ErrorKind, span: Span, message: String, help: Option<String>) -> Checked<T> {
+        self.errors.push(RuleError { help, ..RuleError::new(kind, span, message) });
         Err(())
     }
 
@@ -83,7 +84,7 @@ impl<'b> Compiler<'b> {
             Some(q) => Ok(q),
             None => {
                 let help = self.bank.suggest(name).map(|s| format!("did you mean `{s}`?"));
-                self.fail_with_help(span, format!("unknown question `{name}`"), help)
+                self.fail_with_help(ErrorKind::UnknownName, span, format!("unknown question `{name}`"), help)
             }
         }
     }
@@ -99,8 +100,12 @@ impl<'b> Compiler<'b> {
     ) -> Checked<&'b Question> {
         match self.bank.get(id) {
             Some(q) if fits(&q.kind) => Ok(q),
-            Some(_) => self.fail(span, format!("`{user}` needs `{id}` to be {wanted}")),
-            None => self.fail(span, format!("`{user}` needs the question `{id}` ({wanted}) in the question bank")),
+            Some(_) => self.fail(ErrorKind::MissingInput, span, format!("`{user}` needs `{id}` to be {wanted}")),
+            None => self.fail(
+                ErrorKind::MissingInput,
+                span,
+                format!("`{user}` needs the question `{id}` ({wanted}) in the question bank"),
+            ),
         }
     }
 
@@ -152,13 +157,15 @@ impl<'b> Compiler<'b> {
                 Ok(Typed::Literal { value: *value, unit: unit.map(|(u, s)| (u.to_string(), s)), span: e.span })
             }
             ExprKind::Name(n) => self.name(n, e.span),
-            ExprKind::List(_) => self.fail(e.span, "a list can only follow `in` or be given to a function"),
+            ExprKind::List(_) => {
+                self.fail(ErrorKind::Type, e.span, "a list can only follow `in` or be given to a function")
+            }
             ExprKind::Not(inner) => {
                 let inner = self.truth(inner)?;
                 if inner.has_study_team() {
                     // Whether the study team is needed can be said only of what is written plainly.
                     return self.fail(
-                        e.span,
+                        ErrorKind::StudyTeamNegated, e.span,
                         "`not` around `study_team`: write the judgement the other way round (`x and study_team` for an exclusion, `not x or study_team` for an inclusion)",
                     );
                 }
@@ -187,6 +194,7 @@ impl<'b> Compiler<'b> {
                             self.bank.shared().iter().filter(|s| !s.params.is_empty()).map(|s| s.name.as_str());
                         let known: Vec<&str> = functions::names().into_iter().chain(shared).collect();
                         self.fail_with_help(
+                            ErrorKind::UnknownName,
                             *name_span,
                             format!("unknown function `{name}`"),
                             Some(format!("functions: {}", known.join(", "))),
@@ -206,22 +214,28 @@ impl<'b> Compiler<'b> {
     /// parameters the plain numbers given. A problem inside it is said at the use.
     fn expand(&mut self, shared: &'b Shared, args: &[Expr], span: Span) -> Checked<Typed<'b>> {
         if args.len() != shared.params.len() {
-            return self.fail(span, format!("`{}` is written `{}`", shared.name, shared.usage()));
+            return self.fail(ErrorKind::Shared, span, format!("`{}` is written `{}`", shared.name, shared.usage()));
         }
         let mut values = Vec::new();
         for arg in args {
             match &arg.kind {
                 ExprKind::Number { value, unit: None } => values.push(*value),
                 ExprKind::Name(n) if self.param(n).is_some() => values.extend(self.param(n)),
-                _ => return self.fail(arg.span, format!("`{}` takes plain numbers here", shared.name)),
+                _ => {
+                    return self.fail(
+                        ErrorKind::Shared,
+                        arg.span,
+                        format!("`{}` takes plain numbers here", shared.name),
+                    );
+                }
             }
         }
         if self.params.len() >= MAX_SHARED_DEPTH {
-            return self.fail(span, format!("`{}` uses itself", shared.name));
+            return self.fail(ErrorKind::Shared, span, format!("`{}` uses itself", shared.name));
         }
         let parsed = match super::syntax::parse(&shared.rule) {
             Ok(parsed) => parsed,
-            Err(e) => return self.fail(span, format!("in `{}`: {}", shared.name, e.message)),
+            Err(e) => return self.fail(ErrorKind::Shared, span, format!("in `{}`: {}", shared.name, e.message)),
         };
         let before = self.errors.len();
         self.params.push(shared.params.iter().map(String::as_str).zip(values).collect());
@@ -238,9 +252,10 @@ impl<'b> Compiler<'b> {
         match self.expr(e)? {
             Typed::Truth(n) => Ok(n),
             Typed::Number(..) | Typed::Literal { .. } => {
-                self.fail(e.span, "this is a number, not a condition: compare it, e.g. `>= 8`")
+                self.fail(ErrorKind::Type, e.span, "this is a number, not a condition: compare it, e.g. `>= 8`")
             }
             Typed::Question(q, span) => self.fail(
+                ErrorKind::Type,
                 span,
                 format!(
                     "`{}` is {}: use `==` or `in [...]` with its options, or a function",
@@ -272,9 +287,9 @@ impl<'b> Compiler<'b> {
             Typed::Literal { value, unit, span } => {
                 Ok((Num::Literal(self.literal(value, unit, span, unit_of)?), unit_of))
             }
-            Typed::Truth(_) => self.fail(span, "this is a yes/no condition, not a number"),
+            Typed::Truth(_) => self.fail(ErrorKind::Type, span, "this is a yes/no condition, not a number"),
             Typed::Question(q, span) => {
-                self.fail(span, format!("`{}` is {}, not a number", q.id, kind_phrase(&q.kind)))
+                self.fail(ErrorKind::Type, span, format!("`{}` is {}, not a number", q.id, kind_phrase(&q.kind)))
             }
         }
     }
@@ -290,13 +305,15 @@ impl<'b> Compiler<'b> {
             (None, None) => Ok(value),
             (Some((u, uspan)), Some(q)) => match q.to_canonical(value, &u) {
                 Ok(v) => Ok(v),
-                Err(e) => self.fail(uspan, e.to_string()),
+                Err(e) => self.fail(ErrorKind::Unit, uspan, e.to_string()),
             },
-            (None, Some(q)) => {
-                self.fail(span, format!("`{value}` needs a unit: it is compared with {}", quantity_name(Some(q))))
-            }
+            (None, Some(q)) => self.fail(
+                ErrorKind::Unit,
+                span,
+                format!("`{value}` needs a unit: it is compared with {}", quantity_name(Some(q))),
+            ),
             (Some((u, uspan)), None) => {
-                self.fail(uspan, format!("`{u}` does not fit here: the other side is a plain number"))
+                self.fail(ErrorKind::Unit, uspan, format!("`{u}` does not fit here: the other side is a plain number"))
             }
         }
     }
@@ -311,6 +328,7 @@ impl<'b> Compiler<'b> {
                 ExprKind::Name(o) => o.to_string(),
                 _ => {
                     return self.fail(
+                        ErrorKind::Type,
                         r.span,
                         format!("compare `{name}` with one of its options: {}", q.kind.options().join(", ")),
                     );
@@ -336,7 +354,11 @@ impl<'b> Compiler<'b> {
         let (ln, lq) = self.as_number(lt, l.span, quantity)?;
         let (rn, rq) = self.as_number(rt, r.span, quantity)?;
         if lq != rq {
-            return self.fail(span, format!("compares {} with {}", quantity_name(lq), quantity_name(rq)));
+            return self.fail(
+                ErrorKind::Type,
+                span,
+                format!("compares {} with {}", quantity_name(lq), quantity_name(rq)),
+            );
         }
         Ok((ln, rn, lq))
     }
@@ -353,8 +375,11 @@ impl<'b> Compiler<'b> {
                     (Arith::Div, Some(a), Some(b)) if a == b => None,
                     _ => {
                         let verb = if op == Arith::Mul { "multiply" } else { "divide" };
-                        return self
-                            .fail(span, format!("cannot {verb} {} by {}", quantity_name(lq), quantity_name(rq)));
+                        return self.fail(
+                            ErrorKind::Type,
+                            span,
+                            format!("cannot {verb} {} by {}", quantity_name(lq), quantity_name(rq)),
+                        );
                     }
                 };
                 (ln, rn, q)
@@ -370,7 +395,7 @@ impl<'b> Compiler<'b> {
                 ok = false;
                 self.errors.push(RuleError {
                     help: Some(format!("options: {}", q.kind.options().join(", "))),
-                    ..RuleError::new(*span, format!("`{item}` is not an option of `{}`", q.id))
+                    ..RuleError::new(ErrorKind::Option, *span, format!("`{item}` is not an option of `{}`", q.id))
                 });
             }
         }
@@ -379,23 +404,31 @@ impl<'b> Compiler<'b> {
 
     fn membership(&mut self, value: &Expr, list: &Expr) -> Checked<Cond> {
         let ExprKind::List(items) = &list.kind else {
-            return self.fail(list.span, "expected a list");
+            return self.fail(ErrorKind::Arguments, list.span, "expected a list");
         };
         let q = match self.expr(value)? {
             Typed::Question(q, _) => q,
             _ => {
-                return self.fail(value.span, "`in` needs a choice, multiple-choice or medicines question on its left");
+                return self.fail(
+                    ErrorKind::Type,
+                    value.span,
+                    "`in` needs a choice, multiple-choice or medicines question on its left",
+                );
             }
         };
         let options = self.options(q, items)?;
         Ok(match q.kind {
             Kind::Choice { .. } => Cond::ChoiceIn(q.id.clone(), options),
-            Kind::Multi { .. } => Cond::MultiAny(tick_list(q), options),
+            Kind::Multi { .. } => Cond::MultiAny(self.tick_list(q), options),
             Kind::Medications { .. } => {
                 Cond::Compare(Compare::Ge, Box::new(Num::Count(q.id.clone(), options)), Box::new(Num::Literal(1.0)))
             }
             _ => {
-                return self.fail(value.span, format!("`in` does not apply to {}", kind_phrase(&q.kind)));
+                return self.fail(
+                    ErrorKind::Type,
+                    value.span,
+                    format!("`in` does not apply to {}", kind_phrase(&q.kind)),
+                );
             }
         })
     }
@@ -405,7 +438,11 @@ impl<'b> Compiler<'b> {
             Ok(())
         } else {
             let s = if n == 1 { "" } else { "s" };
-            self.fail(call.span, format!("`{}` takes {n} argument{s}, not {}", call.name, call.args.len()))
+            self.fail(
+                ErrorKind::Arguments,
+                call.span,
+                format!("`{}` takes {n} argument{s}, not {}", call.name, call.args.len()),
+            )
         }
     }
 
@@ -413,16 +450,21 @@ impl<'b> Compiler<'b> {
     pub(super) fn question_arg(&mut self, arg: Option<&Expr>, kinds: &[&str], call: &Call) -> Checked<&'b Question> {
         let function = call.name;
         let Some(arg) = arg else {
-            return self.fail(call.span, format!("`{function}` is missing an argument"));
+            return self.fail(ErrorKind::Arguments, call.span, format!("`{function}` is missing an argument"));
         };
         let ExprKind::Name(name) = &arg.kind else {
-            return self.fail(arg.span, format!("`{function}` needs a question here ({})", kinds.join(" or ")));
+            return self.fail(
+                ErrorKind::Arguments,
+                arg.span,
+                format!("`{function}` needs a question here ({})", kinds.join(" or ")),
+            );
         };
         let q = self.question(name, arg.span)?;
         if kinds.contains(&q.kind.name()) {
             Ok(q)
         } else {
             self.fail(
+                ErrorKind::Type,
                 arg.span,
                 format!(
                     "`{function}` needs {} question here; `{name}` is {}",
@@ -436,8 +478,10 @@ impl<'b> Compiler<'b> {
     pub(super) fn list_arg(&mut self, arg: Option<&Expr>, call: &Call) -> Checked<Vec<(String, Span)>> {
         match arg.map(|a| (&a.kind, a.span)) {
             Some((ExprKind::List(items), _)) => Ok(items.clone()),
-            Some((_, s)) => self.fail(s, format!("`{}` needs a list here, like `[a, b]`", call.name)),
-            None => self.fail(call.span, format!("`{}` is missing its list", call.name)),
+            Some((_, s)) => {
+                self.fail(ErrorKind::Arguments, s, format!("`{}` needs a list here, like `[a, b]`", call.name))
+            }
+            None => self.fail(ErrorKind::Arguments, call.span, format!("`{}` is missing its list", call.name)),
         }
     }
 
@@ -450,19 +494,20 @@ impl<'b> Compiler<'b> {
     ) -> Checked<()> {
         let bad: Vec<_> = ids.into_iter().filter(|(id, _)| !known(id)).collect();
         for (id, span) in &bad {
-            self.errors.push(RuleError::new(*span, format!("`{id}` is not a {what}")));
+            self.errors.push(RuleError::new(ErrorKind::Option, *span, format!("`{id}` is not a {what}")));
         }
         if bad.is_empty() { Ok(()) } else { Err(()) }
     }
 
     pub(super) fn quantity_arg(&mut self, arg: Option<&Expr>, quantity: &str, call: &Call) -> Checked<Num> {
         let Some(arg) = arg else {
-            return self.fail(call.span, format!("`{}` is missing its {quantity}", call.name));
+            return self.fail(ErrorKind::Arguments, call.span, format!("`{}` is missing its {quantity}", call.name));
         };
         let wanted = Quantity::by_id(quantity);
         let (node, q) = self.number(arg, wanted)?;
         if q != wanted {
             return self.fail(
+                ErrorKind::Type,
                 arg.span,
                 format!("`{}` needs {} here, not {}", call.name, quantity_name(wanted), quantity_name(q)),
             );
@@ -472,8 +517,8 @@ impl<'b> Compiler<'b> {
 }
 
 /// Compiles a parsed rule: it must be a condition, and everything it names must exist.
-pub fn compile(expr: &Expr, bank: &QuestionBank) -> Result<Cond, Vec<RuleError>> {
-    let mut compiler = Compiler { bank, errors: Vec::new(), params: Vec::new() };
+pub fn compile(expr: &Expr, bank: &QuestionBank, implied: &Implications) -> Result<Cond, Vec<RuleError>> {
+    let mut compiler = Compiler { bank, implied, errors: Vec::new(), params: Vec::new() };
     match compiler.truth(expr) {
         Ok(node) if compiler.errors.is_empty() => Ok(node),
         _ => Err(compiler.errors),
@@ -482,13 +527,22 @@ pub fn compile(expr: &Expr, bank: &QuestionBank) -> Result<Cond, Vec<RuleError>>
 
 /// Checks a shared name's rule over the bank (and the shared names before
 /// it), its parameters standing for plain numbers: a condition or a number.
-pub fn compile_shared(expr: &Expr, params: &[String], bank: &QuestionBank) -> Result<(), Vec<RuleError>> {
+pub fn compile_shared(
+    expr: &Expr,
+    params: &[String],
+    bank: &QuestionBank,
+    implied: &Implications,
+) -> Result<(), Vec<RuleError>> {
     let frame = params.iter().map(|p| (p.as_str(), 1.0)).collect();
-    let mut compiler = Compiler { bank, errors: Vec::new(), params: vec![frame] };
+    let mut compiler = Compiler { bank, implied, errors: Vec::new(), params: vec![frame] };
     let ok = match compiler.expr(expr) {
         Ok(Typed::Truth(_) | Typed::Number(..) | Typed::Literal { .. }) => true,
         Ok(Typed::Question(q, span)) => {
-            compiler.errors.push(RuleError::new(span, format!("`{}` alone is neither a condition nor a number", q.id)));
+            compiler.errors.push(RuleError::new(
+                ErrorKind::Type,
+                span,
+                format!("`{}` alone is neither a condition nor a number", q.id),
+            ));
             false
         }
         Err(()) => false,

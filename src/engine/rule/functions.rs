@@ -2,7 +2,8 @@
 //! the compiler looks up, `trialcheck functions` prints and the README is
 //! tested against, so the three can never drift apart.
 
-use super::compile::{Checked, Compiler, Typed, tick_list};
+use super::compile::{Checked, Compiler, Typed};
+use super::error::Kind as ErrorKind;
 use super::node::{Cond, Egfr, Num};
 use super::syntax::{Expr, ExprKind, Span};
 use crate::clinical::egfr::Formula;
@@ -189,7 +190,7 @@ fn count<'b>(c: &mut Compiler<'b>, call: &Call) -> Checked<Typed<'b>> {
     let items = c.list_arg(call.args.get(1), call)?;
     let options = c.options(q, &items)?;
     plain(match (call.name, &q.kind) {
-        ("count", Kind::Multi { .. }) => Num::CountTicked(tick_list(q), options),
+        ("count", Kind::Multi { .. }) => Num::CountTicked(c.tick_list(q), options),
         ("count", _) => Num::Count(q.id.clone(), options),
         _ => Num::CountIntolerant(q.id.clone(), options),
     })
@@ -204,7 +205,7 @@ fn count_taken<'b>(c: &mut Compiler<'b>, call: &Call) -> Checked<Typed<'b>> {
         Some(ExprKind::Number { value, unit: None }) => *value,
         _ => {
             let span = call.args.get(2).map_or(call.span, |a| a.span);
-            return c.fail(span, format!("`{}` needs a number of months here", call.name));
+            return c.fail(ErrorKind::Arguments, span, format!("`{}` needs a number of months here", call.name));
         }
     };
     let courses = match &q.kind {
@@ -248,7 +249,7 @@ fn sledai<'b>(c: &mut Compiler<'b>, call: &Call) -> Checked<Typed<'b>> {
         }
         _ => sledai::Variant::Total,
     };
-    plain(Num::Sledai { items: tick_list(q), total, variant })
+    plain(Num::Sledai { items: c.tick_list(q), total, variant })
 }
 
 /// `eular_acr_score(q)` and `eular_acr_classified(entry, q)`.
@@ -265,8 +266,8 @@ fn eular_acr<'b>(c: &mut Compiler<'b>, call: &Call) -> Checked<Typed<'b>> {
     let options = q.kind.options().iter().map(|o| (o.clone(), arg_span));
     c.known_to(options, |id| eular_acr::item(id).is_some(), "2019 EULAR/ACR item")?;
     match entry {
-        Some(entry) => Ok(Typed::Truth(Cond::EularAcrClassified(Box::new(entry), tick_list(q)))),
-        None => plain(Num::EularAcrScore(tick_list(q))),
+        Some(entry) => Ok(Typed::Truth(Cond::EularAcrClassified(Box::new(entry), c.tick_list(q)))),
+        None => plain(Num::EularAcrScore(c.tick_list(q))),
     }
 }
 
@@ -275,12 +276,16 @@ fn at_least<'b>(c: &mut Compiler<'b>, call: &Call) -> Checked<Typed<'b>> {
         Some(ExprKind::Number { value, unit: None }) if value.fract() == 0.0 && *value >= 1.0 => *value as usize,
         _ => {
             let span = call.args.first().map_or(call.span, |a| a.span);
-            return c.fail(span, "`at_least` needs a whole number first, like `at_least(2, a, b, c)`");
+            return c.fail(
+                ErrorKind::Arguments,
+                span,
+                "`at_least` needs a whole number first, like `at_least(2, a, b, c)`",
+            );
         }
     };
     let rest = call.args.get(1..).unwrap_or_default();
     if rest.len() < k {
-        return c.fail(call.span, format!("`at_least({k}, ...)` needs at least {k} conditions"));
+        return c.fail(ErrorKind::Arguments, call.span, format!("`at_least({k}, ...)` needs at least {k} conditions"));
     }
     let conditions: Vec<Checked<Cond>> = rest.iter().map(|a| c.truth(a)).collect();
     let conditions = conditions.into_iter().collect::<Checked<Vec<Cond>>>()?;
@@ -308,14 +313,16 @@ fn egfr_ckd_epi<'b>(c: &mut Compiler<'b>, call: &Call) -> Checked<Typed<'b>> {
     let age = match call.args.get(1) {
         Some(a) => c.number(a, None).and_then(|(n, q)| match q {
             None => Ok(n),
-            Some(_) => c.fail(a.span, "the age must be a plain number of years"),
+            Some(_) => c.fail(ErrorKind::Type, a.span, "the age must be a plain number of years"),
         }),
-        None => c.fail(call.span, "`egfr_ckd_epi` is missing the age"),
+        None => c.fail(ErrorKind::Arguments, call.span, "`egfr_ckd_epi` is missing the age"),
     };
     let sex_arg = call.args.get(2);
     let sex = match sex_arg.map(|a| (&a.kind, a.span)) {
         Some((ExprKind::Name(n), s)) => c.sex(n, s, call.name),
-        _ => c.fail(sex_arg.map_or(call.span, |a| a.span), "`egfr_ckd_epi` needs the sex question here"),
+        _ => {
+            c.fail(ErrorKind::Type, sex_arg.map_or(call.span, |a| a.span), "`egfr_ckd_epi` needs the sex question here")
+        }
     };
     let (creatinine, age, sex) = (creatinine?, age?, sex?);
     let e = Egfr { formula: Formula::CkdEpi2021, creatinine, height: None, age: Some(age), sex: Some(sex) };

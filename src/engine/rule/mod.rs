@@ -9,6 +9,7 @@
 //! `RuleError` is the one error every phase reports.
 
 pub mod compile;
+pub mod error;
 pub mod eval;
 pub mod functions;
 pub mod node;
@@ -17,9 +18,9 @@ pub mod reach;
 pub mod syntax;
 
 use crate::engine::question::QuestionBank;
+pub use error::{Kind as ErrorKind, RuleError};
 pub use eval::{Facts, Missing, Range};
-pub use node::{Cond, Num};
-use std::fmt;
+pub use node::{Cond, Implications, Implied, Num};
 pub use syntax::Span;
 
 /// A rule as written, compiled against a question bank.
@@ -32,42 +33,22 @@ pub struct Rule {
     pub inputs: Vec<String>,
 }
 
-/// A problem in a rule: what is wrong, where in the rule text, and, apart
-/// from the message, what may fix it ("did you mean `creatinine`?").
-#[derive(Clone, Debug, PartialEq)]
-pub struct RuleError {
-    pub span: Span,
-    pub message: String,
-    pub help: Option<String>,
-}
-
-impl RuleError {
-    pub fn new(span: Span, message: impl Into<String>) -> RuleError {
-        RuleError { span, message: message.into(), help: None }
-    }
-}
-
-impl fmt::Display for RuleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at character {})", self.message, self.span.start + 1)?;
-        if let Some(help) = &self.help {
-            write!(f, "; {help}")?;
-        }
-        Ok(())
-    }
-}
-
 /// Checks a shared name's rule (see `QuestionBank::shared`).
-pub fn compile_shared(text: &str, params: &[String], bank: &QuestionBank) -> Result<(), Vec<RuleError>> {
+pub fn compile_shared(
+    text: &str,
+    params: &[String],
+    bank: &QuestionBank,
+    implied: &Implications,
+) -> Result<(), Vec<RuleError>> {
     let expr = syntax::parse(text).map_err(|e| vec![e])?;
-    compile::compile_shared(&expr, params, bank)
+    compile::compile_shared(&expr, params, bank, implied)
 }
 
 impl Rule {
     /// Parses and compiles `text`; all problems the compiler finds are returned.
-    pub fn compile(text: &str, bank: &QuestionBank) -> Result<Rule, Vec<RuleError>> {
+    pub fn compile(text: &str, bank: &QuestionBank, implied: &Implications) -> Result<Rule, Vec<RuleError>> {
         let expr = syntax::parse(text).map_err(|e| vec![e])?;
-        let node = compile::compile(&expr, bank)?;
+        let node = compile::compile(&expr, bank, implied)?;
         let inputs = node.inputs().into_iter().map(String::from).collect();
         Ok(Rule { text: text.to_string(), node, inputs })
     }

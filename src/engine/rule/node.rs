@@ -7,10 +7,39 @@ use super::op::{Arith, Compare, Logic};
 use crate::clinical::egfr::Formula;
 use crate::clinical::sledai;
 use crate::clinical::units::Quantity;
-use crate::engine::question::Implied;
+
+/// An item of a multiple choice that is present whenever `when` holds (a
+/// class IV biopsy is the 2019 EULAR/ACR renal item), so that nothing is asked twice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Implied {
+    pub item: String,
+    pub when: Cond,
+}
+
+/// The implied items of the bank's lists, by question: compiled once, kept
+/// beside the bank (a question is data; its implied items are rules over
+/// the other questions).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Implications(Vec<(String, std::sync::Arc<[Implied]>)>);
+
+impl Implications {
+    pub fn new(by_question: Vec<(String, Vec<Implied>)>) -> Implications {
+        Implications(by_question.into_iter().map(|(q, items)| (q, items.into())).collect())
+    }
+
+    /// The items `question` implies (none for most), shared, not copied.
+    pub fn of(&self, question: &str) -> std::sync::Arc<[Implied]> {
+        self.0.iter().find(|(q, _)| q == question).map(|(_, items)| items.clone()).unwrap_or_else(|| Vec::new().into())
+    }
+
+    /// These and `other`'s (several question files validated together).
+    pub fn extend(&mut self, other: Implications) {
+        self.0.extend(other.0);
+    }
+}
 
 /// A multiple-choice answer as the calculators read it: the items chosen,
-/// plus the items other answers imply (see `Question::implied`).
+/// plus the items other answers imply (see `Implications`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TickList {
     pub question: String,

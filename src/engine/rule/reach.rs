@@ -143,11 +143,10 @@ impl Cond {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rule::Rule;
-    use crate::engine::rule::tests::bank;
+    use crate::engine::rule::tests::compiled;
 
     fn rule(text: &str) -> Cond {
-        Rule::compile(text, &bank()).unwrap().node
+        compiled(text).unwrap().node
     }
 
     #[test]

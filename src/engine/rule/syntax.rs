@@ -15,7 +15,7 @@
 //! Written by hand rather than with a parser crate: the grammar is small, the
 //! error messages and positions are ours to word, and it adds little to the wasm.
 
-use super::RuleError;
+use super::error::{Kind, RuleError};
 use super::op::{Arith, BinOp, Compare, Logic};
 use crate::clinical::units::unit_prefix_len;
 
@@ -96,7 +96,7 @@ fn describe(t: &Tok<'_>) -> String {
 }
 
 fn err<T>(span: Span, message: impl Into<String>) -> Result<T, RuleError> {
-    Err(RuleError::new(span, message))
+    Err(RuleError::new(Kind::Syntax, span, message))
 }
 
 /// The words the lexer reads as keywords: never a question id or an option.

@@ -7,11 +7,22 @@ use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answers, RawAnswer};
 use crate::engine::logic::Tri;
 
-pub(crate) fn bank() -> QuestionBank {
+/// The small question bank of `tests/fixtures/questions.toml`, and the items its lists imply.
+pub(crate) fn vocabulary() -> (QuestionBank, Implications) {
     let text = include_str!("../../../tests/fixtures/questions.toml");
     let file: QuestionFile = toml::from_str(text).unwrap();
-    let bank = crate::catalog::load::question_bank(file.question, "questions.toml", &[]).unwrap();
-    crate::catalog::load::shared_names(bank, file.shared, "questions.toml", &[]).unwrap()
+    let (bank, implied) = crate::catalog::load::question_bank(file.question, "questions.toml", &[]).unwrap();
+    (crate::catalog::load::shared_names(bank, &implied, file.shared, "questions.toml", &[]).unwrap(), implied)
+}
+
+pub(crate) fn bank() -> QuestionBank {
+    vocabulary().0
+}
+
+/// A rule compiled over the small bank.
+pub(crate) fn compiled(text: &str) -> Result<Rule, Vec<RuleError>> {
+    let (bank, implied) = vocabulary();
+    Rule::compile(text, &bank, &implied)
 }
 
 fn today() -> Ymd {
@@ -24,14 +35,14 @@ pub(crate) fn answers(json: serde_json::Value) -> Answers {
 }
 
 fn eval(rule: &str, json: serde_json::Value) -> (Tri, Vec<String>) {
-    let rule = Rule::compile(rule, &bank()).unwrap_or_else(|e| panic!("{rule}: {e:?}"));
+    let rule = compiled(rule).unwrap_or_else(|e| panic!("{rule}: {e:?}"));
     let answers = answers(json);
     let (t, m) = rule.evaluate(&Facts::new(&answers, today()));
     (t, m.into_iter().map(String::from).collect())
 }
 
 fn errors(rule: &str) -> Vec<(String, String)> {
-    Rule::compile(rule, &bank())
+    compiled(rule)
         .unwrap_err()
         .into_iter()
         .map(|e| {
@@ -207,7 +218,7 @@ fn an_inadequate_response_leaves_out_medicines_stopped_for_side_effects() {
 
 #[test]
 fn a_yes_inside_a_window_is_a_wait_and_a_no_is_a_no() {
-    let rule = Rule::compile("not dialysis_last_3_months", &bank()).unwrap();
+    let rule = compiled("not dialysis_last_3_months").unwrap();
     let on = answers(json!({"dialysis_last_3_months": true}));
     let (t, missing) = rule.evaluate(&Facts::new(&on, today()));
     assert_eq!((t, missing.wait, missing.len()), (Tri::Unknown, true, 0));
@@ -410,7 +421,7 @@ mod properties {
         /// Answering more never turns a decided criterion into unknown or into its opposite.
         #[test]
         fn answering_more_never_undoes_a_decision(text in rule(), full in full_answers(), keep in prop::collection::vec(any::<bool>(), 15)) {
-            let rule = Rule::compile(&text, &bank()).unwrap();
+            let rule = compiled(&text).unwrap();
             let (before, _) = run(&rule, &fewer(&full, &keep));
             let (after, _) = run(&rule, &full);
             prop_assert!(before == Tri::Unknown || before == after, "{text}: {before:?} then {after:?}");
@@ -420,7 +431,7 @@ mod properties {
         /// that are unanswered or answered "don't know".
         #[test]
         fn an_unknown_says_which_questions_are_open(text in rule(), full in full_answers(), keep in prop::collection::vec(any::<bool>(), 15)) {
-            let rule = Rule::compile(&text, &bank()).unwrap();
+            let rule = compiled(&text).unwrap();
             let some = fewer(&full, &keep);
             let (value, missing) = run(&rule, &some);
             let given = answers(some);
@@ -447,7 +458,7 @@ mod robustness {
         /// and every error's position lies within the text.
         #[test]
         fn any_text_compiles_or_fails_cleanly(text in "\\PC{0,60}") {
-            if let Err(errors) = Rule::compile(&text, &bank()) {
+            if let Err(errors) = compiled(&text) {
                 prop_assert!(!errors.is_empty());
                 for e in errors {
                     prop_assert!(e.span.start <= e.span.end && e.span.end <= text.len());
@@ -462,7 +473,7 @@ mod robustness {
             "alt", "*", "alt_uln", "3", "mg/dL", "creatinine", "count(", "lupus_medicines", "egfr", "≥", "-", "/",
         ]), 0..14)) {
             let text = tokens.join(" ");
-            let _ = Rule::compile(&text, &bank());
+            let _ = compiled(&text);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Taking the answers to another device or to a clinician: export as a
 //! TrialCheck file or as FHIR, import a TrialCheck file, and say how it went.
 
-use crate::catalog::Catalog;
+use crate::engine::catalog::Catalog;
 use crate::engine::question::Question;
 use crate::questionnaire::fhir::{Estimate, questionnaire_response};
 use crate::questionnaire::saved::{ImportError, SavedAnswers};

@@ -3,7 +3,7 @@
 
 use super::answer_files::AnswerFiles;
 use super::review::{Review, ReviewRow};
-use crate::catalog::Catalog;
+use crate::engine::catalog::Catalog;
 use crate::questionnaire::{Action, Session};
 use crate::web::hooks::focus::use_focus_on;
 use crate::web::texts::use_texts;

@@ -1,7 +1,7 @@
 //! The questionnaire session, kept on this device only while the person
 //! ticks "Remember my answers", and wiped the moment they do not.
 
-use crate::catalog::Catalog;
+use crate::engine::catalog::Catalog;
 use crate::questionnaire::saved::SavedAnswers;
 use crate::questionnaire::{Action, Session};
 use crate::settings::Settings;

@@ -4,7 +4,7 @@
 //! blank or broken widget.
 
 use super::screening::Screening;
-use crate::catalog::Catalog;
+use crate::engine::catalog::Catalog;
 use crate::settings::Settings;
 use crate::text::Messages;
 use crate::web::hooks::focus::Interacted;

@@ -2,8 +2,8 @@
 //! device only when asked), derives what each screen shows from the pure
 //! model, and hands it to the presentational screens.
 
-use crate::catalog::Catalog;
 use crate::engine::assess::Verdict;
+use crate::engine::catalog::Catalog;
 use crate::engine::travel;
 use crate::questionnaire::{Action, Screen, Session};
 use crate::settings::Settings;
