@@ -1,17 +1,66 @@
 //! Compiles a parsed rule against the question bank: names resolved to
-//! questions, units converted, functions looked up in `functions::TABLE`.
+//! questions, units converted, functions looked up in the table it is given
+//! (`functions::TABLE`, whose entries call back into the compiler's helpers).
 //!
 //! Every mistake a trial author can make in a rule is reported here with its
 //! position: an unknown question, a unit that does not fit, a yes/no compared
 //! with a number, an option the question does not have.
 
 use super::error::{Kind as ErrorKind, RuleError};
-use super::functions::{self, Call};
 use super::node::{Cond, Implications, Num, TickList};
 use super::op::{Arith, BinOp, Compare};
 use super::syntax::{Expr, ExprKind, Span};
 use crate::clinical::units::Quantity;
 use crate::engine::question::{DatePrecision, Kind, Question, QuestionBank, Shared};
+use serde::Serialize;
+
+/// A call as written: `count(lupus_medicines, [tacrolimus])`, or a derived
+/// name (`egfr`) with no arguments.
+pub struct Call<'e> {
+    pub name: &'e str,
+    pub args: &'e [Expr<'e>],
+    pub span: Span,
+}
+
+pub(super) type CompileFn = for<'b, 'e> fn(&mut Compiler<'b>, &Call<'e>) -> Checked<Typed<'b>>;
+
+/// What a function gives: a number to compare, or a condition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gives {
+    Number,
+    Condition,
+}
+
+#[derive(Serialize)]
+pub struct Function {
+    pub name: &'static str,
+    /// How it is written; a derived name is written without parentheses.
+    pub usage: &'static str,
+    pub gives: Gives,
+    pub doc: &'static str,
+    #[serde(skip)]
+    pub(super) compile: CompileFn,
+}
+
+impl Function {
+    /// A name that stands for a value (`age_years`), not a call.
+    pub fn is_derived(&self) -> bool {
+        !self.usage.contains('(')
+    }
+}
+
+impl Function {
+    /// A function written with parentheses, by name, in `table`.
+    fn called(table: &'static [Function], name: &str) -> Option<&'static Function> {
+        table.iter().find(|f| f.name == name && !f.is_derived())
+    }
+
+    /// A derived name (`age_years`, `egfr`, `study_team`), in `table`.
+    fn derived(table: &'static [Function], name: &str) -> Option<&'static Function> {
+        table.iter().find(|f| f.name == name && f.is_derived())
+    }
+}
 
 /// What a piece of a rule turned out to be.
 pub(super) enum Typed<'b> {
@@ -34,6 +83,9 @@ pub(super) type Checked<T> = Result<T, ()>;
 pub(super) struct Compiler<'b> {
     pub(super) bank: &'b QuestionBank,
     implied: &'b Implications,
+    /// The language's functions and derived names (`functions::TABLE`):
+    /// given, so that the compiler and the table it calls need not know each other.
+    functions: &'static [Function],
     errors: Vec<RuleError>,
     /// The parameters of the shared name being expanded, by name: a shared
     /// name's rule sees its own parameters only.
@@ -113,7 +165,7 @@ impl<'b> Compiler<'b> {
         if let Some(value) = self.param(name) {
             return Ok(Typed::Literal { value, unit: None, span });
         }
-        if let Some(derived) = functions::derived(name) {
+        if let Some(derived) = Function::derived(self.functions, name) {
             return (derived.compile)(self, &Call { name, args: &[], span });
         }
         if let Some(shared) = self.bank.shared_name(name) {
@@ -185,14 +237,15 @@ impl<'b> Compiler<'b> {
                 let node = self.membership(value, list)?;
                 Ok(Typed::Truth(if *negated { Cond::Not(Box::new(node)) } else { node }))
             }
-            ExprKind::Call { name, name_span, args } => match functions::function(name) {
+            ExprKind::Call { name, name_span, args } => match Function::called(self.functions, name) {
                 Some(f) => (f.compile)(self, &Call { name, args, span: e.span }),
                 None => match self.bank.shared_name(name) {
                     Some(shared) => self.expand(shared, args, e.span),
                     None => {
                         let shared =
                             self.bank.shared().iter().filter(|s| !s.params.is_empty()).map(|s| s.name.as_str());
-                        let known: Vec<&str> = functions::names().into_iter().chain(shared).collect();
+                        let called = self.functions.iter().filter(|f| !f.is_derived()).map(|f| f.name);
+                        let known: Vec<&str> = called.chain(shared).collect();
                         self.fail_with_help(
                             ErrorKind::UnknownName,
                             *name_span,
@@ -517,8 +570,13 @@ impl<'b> Compiler<'b> {
 }
 
 /// Compiles a parsed rule: it must be a condition, and everything it names must exist.
-pub fn compile(expr: &Expr, bank: &QuestionBank, implied: &Implications) -> Result<Cond, Vec<RuleError>> {
-    let mut compiler = Compiler { bank, implied, errors: Vec::new(), params: Vec::new() };
+pub fn compile(
+    expr: &Expr,
+    bank: &QuestionBank,
+    implied: &Implications,
+    functions: &'static [Function],
+) -> Result<Cond, Vec<RuleError>> {
+    let mut compiler = Compiler { bank, implied, functions, errors: Vec::new(), params: Vec::new() };
     match compiler.truth(expr) {
         Ok(node) if compiler.errors.is_empty() => Ok(node),
         _ => Err(compiler.errors),
@@ -532,9 +590,10 @@ pub fn compile_shared(
     params: &[String],
     bank: &QuestionBank,
     implied: &Implications,
+    functions: &'static [Function],
 ) -> Result<(), Vec<RuleError>> {
     let frame = params.iter().map(|p| (p.as_str(), 1.0)).collect();
-    let mut compiler = Compiler { bank, implied, errors: Vec::new(), params: vec![frame] };
+    let mut compiler = Compiler { bank, implied, functions, errors: Vec::new(), params: vec![frame] };
     let ok = match compiler.expr(expr) {
         Ok(Typed::Truth(_) | Typed::Number(..) | Typed::Literal { .. }) => true,
         Ok(Typed::Question(q, span)) => {

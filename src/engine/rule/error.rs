@@ -2,7 +2,7 @@
 //! mistake, where in the rule text, what is wrong, and apart from that what
 //! may fix it ("did you mean `creatinine`?").
 
-use super::syntax::Span;
+use super::span::Span;
 use std::fmt;
 
 /// What kind of mistake a rule holds: tests and tools match this, not the words.

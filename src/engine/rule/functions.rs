@@ -2,51 +2,15 @@
 //! the compiler looks up, `trialcheck functions` prints and the README is
 //! tested against, so the three can never drift apart.
 
-use super::compile::{Checked, Compiler, Typed};
+use super::compile::{Call, Checked, CompileFn, Compiler, Typed};
+pub use super::compile::{Function, Gives};
 use super::error::Kind as ErrorKind;
 use super::node::{Cond, Egfr, Num};
-use super::syntax::{Expr, ExprKind, Span};
+use super::syntax::ExprKind;
 use crate::clinical::egfr::Formula;
 use crate::clinical::units::Quantity;
 use crate::clinical::{eular_acr, sledai};
 use crate::engine::question::Kind;
-use serde::Serialize;
-
-/// A call as written: `count(lupus_medicines, [tacrolimus])`, or a derived
-/// name (`egfr`) with no arguments.
-pub(super) struct Call<'e> {
-    pub name: &'e str,
-    pub args: &'e [Expr<'e>],
-    pub span: Span,
-}
-
-type CompileFn = for<'b, 'e> fn(&mut Compiler<'b>, &Call<'e>) -> Checked<Typed<'b>>;
-
-/// What a function gives: a number to compare, or a condition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Gives {
-    Number,
-    Condition,
-}
-
-#[derive(Serialize)]
-pub struct Function {
-    pub name: &'static str,
-    /// How it is written; a derived name is written without parentheses.
-    pub usage: &'static str,
-    pub gives: Gives,
-    pub doc: &'static str,
-    #[serde(skip)]
-    pub(super) compile: CompileFn,
-}
-
-impl Function {
-    /// A name that stands for a value (`age_years`), not a call.
-    pub fn is_derived(&self) -> bool {
-        !self.usage.contains('(')
-    }
-}
 
 const fn f(name: &'static str, usage: &'static str, gives: Gives, doc: &'static str, compile: CompileFn) -> Function {
     Function { name, usage, gives, doc, compile }
@@ -134,20 +98,6 @@ pub static TABLE: &[Function] = &[
     f("egfr_schwartz", "egfr_schwartz(creatinine, height)", Number, "bedside Schwartz eGFR", egfr_schwartz),
     f("egfr_ckd_epi", "egfr_ckd_epi(creatinine, age, sex)", Number, "CKD-EPI 2021 eGFR", egfr_ckd_epi),
 ];
-
-/// A function written with parentheses.
-pub(super) fn function(name: &str) -> Option<&'static Function> {
-    TABLE.iter().find(|f| f.name == name && !f.is_derived())
-}
-
-/// A derived name (`age_years`, `egfr`, `study_team`).
-pub(super) fn derived(name: &str) -> Option<&'static Function> {
-    TABLE.iter().find(|f| f.name == name && f.is_derived())
-}
-
-pub(super) fn names() -> Vec<&'static str> {
-    TABLE.iter().filter(|f| !f.is_derived()).map(|f| f.name).collect()
-}
 
 /// Names a question id or an option may not take: the derived names.
 pub fn is_reserved(name: &str) -> bool {

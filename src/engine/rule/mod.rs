@@ -15,6 +15,7 @@ pub mod functions;
 pub mod node;
 pub mod op;
 pub mod reach;
+pub mod span;
 pub mod syntax;
 
 use crate::engine::question::QuestionBank;
@@ -41,14 +42,14 @@ pub fn compile_shared(
     implied: &Implications,
 ) -> Result<(), Vec<RuleError>> {
     let expr = syntax::parse(text).map_err(|e| vec![e])?;
-    compile::compile_shared(&expr, params, bank, implied)
+    compile::compile_shared(&expr, params, bank, implied, functions::TABLE)
 }
 
 impl Rule {
     /// Parses and compiles `text`; all problems the compiler finds are returned.
     pub fn compile(text: &str, bank: &QuestionBank, implied: &Implications) -> Result<Rule, Vec<RuleError>> {
         let expr = syntax::parse(text).map_err(|e| vec![e])?;
-        let node = compile::compile(&expr, bank, implied)?;
+        let node = compile::compile(&expr, bank, implied, functions::TABLE)?;
         let inputs = node.inputs().into_iter().map(String::from).collect();
         Ok(Rule { text: text.to_string(), node, inputs })
     }

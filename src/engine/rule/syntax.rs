@@ -17,20 +17,8 @@
 
 use super::error::{Kind, RuleError};
 use super::op::{Arith, BinOp, Compare, Logic};
+pub use super::span::Span;
 use crate::clinical::units::unit_prefix_len;
-
-/// Byte offsets into the rule text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    fn to(self, other: Span) -> Span {
-        Span { start: self.start, end: other.end }
-    }
-}
 
 /// A parsed rule. Names and units borrow the rule's text: a catalog of
 /// 1,000 trials has tens of thousands of them, and the tree lives only
