@@ -4,6 +4,7 @@
 //! - `engine`: questions, answers, the rule language, verdicts, relevance.
 //! - `catalog`: trial files: reading, validating, the catalog shipped inside.
 //! - `questionnaire`: the questionnaire as a pure model (answers, actions).
+//! - `reader`: who is answering (`Mode`) and the languages: small shared types.
 //! - `limits`: how big and how deep a file is read at all.
 //! - `settings`: what a site embedding the widget may configure, checked.
 //! - `sort`: one stable sort shared by every list the app orders (small wasm).
@@ -16,6 +17,7 @@ pub mod clinical;
 pub mod engine;
 pub mod limits;
 pub mod questionnaire;
+pub mod reader;
 pub mod settings;
 pub mod sort;
 pub mod text;

@@ -3,7 +3,7 @@
 //! Anything unusable is reported, never silently ignored.
 
 use crate::catalog::load::is_nct_id;
-use crate::questionnaire::Mode;
+use crate::reader::{DEFAULT_LANGUAGE, LANGUAGES, Mode, speaks};
 use serde::Deserialize;
 
 /// The options as a page gives them (attributes or `mount` options).
@@ -62,8 +62,6 @@ fn is_hex_colour(s: &str) -> bool {
     s.strip_prefix('#').is_some_and(|h| matches!(h.len(), 3 | 4 | 6 | 8) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-pub const LANGUAGES: &[&str] = &["en", "vi", "zh"];
-
 // Language tags, registry ids and country codes are ASCII, so their case is
 // changed with the ASCII mapping throughout: Unicode's case tables would add
 // 15 KB gzipped to the wasm (measured), for letters none of them can hold.
@@ -72,7 +70,7 @@ pub const LANGUAGES: &[&str] = &["en", "vi", "zh"];
 pub fn from_browser(preferred: &[String]) -> Option<&'static str> {
     preferred.iter().find_map(|p| {
         let base = p.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        LANGUAGES.iter().copied().find(|l| *l == base)
+        LANGUAGES.iter().map(|l| l.tag).find(|l| *l == base)
     })
 }
 
@@ -94,25 +92,26 @@ impl From<Options> for Settings {
             })
             .collect();
         let language = match o.lang.as_deref().map(|l| l.trim().to_ascii_lowercase()) {
-            None => "en".to_string(),
+            None => DEFAULT_LANGUAGE.to_string(),
             Some(l) => {
                 let base = l.split(['-', '_']).next().unwrap_or("").to_string();
-                if LANGUAGES.contains(&base.as_str()) {
+                if speaks(&base) {
                     base
                 } else {
-                    problems.push(format!("lang: `{l}` is not one of {}", LANGUAGES.join(", ")));
-                    "en".to_string()
+                    let tags: Vec<&str> = LANGUAGES.iter().map(|l| l.tag).collect();
+                    problems.push(format!("lang: `{l}` is not one of {}", tags.join(", ")));
+                    DEFAULT_LANGUAGE.to_string()
                 }
             }
         };
         let mode = match o.mode.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some("myself") => Some(Mode::Myself),
-            Some("child") | Some("my_child") => Some(Mode::MyChild),
-            Some("clinician") => Some(Mode::Clinician),
-            Some(other) => {
-                problems.push(format!("mode: `{other}` is not one of myself, child, clinician"));
-                None
+            Some(text) => {
+                let mode = Mode::parse(text);
+                if mode.is_none() {
+                    problems.push(format!("mode: `{text}` is not one of myself, child, clinician"));
+                }
+                mode
             }
         };
         let accent = o.accent.map(|a| a.trim().to_string()).filter(|a| {
@@ -127,7 +126,7 @@ impl From<Options> for Settings {
             .map(|c| c.trim().to_ascii_uppercase())
             .filter(|c| !c.is_empty())
             .filter(|c| {
-                let ok = crate::questionnaire::saved::is_country_code(c);
+                let ok = crate::catalog::countries::is_country_code(c);
                 if !ok {
                     problems.push(format!("countries: `{c}` is not a two-letter country code like VN"));
                 }

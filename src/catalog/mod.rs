@@ -15,6 +15,7 @@ pub mod schema;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::engine::catalog::Catalog;
 use std::fmt;
 
@@ -137,7 +138,6 @@ mod tests {
     #[test]
     fn a_catalog_of_one_language_shows_its_reader_every_text_the_whole_one_does_and_the_same_rules() {
         use crate::engine::trial::Localized;
-        use crate::settings::LANGUAGES;
         let whole_spec: schema::CatalogSpec = serde_json::from_str(SHIPPED_JSON).unwrap();
         let whole = Catalog::shipped().unwrap();
         let texts = |t: &crate::engine::trial::Trial| -> Vec<Localized> {
@@ -147,7 +147,7 @@ mod tests {
             all.extend(t.criteria.iter().flat_map(|c| [&c.plain, &c.original_translation]));
             all.into_iter().cloned().collect()
         };
-        for lang in LANGUAGES {
+        for lang in crate::reader::language_tags() {
             let spec = whole_spec.in_language(lang);
             let (full_size, size) =
                 (serde_json::to_string(&whole_spec).unwrap().len(), serde_json::to_string(&spec).unwrap().len());
@@ -161,7 +161,7 @@ mod tests {
                 };
                 assert_eq!(rules(t), rules(w), "{lang} {}", t.id);
                 for (a, b) in texts(t).iter().zip(&texts(w)) {
-                    assert_eq!((a.get(lang), a.0.get(*lang)), (b.get(lang), b.0.get(*lang)), "{lang} {}", t.id);
+                    assert_eq!((a.get(lang), a.0.get(lang)), (b.get(lang), b.0.get(lang)), "{lang} {}", t.id);
                     assert!(a.0.len() <= 1);
                 }
                 assert_eq!(texts(t).len(), texts(w).len());
@@ -210,7 +210,6 @@ mod tests {
 
     #[test]
     fn every_trial_text_is_in_every_language_and_registry_translations_are_whole() {
-        use crate::settings::LANGUAGES;
         let catalog = Catalog::shipped().unwrap();
         let mut missing = Vec::new();
         for t in &catalog.trials {
@@ -224,8 +223,8 @@ mod tests {
             texts.extend(f.missing.iter().map(|m| ("missing", m)));
             texts.extend(t.criteria.iter().map(|c| ("plain", &c.plain)));
             for (what, text) in texts {
-                for lang in LANGUAGES {
-                    if text.0.get(*lang).is_none_or(|s| s.trim().is_empty()) {
+                for lang in crate::reader::language_tags() {
+                    if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
                         missing.push(format!("{} {what} {lang}", t.id));
                     }
                 }
@@ -235,8 +234,8 @@ mod tests {
             // gives one, is given in every language or none: never half.
             let translated = t.criteria.iter().any(|c| !c.original_translation.0.is_empty());
             for c in t.criteria.iter().filter(|_| translated) {
-                for lang in LANGUAGES.iter().filter(|l| **l != "en") {
-                    if c.original_translation.0.get(*lang).is_none_or(|s| s.trim().is_empty()) {
+                for lang in crate::reader::language_tags().filter(|l| *l != "en") {
+                    if c.original_translation.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
                         missing.push(format!("{} {} original {lang}", t.id, c.id));
                     }
                 }

@@ -9,13 +9,14 @@ use super::{Args, Outcome};
 use crate::catalog::schema::{QuestionSpec, SharedSpec, TrialSpec};
 use crate::catalog::source::{self, Contents};
 use crate::catalog::{SHIPPED_JSON, schema::CatalogSpec};
-use crate::settings::LANGUAGES;
+use crate::reader::{language_tags, speaks};
 use std::path::Path;
 
 pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let lang = args.value("lang");
-    if let Some(lang) = lang.filter(|l| !LANGUAGES.contains(l)) {
-        return Err(format!("--lang {lang}: not a language of the app ({})", LANGUAGES.join(", ")));
+    if let Some(lang) = lang.filter(|l| !speaks(l)) {
+        let tags: Vec<&str> = language_tags().collect();
+        return Err(format!("--lang {lang}: not a language of the app ({})", tags.join(", ")));
     }
     let print = |catalog: CatalogSpec| -> Result<Outcome, String> {
         let catalog = match lang {

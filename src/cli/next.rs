@@ -18,12 +18,8 @@ use crate::questionnaire::{Mode, is_lab_value};
 use serde::Serialize;
 
 fn mode(args: &Args) -> Result<Mode, String> {
-    match args.value("mode").unwrap_or("clinician") {
-        "myself" => Ok(Mode::Myself),
-        "my_child" | "child" => Ok(Mode::MyChild),
-        "clinician" => Ok(Mode::Clinician),
-        other => Err(format!("--mode `{other}`: use myself, my_child or clinician")),
-    }
+    let text = args.value("mode").unwrap_or("clinician");
+    Mode::parse(text).ok_or_else(|| format!("--mode `{text}`: use myself, my_child or clinician"))
 }
 
 #[derive(Serialize)]
@@ -100,11 +96,7 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
         };
         for (mode, report) in [(Mode::Clinician, true), (plain, true), (plain, false)] {
             let walked = walk::walk(&catalog, mode, report, &facts, today);
-            let label = match mode {
-                Mode::Clinician => "clinician",
-                Mode::MyChild => "my_child",
-                Mode::Myself => "myself",
-            };
+            let label = mode.name();
             say!("{name:<44} {label:<10} {:>10} {:>8}", if report { "yes" } else { "no" }, walked.screens.len());
             if args.switch("screens") {
                 // Each screen as the walk met it: for finding what could be asked together.

@@ -16,19 +16,8 @@ use crate::engine::catalog::Catalog;
 use crate::engine::question::{AnsweredBy, Group, Kind, Question};
 use crate::engine::relevance::questions_to_ask;
 pub use saved::Restored;
-use serde::{Deserialize, Serialize};
 
-/// Who is answering: it sets the wording and the order of the questions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Mode {
-    /// The person who may join, in plain words.
-    Myself,
-    /// A parent or carer, in plain words about "your child".
-    MyChild,
-    /// A study coordinator or doctor with the notes and a lab report at hand.
-    Clinician,
-}
+pub use crate::reader::Mode;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {

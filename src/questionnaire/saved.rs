@@ -51,11 +51,6 @@ pub struct Restored {
     pub lab_report: Option<bool>,
 }
 
-/// Two capital letters: the shape of an ISO 3166 code, nothing else.
-pub fn is_country_code(s: &str) -> bool {
-    s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase())
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
     /// Not JSON at all.
@@ -110,7 +105,7 @@ impl SavedAnswers {
             return Err(ImportError::TooNew(self.version));
         }
         let bad_countries: Vec<(String, String)> = (self.countries.iter().flatten())
-            .filter(|c| !is_country_code(c))
+            .filter(|c| !crate::catalog::countries::is_country_code(c))
             .map(|c| ("countries".to_string(), format!("`{c}` is not a country code like VN")))
             .collect();
         let mut answers = Answers::from_raw(&catalog.bank, self.answers, today).map_err(|errors| {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-data"))]
 pub const SHIPPED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.json"));
 
-pub const DEFAULT_LANGUAGE: &str = "en";
+pub use crate::reader::DEFAULT_LANGUAGE;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Messages {
@@ -259,13 +259,13 @@ mod tests {
         let catalog = Catalog::shipped().unwrap();
         let mut statements = Vec::new();
         for q in catalog.bank.iter().filter(|q| q.kind == Kind::YesNo) {
-            for lang in crate::settings::LANGUAGES {
+            for lang in crate::reader::language_tags() {
                 for suffix in ["", "-child", "-clinician"] {
                     let id = format!("{}{suffix}", q.prompt_id());
                     let Some(text) = messages.get(lang, &id) else { continue };
                     // Vietnamese asks with "... không?" / "... chưa?"; a statement with a
                     // question mark is still a statement (clinician wording may be terse).
-                    let asked = match (*lang, suffix) {
+                    let asked = match (lang, suffix) {
                         ("vi", "" | "-child") => text.ends_with("không?") || text.ends_with("chưa?"),
                         _ => text.ends_with('?') || text.ends_with('？'),
                     };
@@ -337,7 +337,7 @@ mod tests {
         );
         assert_eq!(status_words(&messages, "zh", &status), "目前不招募（研究仍在进行），截至 2025年10月29日");
         for r in Recruitment::ALL {
-            for lang in crate::settings::LANGUAGES {
+            for lang in crate::reader::language_tags() {
                 assert!(messages.has(lang, &format!("recruitment-{}", r.name())), "{lang} {}", r.name());
             }
         }
@@ -390,7 +390,7 @@ mod tests {
         assert!(keys.len() >= 2, "{keys:?}");
         let mut missing = Vec::new();
         for key in keys {
-            for lang in crate::settings::LANGUAGES {
+            for lang in crate::reader::language_tags() {
                 for id in [format!("checklist-{key}"), format!("checklist-{key}-help")] {
                     if messages.get(lang, &id).is_none() {
                         missing.push(format!("{lang} {id}"));

@@ -1,13 +1,14 @@
 // Helpers that use the questionnaire the way a person does: by the labels
 // on screen. Anything the script does not answer gets "don't know".
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
 /** The app's words by language and message id, read from locales/*.toml
  * (flat `id = "text"` lines), so that tests find buttons in any language. */
-const WORDS = Object.fromEntries(['en', 'vi', 'zh'].map((lang) => {
+const LANGUAGES = readdirSync(new URL('../../locales/', import.meta.url)).filter((f) => f.endsWith('.toml')).map((f) => f.slice(0, -5));
+const WORDS = Object.fromEntries(LANGUAGES.map((lang) => {
   const text = readFileSync(new URL(`../../locales/${lang}.toml`, import.meta.url), 'utf8');
   const entries = text.split('\n').map((l) => l.match(/^([\w-]+) = (".*")$/)).filter(Boolean).map((m) => [m[1], JSON.parse(m[2])]);
   return [lang, Object.fromEntries(entries)];

@@ -4,7 +4,7 @@ use crate::web::texts::use_texts;
 use yew::prelude::*;
 
 /// Each language named in itself, so that a reader finds their own.
-const LANGUAGES: &[(&str, &str)] = &[("en", "English"), ("vi", "Tiếng Việt"), ("zh", "中文")];
+use crate::reader::LANGUAGES;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -25,7 +25,7 @@ pub fn LanguagePicker(props: &Props) -> Html {
         <label class="tc-language tc-no-print">
             <span>{ texts.get("language-label") }</span>
             <select onchange={change}>
-                { for LANGUAGES.iter().map(|(code, name)| html! {
+                { for LANGUAGES.iter().map(|crate::reader::Language { tag: code, name }| html! {
                     <option value={*code} lang={*code} selected={texts.language == *code}>{ *name }</option>
                 }) }
             </select>
