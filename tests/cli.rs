@@ -660,3 +660,62 @@ fn screen_says_not_yet_with_the_day_a_wait_ends() {
     let run = trialcheck(&["screen", "--answers", path.to_str().unwrap(), "--trials", "NCT06038474", "--today", TODAY]);
     assert!(run.stdout.contains("Not yet: may qualify from 2026-12-09, when 18"), "{}", run.stdout);
 }
+
+#[test]
+fn a_file_the_app_saved_screens_and_next_carries_on_where_she_stopped() {
+    // The envelope the app writes (here an older one, its tick list from memory) screens.
+    let older = fixture("answers-v1-myself.json");
+    let run = trialcheck(&["screen", "--answers", &older, "--today", TODAY, "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let reports: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(reports.as_array().is_some_and(|r| r.len() >= 10), "{}", run.stdout);
+    // What she answered, without her lab values: as the app saves it, and as a bare map.
+    let mut answers: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("patients/woman-32-refractory-sle.json")).unwrap())
+            .unwrap();
+    for lab in ["creatinine", "neutrophils", "lymphocytes", "alt", "alt_uln", "ast", "ast_uln", "bilirubin"] {
+        answers.as_object_mut().unwrap().remove(lab);
+    }
+    for lab in ["bilirubin_uln", "lvef", "ecg_normal", "spo2", "fvc_percent"] {
+        answers.as_object_mut().unwrap().remove(lab);
+    }
+    let envelope = serde_json::json!({
+        "format": "trialcheck-answers", "version": 2, "saved_on": "2026-11-21", "mode": "myself", "answers": answers,
+    });
+    let saved = scratch("saved-app", "saved.json", &envelope.to_string());
+    let bare = scratch("saved-bare", "bare.json", &answers.to_string());
+    let next = |path: &PathBuf, extra: &[&str]| {
+        let mut args = vec!["next", "--answers", path.to_str().unwrap(), "--today", TODAY, "--json"];
+        args.extend_from_slice(extra);
+        let run = trialcheck(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["screen"]["questions"][0].clone()
+    };
+    // She answers for herself (the file says so): what she can know comes before the tests.
+    assert_eq!(next(&saved, &[]), "severe_drug_allergy");
+    // A flag overrides the file; a bare map is a clinician's, who asks about the tests first.
+    assert_eq!(next(&saved, &["--mode", "clinician"]), "cd19_b_cells_positive");
+    assert_eq!(next(&bare, &[]), "cd19_b_cells_positive");
+    assert_eq!(next(&bare, &["--mode", "myself"]), "severe_drug_allergy");
+    // Both forms screen to the same verdicts.
+    let verdicts = |path: &PathBuf| {
+        let run = trialcheck(&["screen", "--answers", path.to_str().unwrap(), "--today", TODAY, "--json"]);
+        let reports: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        reports.as_array().unwrap().iter().map(|r| (r["trial"].clone(), r["verdict"].clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(verdicts(&saved), verdicts(&bare));
+    // A foreign or broken file is the file's problem: said with its name, exit 1, no usage text.
+    let fhir =
+        scratch("saved-foreign", "fhir.json", r#"{"resourceType": "QuestionnaireResponse", "status": "completed"}"#);
+    let run = trialcheck(&["screen", "--answers", fhir.to_str().unwrap(), "--today", TODAY]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fhir.json: this is not a TrialCheck answers file") && !run.stderr.contains("usage:"),
+        "{}",
+        run.stderr
+    );
+    let broken = scratch("saved-broken", "broken.json", "{\"format\": \"trialcheck-answers\",\n  \"answers\": ");
+    let run = trialcheck(&["screen", "--answers", broken.to_str().unwrap(), "--today", TODAY]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("broken.json:2:"), "{}", run.stderr);
+}

@@ -8,7 +8,7 @@
 //! depend on the machine.
 
 use super::say;
-use super::{Args, Outcome};
+use super::{Args, Failure, Outcome};
 use crate::catalog::schema::CatalogSpec;
 use crate::catalog::{SHIPPED_JSON, load};
 use crate::clinical::dates::Ymd;
@@ -69,7 +69,7 @@ fn answers(catalog: &Catalog, today: Ymd) -> Result<Answers, String> {
     Ok(a)
 }
 
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
     let sizes: Vec<usize> = args
         .value("trials")
         .unwrap_or("3,100,1000")
@@ -92,7 +92,8 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
         let json = synthetic(n)?;
         let read = || -> Result<Catalog, String> {
             let spec: CatalogSpec = serde_json::from_str(&json).map_err(|e| e.to_string())?;
-            load::catalog(spec, "bench.json").map_err(|e| format!("{e:?}"))
+            load::catalog(spec, "bench.json")
+                .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
         };
         let load = time(runs, read);
         let json_only = time(runs, || serde_json::from_str::<CatalogSpec>(&json).map_err(|e| e.to_string()));

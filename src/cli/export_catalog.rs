@@ -5,20 +5,20 @@
 //! back to): the build's file for one language, as the app fetches it.
 
 use super::say;
-use super::{Args, Outcome};
+use super::{Args, Failure, Outcome};
 use crate::catalog::schema::{QuestionSpec, SharedSpec, TrialSpec};
 use crate::catalog::source::{self, Contents};
 use crate::catalog::{SHIPPED_JSON, schema::CatalogSpec};
 use crate::reader::{language_tags, speaks};
 use std::path::Path;
 
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
     let lang = args.value("lang");
     if let Some(lang) = lang.filter(|l| !speaks(l)) {
         let tags: Vec<&str> = language_tags().collect();
-        return Err(format!("--lang {lang}: not a language of the app ({})", tags.join(", ")));
+        return Err(format!("--lang {lang}: not a language of the app ({})", tags.join(", ")).into());
     }
-    let print = |catalog: CatalogSpec| -> Result<Outcome, String> {
+    let print = |catalog: CatalogSpec| -> Result<Outcome, Failure> {
         let catalog = match lang {
             Some(lang) => catalog.in_language(lang),
             None => catalog,

@@ -3,16 +3,16 @@
 //! language lacks a message, so one file is all a widget needs.
 
 use super::say;
-use super::{Args, Outcome};
+use super::{Args, Failure, Outcome};
 use crate::text::{DEFAULT_LANGUAGE, Messages};
 use std::collections::BTreeMap;
 
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
     let messages = Messages::shipped()?;
     let lang = args.rest.first().ok_or("export-messages needs a language, like `vi`")?;
     if !messages.languages().any(|l| l == lang) {
         let known: Vec<&str> = messages.languages().collect();
-        return Err(format!("no messages in `{lang}` (languages: {})", known.join(", ")));
+        return Err(format!("no messages in `{lang}` (languages: {})", known.join(", ")).into());
     }
     let ids: std::collections::BTreeSet<&str> = messages.ids(DEFAULT_LANGUAGE).chain(messages.ids(lang)).collect();
     let words: BTreeMap<&str, &str> = ids.into_iter().filter_map(|id| Some((id, messages.get(lang, id)?))).collect();

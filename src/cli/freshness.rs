@@ -2,12 +2,11 @@
 //! whose facts should be read again, the oldest first, each with why.
 
 use super::say;
-use super::{Args, Outcome};
+use super::{Args, Failure, Outcome};
 use crate::catalog::freshness::{MAX_AGE_DAYS, stale};
-use crate::engine::catalog::Catalog;
 
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
-    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
+    let catalog = super::shipped_catalog()?;
     let today = args.today()?;
     let max_age = match args.value("max-age-days") {
         Some(n) => n.parse::<i64>().map_err(|_| format!("--max-age-days {n}: not a number of days"))?,

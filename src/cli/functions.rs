@@ -3,8 +3,7 @@
 //! the question bank defines (each with the rule it stands for).
 
 use super::say;
-use super::{Args, Outcome};
-use crate::engine::catalog::Catalog;
+use super::{Args, Failure, Outcome};
 use crate::engine::rule::functions::{Gives, TABLE};
 use serde::Serialize;
 
@@ -20,8 +19,8 @@ struct Entry {
     shared: Option<String>,
 }
 
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
-    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
+    let catalog = super::shipped_catalog()?;
     let mut entries: Vec<Entry> = TABLE
         .iter()
         .map(|f| Entry {

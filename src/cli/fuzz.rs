@@ -8,7 +8,7 @@
 //! per target. `scripts/fuzz` runs it; `scripts/test` with a short budget.
 
 use super::say;
-use super::{Args, Outcome};
+use super::{Args, Failure, Outcome};
 use crate::catalog::schema::CatalogSpec;
 use crate::catalog::{SHIPPED_JSON, load, source};
 use crate::clinical::dates::Ymd;
@@ -259,9 +259,9 @@ fn keep(target: &str, input: &str) -> String {
     name
 }
 
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
     let seconds: u64 = args.value("seconds").unwrap_or("60").parse().map_err(|_| "--seconds takes a whole number")?;
-    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+    let catalog = super::shipped_catalog()?;
     let targets = targets(&catalog);
     let slice = Duration::from_millis(seconds * 1000 / targets.len().max(1) as u64);
     // Panics are what is looked for: caught and reported, not printed one by one.

@@ -6,7 +6,7 @@
 //! it; every other line is `decided_by = "study_team"` until one encodes it.
 
 use super::say;
-use super::{Args, Outcome};
+use super::{Args, Failure, Outcome};
 use crate::catalog::schema::{CriterionSpec, DecidedBy, TrialSpec};
 use crate::engine::trial::{Contact, Localized, Published, Recruitment, Side, Site, Source, TrialFacts};
 use serde::Deserialize;
@@ -219,7 +219,7 @@ fn criterion_lines(text: &str) -> Vec<CriterionSpec> {
     out
 }
 
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
     let path = args.rest.first().ok_or("import-ctgov needs a study record file")?;
     let today = args.today()?.to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
@@ -227,7 +227,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, String> {
     let p = study.protocol_section;
     let id = p.identification_module.nct_id;
     if !crate::catalog::load::is_nct_id(&id) {
-        return Err(format!("{path}: protocolSection.identificationModule.nctId is missing or not an NCT id"));
+        return Err(format!("{path}: protocolSection.identificationModule.nctId is missing or not an NCT id").into());
     }
     let e = p.eligibility_module;
     let mut criterion: Vec<CriterionSpec> =

@@ -1,6 +1,7 @@
 //! `trialcheck`: the command-line tool for study coordinators and CI.
 //! Each command is a module; this one reads the arguments and reports errors.
 
+mod answers_file;
 mod bench;
 mod draft_rules;
 mod export_catalog;
@@ -122,48 +123,78 @@ pub(crate) enum Outcome {
     Problems,
 }
 
+/// Why a command could not run: the command was misused (exit 2, with the
+/// usage), or what it was given cannot be read (exit 1, the reason only).
+pub(crate) enum Failure {
+    Usage(String),
+    Input(String),
+}
+
+/// A misuse of the command, said with `?` on an argument check.
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Usage(message)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Failure {
+        Failure::Usage(message.to_string())
+    }
+}
+
+/// The catalog built into the tool; broken, it is said one error a line.
+pub(crate) fn shipped_catalog() -> Result<crate::engine::catalog::Catalog, Failure> {
+    crate::engine::catalog::Catalog::shipped().map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        Failure::Input(format!("the shipped catalog is broken:\n{}", lines.join("\n")))
+    })
+}
+
 pub fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let command = args.next().unwrap_or_default();
-    let result = match command.as_str() {
-        "validate" => Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| validate::run(&a))),
-        "screen" => Args::parse(args, &["answers", "trials", "today", "lang"])
-            .and_then(|a| a.only(&["answers", "trials", "today", "lang", "json"]).and_then(|()| screen::run(&a))),
-        "questions" => {
-            Args::parse(args, &["lang"]).and_then(|a| a.only(&["json", "lang"]).and_then(|()| questions::run(&a)))
+    // Each command: the flags that take a value, the flags it knows, and what it runs.
+    type Run = fn(&Args) -> Result<Outcome, Failure>;
+    let (with_value, known, run): (&[&str], &[&str], Run) = match command.as_str() {
+        "validate" => (&["today"], &["today"], validate::run),
+        "screen" => {
+            (&["answers", "trials", "today", "lang"], &["answers", "trials", "today", "lang", "json"], screen::run)
         }
-        "fuzz" => Args::parse(args, &["seconds"]).and_then(|a| a.only(&["seconds"]).and_then(|()| fuzz::run(&a))),
-        "bench" => Args::parse(args, &["trials", "runs", "today"])
-            .and_then(|a| a.only(&["trials", "runs", "today"]).and_then(|()| bench::run(&a))),
-        "next" => Args::parse(args, &["answers", "mode", "lab-report", "trials", "today", "later"]).and_then(|a| {
-            a.only(&["answers", "mode", "lab-report", "trials", "today", "json", "later"]).and_then(|()| next::next(&a))
-        }),
-        "simulate" => {
-            Args::parse(args, &["today"]).and_then(|a| a.only(&["today", "screens"]).and_then(|()| next::simulate(&a)))
-        }
-        "freshness" => Args::parse(args, &["today", "max-age-days"])
-            .and_then(|a| a.only(&["today", "max-age-days", "json"]).and_then(|()| freshness::run(&a))),
-        "functions" => Args::parse(args, &[]).and_then(|a| a.only(&["json"]).and_then(|()| functions::run(&a))),
-        "import-ctgov" => {
-            Args::parse(args, &["today"]).and_then(|a| a.only(&["today"]).and_then(|()| import_ctgov::run(&a)))
-        }
-        "export-messages" => Args::parse(args, &[]).and_then(|a| a.only(&[]).and_then(|()| export_messages::run(&a))),
-        "export-catalog" => {
-            Args::parse(args, &["lang"]).and_then(|a| a.only(&["lang"]).and_then(|()| export_catalog::run(&a)))
-        }
+        "questions" => (&["lang"], &["json", "lang"], questions::run),
+        "fuzz" => (&["seconds"], &["seconds"], fuzz::run),
+        "bench" => (&["trials", "runs", "today"], &["trials", "runs", "today"], bench::run),
+        "next" => (
+            &["answers", "mode", "lab-report", "trials", "today", "later"],
+            &["answers", "mode", "lab-report", "trials", "today", "json", "later"],
+            next::next,
+        ),
+        "simulate" => (&["today"], &["today", "screens"], next::simulate),
+        "freshness" => (&["today", "max-age-days"], &["today", "max-age-days", "json"], freshness::run),
+        "functions" => (&[], &["json"], functions::run),
+        "import-ctgov" => (&["today"], &["today"], import_ctgov::run),
+        "export-messages" => (&[], &[], export_messages::run),
+        "export-catalog" => (&["lang"], &["lang"], export_catalog::run),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        "" => Err("no command given".to_string()),
-        other => Err(format!("unknown command `{other}`")),
+        "" => return misuse("no command given"),
+        other => return misuse(&format!("unknown command `{other}`")),
     };
-    match result {
+    let result = Args::parse(args, with_value).and_then(|a| a.only(known).map(|()| a)).map_err(Failure::Usage);
+    match result.and_then(|a| run(&a)) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
-        Err(message) => {
-            eprintln!("trialcheck: {message}\n\n{USAGE}");
-            ExitCode::from(2)
+        Err(Failure::Input(message)) => {
+            eprintln!("trialcheck: {message}");
+            ExitCode::from(1)
         }
+        Err(Failure::Usage(message)) => misuse(&message),
     }
+}
+
+fn misuse(message: &str) -> ExitCode {
+    eprintln!("trialcheck: {message}\n\n{USAGE}");
+    ExitCode::from(2)
 }

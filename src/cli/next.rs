@@ -8,19 +8,12 @@
 //! way of answering, and prints the screens it took; a report.
 
 use super::say;
-use super::screen::{answers_of, read_answers};
-use super::{Args, Outcome};
+use super::{Args, Failure, Outcome};
 use crate::clinical::dates::age_in_years;
 use crate::engine::answer::Answer;
-use crate::engine::catalog::Catalog;
 use crate::questionnaire::walk::{self, Screen};
-use crate::questionnaire::{Mode, is_lab_value};
+use crate::questionnaire::{Action, Mode, Session, is_lab_value};
 use serde::Serialize;
-
-fn mode(args: &Args) -> Result<Mode, String> {
-    let text = args.value("mode").unwrap_or("clinician");
-    Mode::parse(text).ok_or_else(|| format!("--mode `{text}`: use myself, my_child or clinician"))
-}
 
 #[derive(Serialize)]
 struct Next {
@@ -28,27 +21,13 @@ struct Next {
     screen: Screen,
 }
 
-pub(super) fn next(args: &Args) -> Result<Outcome, String> {
-    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+pub(super) fn next(args: &Args) -> Result<Outcome, Failure> {
+    let catalog = super::shipped_catalog()?;
     let today = args.today()?;
-    let answers = match answers_of(args, "next", &catalog, today)? {
-        Ok(answers) => answers,
-        Err(outcome) => return Ok(outcome),
-    };
-    let lab_report = match args.value("lab-report") {
-        None => None,
-        Some("yes") => Some(true),
-        Some("no") => Some(false),
-        Some(other) => return Err(format!("--lab-report `{other}`: use yes or no")),
-    };
+    let restored = super::answers_file::from_args(args, "next", &catalog, today)?;
     let trials: Vec<String> =
         args.value("trials").map(|t| t.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
-    let mut session = walk::session(&catalog, mode(args)?, answers, lab_report, today);
-    // Items of a list the person left blank to answer later come back one by one (as the app keeps them).
-    for id in args.value("later").into_iter().flat_map(|l| l.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
-        let q = catalog.bank.get(id).ok_or_else(|| format!("--later {id}: not a question of the bank"))?;
-        session.one_by_one.insert(q.id.clone());
-    }
+    let session = Session::new(today).apply(&catalog, Action::Load(restored));
     let assessed = session.assess(&catalog, &trials);
     let screen = Screen::of(&session.step(&catalog, &assessed));
     let next = Next { done: screen.kind == "done", screen };
@@ -62,8 +41,8 @@ pub(super) fn next(args: &Args) -> Result<Outcome, String> {
     Ok(Outcome::Ok)
 }
 
-pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
-    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+pub(super) fn simulate(args: &Args) -> Result<Outcome, Failure> {
+    let catalog = super::shipped_catalog()?;
     let today = args.today()?;
     let files: Vec<String> = if args.rest.is_empty() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/patients");
@@ -83,7 +62,7 @@ pub(super) fn simulate(args: &Args) -> Result<Outcome, String> {
     let mut counts = Vec::new();
     say!("{:<44} {:<10} {:>10} {:>8}", "person", "answering", "lab report", "screens");
     for file in &files {
-        let facts = read_answers(file, &catalog, today)?;
+        let facts = super::answers_file::read(file, &catalog, today)?.answers;
         let name = std::path::Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file);
         // In plain words, a child's parent answers for a child; an adult answers for themselves.
         let born = match facts.known("date_of_birth") {

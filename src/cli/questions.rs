@@ -2,8 +2,7 @@
 //! coordinators need it to write rules and answer files.
 
 use super::say;
-use super::{Args, Outcome};
-use crate::engine::catalog::Catalog;
+use super::{Args, Failure, Outcome};
 use crate::engine::question::{Kind, Question};
 use crate::text::Messages;
 use serde::Serialize;
@@ -43,8 +42,8 @@ fn row<'a>(q: &'a Question, messages: &'a Messages, lang: &str) -> Row<'a> {
     }
 }
 
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
-    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
+    let catalog = super::shipped_catalog()?;
     let messages = Messages::shipped()?;
     let lang = args.value("lang").unwrap_or("en");
     let rows: Vec<Row> = catalog.bank.iter().map(|q| row(q, &messages, lang)).collect();

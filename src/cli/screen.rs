@@ -1,14 +1,11 @@
 //! `trialcheck screen --answers FILE`: each trial's verdict with its reasons.
 
 use super::say;
-use super::{Args, Outcome};
-use crate::engine::answer::{Answers, RawAnswer};
+use super::{Args, Failure, Outcome};
 use crate::engine::assess::{Assessment, Requirement, Settler, Verdict, Wait, assess_catalog};
-use crate::engine::catalog::Catalog;
 use crate::engine::trial::Side;
 use crate::text::{Messages, computed_words, criterion_note, settler_message, status_words, verdict_words};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 struct TrialReport<'a> {
@@ -83,56 +80,17 @@ fn report<'a>(a: &'a Assessment, lang: &str, messages: &Messages) -> TrialReport
     }
 }
 
-/// The answers file of `--answers`; a refused one is the file's problem, not a
-/// misuse of the command: it is said, without the usage text (`Err` is then
-/// the outcome to end with, exit 1).
-pub(super) fn answers_of(
-    args: &Args,
-    command: &str,
-    catalog: &Catalog,
-    today: crate::clinical::dates::Ymd,
-) -> Result<Result<Answers, Outcome>, String> {
-    let path = args.value("answers").ok_or_else(|| format!("{command} needs --answers FILE"))?;
-    Ok(read_answers(path, catalog, today).map_err(|message| {
-        eprintln!("trialcheck: {message}");
-        Outcome::Problems
-    }))
-}
-
-pub(super) fn read_answers(
-    path: &str,
-    catalog: &Catalog,
-    today: crate::clinical::dates::Ymd,
-) -> Result<Answers, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    crate::limits::check(&text, crate::limits::MAX_ANSWERS_BYTES).map_err(|e| format!("{path}: {e}"))?;
-    let raw: BTreeMap<String, RawAnswer> = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{path}:{}:{}: {e} (answers are a JSON object from question id to answer; see README)",
-            e.line(),
-            e.column()
-        )
-    })?;
-    Answers::from_raw(&catalog.bank, raw, today).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|(id, e)| format!("{path}: `{id}`: {e}")).collect();
-        format!("the answers were refused:\n{}", lines.join("\n"))
-    })
-}
-
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
-    let catalog = Catalog::shipped().map_err(|e| format!("the shipped catalog is broken: {e:?}"))?;
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
+    let catalog = super::shipped_catalog()?;
     let messages = Messages::shipped()?;
     let today = args.today()?;
     let lang = args.value("lang").unwrap_or("en");
-    let answers = match answers_of(args, "screen", &catalog, today)? {
-        Ok(answers) => answers,
-        Err(outcome) => return Ok(outcome),
-    };
+    let answers = super::answers_file::from_args(args, "screen", &catalog, today)?.answers;
     let ids: Vec<String> =
         args.value("trials").map(|t| t.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
     if let Some(unknown) = ids.iter().find(|id| catalog.trial(id).is_none()) {
         let known: Vec<&str> = catalog.trials.iter().map(|t| t.id.as_str()).collect();
-        return Err(format!("no trial {unknown} in the catalog (trials: {})", known.join(", ")));
+        return Err(format!("no trial {unknown} in the catalog (trials: {})", known.join(", ")).into());
     }
     let assessments = assess_catalog(&catalog, &answers, today, &ids);
     if args.switch("json") {

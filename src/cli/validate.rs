@@ -1,7 +1,7 @@
 //! `trialcheck validate [FILES]`: every problem as `file:line:col: message`.
 
 use super::say;
-use super::{Args, Outcome};
+use super::{Args, Failure, Outcome};
 use crate::catalog::source;
 use std::path::PathBuf;
 
@@ -18,7 +18,7 @@ fn default_files() -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-pub(super) fn run(args: &Args) -> Result<Outcome, String> {
+pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
     let files: Vec<PathBuf> =
         if args.rest.is_empty() { default_files()? } else { args.rest.iter().map(PathBuf::from).collect() };
     let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();

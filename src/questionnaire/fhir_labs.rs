@@ -6,7 +6,7 @@
 //! not understood, and what differs from an answer already given.
 
 use crate::clinical::dates::Ymd;
-use crate::engine::answer::{Answer, Answers};
+use crate::engine::answer::{Answer, AnswerError, Answers};
 use crate::engine::catalog::Catalog;
 use crate::engine::question::Kind;
 use serde::Deserialize;
@@ -57,10 +57,29 @@ pub struct LabReading {
     pub read: Vec<(String, Answer)>,
     /// Observations not used, each with why (an unknown test, no value, a unit
     /// that does not fit, an impossible value).
-    pub not_understood: Vec<String>,
+    pub not_understood: Vec<NotUsed>,
     /// Questions whose value read differs from the answer already given (the
     /// value read is not used: the person decides).
     pub conflicts: Vec<String>,
+}
+
+/// One observation not used: the name the file gives it (its text, display
+/// or code; none if it has none), and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotUsed {
+    pub name: Option<String>,
+    pub why: WhyNotUsed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum WhyNotUsed {
+    /// A test TrialCheck does not ask about.
+    NotAsked,
+    NoValue,
+    /// A unit (as the file gives it) that none of the question's units means.
+    Unit(String),
+    /// A value the question refuses (impossible).
+    Refused(AnswerError),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,20 +136,20 @@ pub fn read_labs(
             .code
             .as_ref()
             .and_then(|c| c.text.clone().or_else(|| c.coding.iter().find_map(|k| k.display.clone())))
-            .or_else(|| codings.iter().find_map(|k| k.code.clone()))
-            .unwrap_or_else(|| "an observation".to_string());
+            .or_else(|| codings.iter().find_map(|k| k.code.clone()));
+        let unused = |why| NotUsed { name: name.clone(), why };
         let loinc: Vec<&str> =
             codings.iter().filter(|k| k.system.as_deref() == Some(LOINC)).filter_map(|k| k.code.as_deref()).collect();
         let Some(q) = catalog.bank.iter().find(|q| q.loinc.iter().any(|c| loinc.contains(&c.as_str()))) else {
-            reading.not_understood.push(format!("{name}: not a test TrialCheck asks about"));
+            reading.not_understood.push(unused(WhyNotUsed::NotAsked));
             continue;
         };
         let Some(quantity) = o.value_quantity.as_ref() else {
-            reading.not_understood.push(format!("{name}: no value"));
+            reading.not_understood.push(unused(WhyNotUsed::NoValue));
             continue;
         };
         let Some(value) = quantity.value.filter(|v| v.is_finite()) else {
-            reading.not_understood.push(format!("{name}: no value"));
+            reading.not_understood.push(unused(WhyNotUsed::NoValue));
             continue;
         };
         // The UCUM code names the unit; one of the question's units must mean the same.
@@ -144,7 +163,7 @@ pub fn read_labs(
                 match found {
                     Some(u) => Some(u.to_string()),
                     None => {
-                        reading.not_understood.push(format!("{name}: the unit `{wanted}` does not fit"));
+                        reading.not_understood.push(unused(WhyNotUsed::Unit(wanted.to_string())));
                         continue;
                     }
                 }
@@ -154,7 +173,7 @@ pub fn read_labs(
         let answer = Answer::Number { value, unit };
         let before = current.known(&q.id).cloned();
         if let Err(e) = given.set(&catalog.bank, &q.id, answer.clone(), today) {
-            reading.not_understood.push(format!("{name}: {e}"));
+            reading.not_understood.push(unused(WhyNotUsed::Refused(e)));
             continue;
         }
         match before {
@@ -257,7 +276,11 @@ mod tests {
             [("creatinine".to_string(), Answer::Number { value: 62.0, unit: Some("umol/L".into()) })]
         );
         assert_eq!(reading.conflicts, ["alt"]);
-        assert_eq!(reading.not_understood.len(), 3, "{:?}", reading.not_understood);
+        let why: Vec<&WhyNotUsed> = reading.not_understood.iter().map(|n| &n.why).collect();
+        assert!(
+            matches!(why.as_slice(), [WhyNotUsed::NotAsked, WhyNotUsed::Unit(u), WhyNotUsed::Refused(AnswerError::OutOfRange { .. })] if u == "mmol/L"),
+            "{why:?}"
+        );
         // A foreign or empty file is refused whole.
         assert_eq!(read(json!({"resourceType": "Patient"}), &current), Err(LabFileError::Foreign));
         assert_eq!(read(json!({"resourceType": "Bundle", "entry": []}), &current), Err(LabFileError::Empty));

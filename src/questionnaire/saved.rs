@@ -1,10 +1,13 @@
 //! The answers as a file: what "remember my answers on this device" keeps,
-//! what export writes and import reads. A file that is broken, foreign or
-//! holds an answer the engine refuses is rejected whole, with a reason.
+//! what export writes and import reads, and what `trialcheck screen` and
+//! `next` read: one reader for all, of either form (the envelope the app
+//! saves, or a bare map from question id to answer, which is an envelope with
+//! defaults). A file that is broken, foreign or holds an answer the engine
+//! refuses is rejected whole, with a reason.
 
 use super::{Mode, Session};
 use crate::clinical::dates::Ymd;
-use crate::engine::answer::{Answers, RawAnswer};
+use crate::engine::answer::{AnswerError, Answers, RawAnswer};
 use crate::engine::catalog::Catalog;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -40,6 +43,52 @@ pub struct SavedAnswers {
     pub lab_report: Option<bool>,
 }
 
+/// What an answers file holds, in either form.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum AnswersFile {
+    /// The envelope the app saves (its `format` tells it apart).
+    Saved(SavedAnswers),
+    /// A map from question id to answer, as a coordinator writes one by hand:
+    /// a clinician's answers (lists complete), nothing asked yet.
+    Bare(BTreeMap<String, RawAnswer>),
+}
+
+impl AnswersFile {
+    /// Refuses a file too large or too deeply nested before any JSON reader
+    /// (the browser's or serde_json) spends time on it.
+    pub fn within_limits(text: &str) -> Result<(), ImportError> {
+        crate::limits::check(text, crate::limits::MAX_ANSWERS_BYTES).map_err(ImportError::TooMuch)
+    }
+
+    /// The file's answers, checked, ready for `Action::Load`.
+    pub fn restore(self, catalog: &Catalog, today: Ymd) -> Result<Restored, ImportError> {
+        match self {
+            AnswersFile::Saved(saved) => saved.restore(catalog, today),
+            // A map with a `format` was meant as an envelope, and is not one; a map that
+            // names none of the questions is some other JSON (a FHIR resource, say).
+            AnswersFile::Bare(map)
+                if map.contains_key("format")
+                    || (!map.is_empty() && map.keys().all(|id| catalog.bank.current(id).is_none())) =>
+            {
+                Err(ImportError::Foreign)
+            }
+            AnswersFile::Bare(answers) => SavedAnswers {
+                format: FORMAT.to_string(),
+                version: VERSION,
+                saved_on: today.to_string(),
+                mode: Mode::Clinician,
+                answers,
+                history: Vec::new(),
+                countries: None,
+                later: Vec::new(),
+                lab_report: None,
+            }
+            .restore(catalog, today),
+        }
+    }
+}
+
 /// A file's answers, checked and ready for the session.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Restored {
@@ -60,9 +109,26 @@ pub enum ImportError {
     /// Written by a newer TrialCheck.
     TooNew(u32),
     /// Too large or too deeply nested to read (see `limits`).
-    TooMuch(String),
-    /// Answers the engine refuses: (question id, reason).
-    Refused(Vec<(String, String)>),
+    TooMuch(crate::limits::TooMuch),
+    /// Answers the engine refuses: (question id, why).
+    Refused(Vec<(String, Refusal)>),
+}
+
+/// Why one entry of a file cannot be used; the app says it in the person's words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    Answer(AnswerError),
+    /// A country the person chose that is not an ISO code.
+    Country(String),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Answer(e) => write!(f, "{e}"),
+            Refusal::Country(c) => write!(f, "`{c}` is not a country code like VN"),
+        }
+    }
 }
 
 impl fmt::Display for ImportError {
@@ -104,13 +170,13 @@ impl SavedAnswers {
         if self.version > VERSION {
             return Err(ImportError::TooNew(self.version));
         }
-        let bad_countries: Vec<(String, String)> = (self.countries.iter().flatten())
+        let bad_countries: Vec<(String, Refusal)> = (self.countries.iter().flatten())
             .filter(|c| !crate::catalog::countries::is_country_code(c))
-            .map(|c| ("countries".to_string(), format!("`{c}` is not a country code like VN")))
+            .map(|c| ("countries".to_string(), Refusal::Country(c.clone())))
             .collect();
         let mut answers = Answers::from_raw(&catalog.bank, self.answers, today).map_err(|errors| {
             ImportError::Refused(
-                errors.into_iter().map(|(q, e)| (q, e.to_string())).chain(bad_countries.iter().cloned()).collect(),
+                errors.into_iter().map(|(q, e)| (q, Refusal::Answer(e))).chain(bad_countries.iter().cloned()).collect(),
             )
         })?;
         if !bad_countries.is_empty() {
@@ -158,10 +224,13 @@ mod tests {
         restored(text).map(|r| (r.mode, r.answers, r.history))
     }
 
+    /// As the CLI and the app read a file: JSON that is not an answers file of
+    /// either form is foreign.
     fn restored(text: &str) -> Result<Restored, ImportError> {
+        AnswersFile::within_limits(text)?;
         let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::Unreadable)?;
-        let saved: SavedAnswers = serde_json::from_value(value).map_err(|_| ImportError::Foreign)?;
-        saved.restore(&Catalog::shipped().unwrap(), today())
+        let file: AnswersFile = serde_json::from_value(value).map_err(|_| ImportError::Foreign)?;
+        file.restore(&Catalog::shipped().unwrap(), today())
     }
 
     #[test]
@@ -268,5 +337,34 @@ mod tests {
                 .to_string()
                 .starts_with("some answers in this file cannot be used (creatinine: this value is not possible")
         );
+    }
+
+    #[test]
+    fn a_bare_map_of_answers_is_a_clinicians_file_with_nothing_asked_yet() {
+        let back = restored(r#"{"sex": "female", "creatinine": "62 umol/L", "alt": "dont_know"}"#);
+        let back = back.unwrap();
+        assert_eq!(back.mode, Mode::Clinician);
+        assert!(back.history.is_empty() && back.later.is_empty() && back.countries.is_none());
+        assert_eq!(back.answers.get("sex"), Some(&Answer::Choice("female".into())));
+        assert_eq!(back.answers.get("alt"), Some(&Answer::DontKnow));
+        // The same answers in the envelope read the same.
+        let catalog = Catalog::shipped().unwrap();
+        let session = Session::new(today()).apply(&catalog, Action::Load(back.clone()));
+        let saved = restored(&serde_json::to_string(&SavedAnswers::of(&session)).unwrap()).unwrap();
+        assert_eq!(saved.answers, back.answers);
+        // A map of unknown names is some other JSON; a map with one bad answer is refused, named.
+        assert_eq!(restored(r#"{"resourceType": "Patient", "id": "p1"}"#), Err(ImportError::Foreign));
+        assert!(
+            matches!(restored(r#"{"sex": "female", "nonsense": true}"#), Err(ImportError::Refused(ref l)) if l[0].0 == "nonsense")
+        );
+        assert_eq!(restored("{}").map(|r| r.answers), Ok(Answers::new()));
+    }
+
+    #[test]
+    fn a_file_too_large_or_too_deep_is_refused_before_it_is_read() {
+        let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(matches!(restored(&deep), Err(ImportError::TooMuch(crate::limits::TooMuch::Depth { .. }))));
+        let huge = format!(r#"{{"sex": "{}"}}"#, "x".repeat(crate::limits::MAX_ANSWERS_BYTES));
+        assert!(matches!(restored(&huge), Err(ImportError::TooMuch(crate::limits::TooMuch::Size { .. }))));
     }
 }

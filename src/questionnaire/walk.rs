@@ -37,17 +37,6 @@ impl Screen {
     }
 }
 
-/// A session in `mode`, started, with these answers; `lab_report` is the
-/// answer to "Do you have a recent lab report?" when known.
-pub fn session(catalog: &Catalog, mode: Mode, answers: Answers, lab_report: Option<bool>, today: Ymd) -> Session {
-    let mut s = Session::new(today).apply(catalog, Action::Start(mode));
-    s.answers = answers;
-    if let Some(has) = lab_report {
-        s = s.apply(catalog, Action::HasLabReport(has));
-    }
-    s
-}
-
 /// The walk: the screens shown, in order, and the session at the end.
 pub struct Walk {
     pub screens: Vec<Screen>,

@@ -3,6 +3,9 @@
 
 use std::collections::BTreeMap;
 
+mod refusals;
+pub use refusals::refusal_words;
+
 /// `{ "en": { "question-sex": "…", … }, "vi": … }`, built from `locales/` by
 /// build.rs, inside the CLI; the app fetches one language's file instead
 /// (`export-messages`), unless built with the `embedded-data` feature.
@@ -65,8 +68,6 @@ impl Messages {
     }
 }
 
-/// A number as the language writes it: Vietnamese uses a decimal comma.
-/// At most four decimals, trailing zeros dropped (0.413, 1.5, 70).
 /// The message id of a trial's verdict, for the app and the command line alike.
 pub fn verdict_message(a: &crate::engine::assess::Assessment) -> &'static str {
     use crate::engine::assess::{Verdict, Wait};
@@ -186,6 +187,8 @@ pub fn settler_message(s: crate::engine::assess::Settler) -> &'static str {
     }
 }
 
+/// A number as the language writes it: Vietnamese uses a decimal comma.
+/// At most four decimals, trailing zeros dropped (0.413, 1.5, 70).
 pub fn format_number(language: &str, x: f64) -> String {
     let mut text = format!("{:.4}", x);
     while text.contains('.') && (text.ends_with('0') || text.ends_with('.')) {

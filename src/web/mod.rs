@@ -4,6 +4,7 @@
 pub mod components;
 pub mod data;
 pub mod device;
+pub mod files;
 pub mod hooks;
 pub mod mount;
 pub mod pages;

@@ -15,8 +15,8 @@ export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 
 /** A new page that keeps the page's uncaught errors in `page.errors`. */
-export async function watchedPage(browser, viewport) {
-  const page = await browser.newPage({ viewport });
+export async function watchedPage(browser, viewport, options = {}) {
+  const page = await browser.newPage({ viewport, ...options });
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   return page;

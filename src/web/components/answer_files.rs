@@ -1,13 +1,12 @@
 //! Taking the answers to another device or to a clinician: export as a
-//! TrialCheck file or as FHIR, import a TrialCheck file, and say how it went.
+//! TrialCheck file or as FHIR, import a TrialCheck file or a clinic's lab
+//! values, and say how it went. Reading and writing are `web::files`.
 
 use crate::engine::catalog::Catalog;
-use crate::engine::question::Question;
-use crate::questionnaire::fhir::{Estimate, questionnaire_response};
-use crate::questionnaire::saved::{ImportError, SavedAnswers};
 use crate::questionnaire::{Action, Mode, Session};
-use crate::web::device::{self, Unusable};
-use crate::web::texts::{Texts, use_texts};
+use crate::web::device;
+use crate::web::files::{self, Download};
+use crate::web::texts::use_texts;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -26,90 +25,6 @@ pub struct Props {
     pub on_action: Callback<Action>,
 }
 
-fn import_message(texts: &Texts, result: &Result<(), ImportError>) -> (bool, String) {
-    match result {
-        Ok(()) => (true, texts.get("import-done")),
-        Err(ImportError::Unreadable) => (false, texts.get("import-unreadable")),
-        Err(ImportError::Foreign) => (false, texts.get("import-foreign")),
-        Err(ImportError::TooNew(_)) => (false, texts.get("import-too-new")),
-        Err(ImportError::TooMuch(why)) => (false, format!("{} ({why})", texts.get("import-unreadable"))),
-        Err(e @ ImportError::Refused(_)) => (false, format!("{} ({e})", texts.get("import-refused"))),
-    }
-}
-
-/// The file to download for an export: its name and its text.
-fn export(kind: Export, catalog: &Catalog, session: &Session, texts: &Texts) -> Option<(String, String)> {
-    let date = session.today.to_string();
-    match kind {
-        Export::TrialCheck => {
-            device::to_json(&SavedAnswers::of(session)).map(|text| (format!("trialcheck-answers-{date}.json"), text))
-        }
-        Export::Fhir => {
-            let words = |q: &Question, option: Option<&str>| match option {
-                Some(o) => texts.option(q, o),
-                // The wording the person saw (a parent's "your child's ...").
-                None => texts.prompt(q, session.mode),
-            };
-            // The estimate, trial by trial, in the person's words: the narrative a clinic reads.
-            let estimates: Vec<Estimate> = session
-                .assess(catalog, &[])
-                .iter()
-                .map(|a| Estimate {
-                    trial: a.trial.id.clone(),
-                    title: a.trial.facts.title.get(&texts.language).to_string(),
-                    verdict: texts.verdict(a),
-                })
-                .collect();
-            let heading = texts.format("fhir-estimate-heading", &[("date", &date)]);
-            let response = questionnaire_response(catalog, session, &words, (&heading, &estimates));
-            device::to_json(&response).map(|text| (format!("trialcheck-questionnaire-response-{date}.json"), text))
-        }
-    }
-}
-
-/// Reads a clinic's FHIR file of lab values; keeps what was read (unless it
-/// differs from an answer given) and says what happened.
-fn read_labs(
-    texts: &Texts,
-    catalog: &Catalog,
-    session: &Session,
-    text: &str,
-    on_action: &Callback<Action>,
-) -> (bool, String) {
-    use crate::questionnaire::fhir_labs::{Resource, read_labs};
-    if let Err(e) = crate::limits::check(text, crate::limits::MAX_CATALOG_BYTES) {
-        return (false, format!("{} ({e})", texts.get("import-unreadable")));
-    }
-    let resource = match device::from_json::<Resource>(text) {
-        Ok(r) => r,
-        Err(Unusable::Unreadable) => return (false, texts.get("import-unreadable")),
-        Err(Unusable::Foreign) => return (false, texts.get("labs-foreign")),
-    };
-    match read_labs(catalog, &resource, &session.answers, session.today) {
-        Err(e) => (false, format!("{} ({e})", texts.get("labs-foreign"))),
-        Ok(reading) => {
-            let count = reading.read.len();
-            if count > 0 {
-                on_action.emit(Action::AnswerAll { answers: reading.read, unreadable: vec![] });
-            }
-            let mut said = vec![texts.format("labs-read", &[("count", &count.to_string())])];
-            if !reading.conflicts.is_empty() {
-                let which: Vec<String> = reading
-                    .conflicts
-                    .iter()
-                    .filter_map(|q| catalog.bank.get(q))
-                    .map(|q| texts.prompt(q, Mode::Clinician))
-                    .collect();
-                said.push(texts.format("labs-conflicts", &[("list", &which.join("; "))]));
-            }
-            if !reading.not_understood.is_empty() {
-                said.push(texts.format("labs-not-understood", &[("list", &reading.not_understood.join("; "))]));
-            }
-            (count > 0, said.join(" "))
-        }
-    }
-}
-
 #[component]
 pub fn AnswerFiles(props: &Props) -> Html {
     let texts = use_texts();
@@ -117,15 +32,25 @@ pub fn AnswerFiles(props: &Props) -> Html {
     let button = |kind: Export, label: &str| {
         let (catalog, session, words) = (Rc::clone(&props.catalog), props.session.clone(), texts.clone());
         let onclick = Callback::from(move |_| {
-            if let Some((name, text)) = export(kind, &catalog, &session, &words) {
+            let file = match kind {
+                Export::TrialCheck => files::answers_file(&session),
+                Export::Fhir => files::fhir_file(&catalog, &session, &words),
+            };
+            if let Some(Download { name, text }) = file {
                 device::download(&name, &text);
             }
         });
         html! { <button type="button" class="tc-choice" {onclick}>{ texts.get(label) }</button> }
     };
     let import = {
-        let (catalog, today, on_action, message, texts) =
-            (Rc::clone(&props.catalog), props.session.today, props.on_action.clone(), message.clone(), texts.clone());
+        let (catalog, today, mode, on_action, message, texts) = (
+            Rc::clone(&props.catalog),
+            props.session.today,
+            props.session.mode,
+            props.on_action.clone(),
+            message.clone(),
+            texts.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
             if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
@@ -133,13 +58,9 @@ pub fn AnswerFiles(props: &Props) -> Html {
                     (Rc::clone(&catalog), on_action.clone(), message.clone(), texts.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let text = device::read(file).await.unwrap_or_default();
-                    let result = device::from_json::<SavedAnswers>(&text)
-                        .map_err(
-                            |u| if u == Unusable::Unreadable { ImportError::Unreadable } else { ImportError::Foreign },
-                        )
-                        .and_then(|saved| saved.restore(&catalog, today))
+                    let result = files::read_answers(&text, &catalog, today)
                         .map(|restored| on_action.emit(Action::Load(restored)));
-                    message.set(Some(import_message(&texts, &result)));
+                    message.set(Some(texts.import_message(&catalog.bank, mode, &result)));
                 });
             }
             if let Some(i) = input {
@@ -158,7 +79,13 @@ pub fn AnswerFiles(props: &Props) -> Html {
                     (Rc::clone(&catalog), session.clone(), on_action.clone(), message.clone(), texts.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let text = device::read(file).await.unwrap_or_default();
-                    message.set(Some(read_labs(&texts, &catalog, &session, &text, &on_action)));
+                    let reading = files::read_lab_file(&text, &catalog, &session);
+                    if let Ok(r) = &reading
+                        && !r.read.is_empty()
+                    {
+                        on_action.emit(Action::AnswerAll { answers: r.read.clone(), unreadable: vec![] });
+                    }
+                    message.set(Some(texts.labs_message(&catalog.bank, &reading)));
                 });
             }
             if let Some(i) = input {

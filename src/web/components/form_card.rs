@@ -3,7 +3,6 @@
 //! know" (but the last: the person knows); a field left blank is not an
 //! answer and is asked again later. Every refused value is said at its field.
 
-use super::question_card::refusal;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{DatePrecision, Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
@@ -118,7 +117,7 @@ pub fn FormCard(props: &Props) -> Html {
             <p class="tc-help">{ texts.get("form-help") }</p>
             { for props.questions.iter().map(|q| {
                 let prompt = texts.prompt(q, props.mode);
-                let refused = props.refused.iter().find(|(r, _)| *r == q.id).map(|(_, e)| refusal(&texts, e));
+                let refused = props.refused.iter().find(|(r, _)| *r == q.id).map(|(_, e)| texts.refusal(e));
                 let error_id = format!("tc-error-{}", q.id);
                 // Why it is asked, read right after the question, before the answers.
                 let help_id = format!("tc-help-{}", q.id);

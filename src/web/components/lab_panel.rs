@@ -1,7 +1,6 @@
 //! All the lab values still worth asking, on one form: quick with a report
 //! in hand. An empty field means "not on the report".
 
-use super::question_card::refusal;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
@@ -98,7 +97,7 @@ pub fn LabPanel(props: &Props) -> Html {
                             }
                         </div>
                         if let Some(error) = refused {
-                            <p id={error_id} class="tc-refused" role="alert">{ refusal(&texts, error) }</p>
+                            <p id={error_id} class="tc-refused" role="alert">{ texts.refusal(error) }</p>
                         }
                     </div>
                 }

@@ -6,7 +6,7 @@ use crate::engine::question::{DatePrecision, Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
 use crate::text::format_number;
 use crate::web::hooks::focus::use_focus_on;
-use crate::web::texts::{Texts, use_texts};
+use crate::web::texts::use_texts;
 use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -19,34 +19,6 @@ pub struct Props {
     pub current: Option<Answer>,
     pub refused: Option<AnswerError>,
     pub on_action: Callback<Action>,
-}
-
-/// The refusal in the person's words.
-pub fn refusal(texts: &Texts, error: &AnswerError) -> String {
-    match error {
-        AnswerError::OutOfRange { min, max, unit, other_unit } => {
-            let range = texts.format(
-                "error-out-of-range",
-                &[
-                    ("min", &format_number(&texts.language, *min)),
-                    ("max", &format_number(&texts.language, *max)),
-                    ("unit", unit.unwrap_or("")),
-                ],
-            );
-            match other_unit {
-                Some(other) => format!("{range} {}", texts.format("error-other-unit", &[("unit", other)])),
-                None => range,
-            }
-        }
-        AnswerError::NotANumber => texts.get("error-not-a-number"),
-        AnswerError::AmbiguousNumber => texts.get("error-ambiguous-number"),
-        AnswerError::NotWhole => texts.get("error-not-whole"),
-        AnswerError::BadDate | AnswerError::NeedsDay => texts.get("error-bad-date"),
-        AnswerError::InTheFuture => texts.get("error-future"),
-        AnswerError::TooLongAgo => texts.get("error-too-long-ago"),
-        AnswerError::BadDuration => texts.get("error-bad-months"),
-        _ => texts.get("error-other"),
-    }
 }
 
 /// The text a field shows for an earlier answer.
@@ -219,7 +191,7 @@ pub fn QuestionCard(props: &Props) -> Html {
             if let Some(help) = help { <p id={help_id} class="tc-help">{ help }</p> }
             { answers }
             if let Some(error) = &props.refused {
-                <p id={error_id} class="tc-refused" role="alert">{ refusal(&texts, error) }</p>
+                <p id={error_id} class="tc-refused" role="alert">{ texts.refusal(error) }</p>
             }
             <button type="button" class="tc-back" onclick={back}>{ texts.get("nav-back") }</button>
         </div>

@@ -18,8 +18,7 @@ fn storage_key(settings: &Settings) -> String {
 /// The answers this device remembers, if any (and if they still fit the catalog).
 fn remembered(catalog: &Catalog, settings: &Settings, session: &Session) -> Option<Action> {
     let text = device::stored(&storage_key(settings))?;
-    let saved: SavedAnswers = device::from_json(&text).ok()?;
-    saved.restore(catalog, session.today).ok().map(Action::Load)
+    crate::web::files::read_answers(&text, catalog, session.today).ok().map(Action::Load)
 }
 
 pub struct RememberedSession {
