@@ -83,6 +83,14 @@ impl Texts {
             .unwrap_or_else(|| code.to_string())
     }
 
+    /// Countries by name, in the reader's alphabet order (not the codes'):
+    /// (name, code).
+    pub fn countries_by_name(&self, codes: &[String]) -> Vec<(String, String)> {
+        let mut named: Vec<(String, String)> = codes.iter().map(|c| (self.country(c), c.clone())).collect();
+        crate::sort::sort(&mut named);
+        named
+    }
+
     /// A trial's verdict in words (see `text::verdict_words`).
     pub fn verdict(&self, a: &crate::engine::assess::Assessment) -> String {
         crate::text::verdict_words(&self.messages, &self.language, a)

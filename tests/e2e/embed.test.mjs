@@ -120,19 +120,19 @@ test('a site can bring its own catalog; a broken one shows what is wrong instead
   assert.deepEqual(p.errors, []);
 });
 
-test('a network with many trials: the column beside the questions shows the first 20 and says where the others are', async () => {
+test('a network with many trials: the column beside the questions shows the first 30 and says where the others are', async () => {
   const shipped = JSON.parse(execFileSync(new URL('../../target/debug/trialcheck', import.meta.url).pathname, ['export-catalog'], { encoding: 'utf8' }));
-  // 30 trials: the shipped ones again under new ids.
-  const trials = Array.from({ length: 30 }, (_, i) => ({ ...shipped.trials[i % shipped.trials.length], id: `NCT${String(90000000 + i).padStart(8, '0')}` }));
+  // 40 trials: the shipped ones again under new ids.
+  const trials = Array.from({ length: 40 }, (_, i) => ({ ...shipped.trials[i % shipped.trials.length], id: `NCT${String(90000000 + i).padStart(8, '0')}` }));
   const p = await page();
   await p.route('**/catalogs/network.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...shipped, trials }) }));
   const widget = await mountOnDemo(p, 'network', { catalog: 'catalogs/network.json', mode: 'myself' });
   await widget.locator('[data-question-id="date_of_birth"]').waitFor();
-  assert.equal(await widget.locator('.tc-live-results [data-trial-id]').count(), 20);
+  assert.equal(await widget.locator('.tc-live-results [data-trial-id]').count(), 30);
   assert.match(await widget.locator('.tc-more').innerText(), /10 more trials are listed under Results/);
   await widget.getByRole('button', { name: say('en', 'more-trials-see') }).click();
   await widget.locator('.tc-results').waitFor();
-  assert.equal(await widget.locator('.tc-results [data-trial-id]').count(), 30);
+  assert.equal(await widget.locator('.tc-results [data-trial-id]').count(), 40);
   assert.deepEqual(p.errors, []);
 });
 
@@ -241,7 +241,17 @@ test('a widget keeps its place while it loads, so the host page does not jump', 
     release();
     await widget.locator('.tc-mode').first().waitFor();
     await p.locator('trial-check').nth(1).locator('[data-question-id]').first().waitFor();
-    await p.waitForTimeout(500);
+    // Drawn: the layout holds still for ten frames in a row (fonts, styles and both widgets settled).
+    await p.waitForFunction(() => new Promise((done) => {
+      let last = null, still = 0;
+      const frame = () => {
+        const now = document.querySelector('footer').getBoundingClientRect().top + window.scrollY;
+        still = now === last ? still + 1 : 0;
+        last = now;
+        if (still >= 10) done(true); else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }));
     // Once drawn, the widget's own height; the footer moved by less than a fifth of the screen.
     const moved = Math.abs((await top()) - footer);
     assert.ok(moved < viewport.height / 5, `the footer moved ${moved} px at ${viewport.width} px`);

@@ -17,9 +17,7 @@ pub struct Props {
 #[component]
 pub fn CountryChoice(props: &Props) -> Html {
     let texts = use_texts();
-    let mut named: Vec<(String, String)> = props.countries.iter().map(|c| (texts.country(c), c.clone())).collect();
-    // In the reader's alphabet order, not the codes'.
-    crate::sort::sort(&mut named);
+    let named = texts.countries_by_name(&props.countries);
     let toggle = |code: String| {
         let (chosen, on_change) = (props.chosen.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {

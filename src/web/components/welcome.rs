@@ -18,8 +18,10 @@ pub struct Props {
 pub fn Welcome(props: &Props) -> Html {
     let heading = use_focus_on(());
     let texts = use_texts();
-    let places =
-        props.countries.iter().map(|c| texts.country(c)).collect::<Vec<_>>().join(&texts.get("list-separator"));
+    let places = (texts.countries_by_name(&props.countries).into_iter())
+        .map(|(name, _)| name)
+        .collect::<Vec<_>>()
+        .join(&texts.get("list-separator"));
     let start = |mode: Mode, label: &str, hint: Option<&str>| {
         let on_start = props.on_start.clone();
         html! {

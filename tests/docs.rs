@@ -1,0 +1,35 @@
+//! The documents a trial author and a site read stay true to the catalog.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use trialcheck::engine::catalog::Catalog;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The trial ids in the first column of the table rows of `section` (up to the next heading).
+fn listed(text: &str, section: &str) -> Vec<String> {
+    let start = text.find(section).unwrap();
+    let rest = &text[start + section.len()..];
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    rest[..end]
+        .lines()
+        .filter_map(|l| l.strip_prefix("| NCT"))
+        .map(|l| format!("NCT{}", l.split('|').next().unwrap().trim()))
+        .collect()
+}
+
+#[test]
+fn the_catalog_page_lists_every_trial_of_the_catalog_and_only_those() {
+    let catalog = Catalog::shipped().unwrap();
+    let page = read("docs/catalog.md");
+    let mut shipped: Vec<String> = catalog.trials.iter().map(|t| t.id.clone()).collect();
+    shipped.sort();
+    assert_eq!(listed(&page, "# The trial catalog"), shipped);
+    assert!(page.contains(&format!("{} trials", shipped.len())));
+    // A trial left out is not also in the catalog.
+    let left_out = listed(&page, "## Lupus cell-therapy trials left out");
+    assert!(!left_out.is_empty());
+    assert!(left_out.iter().all(|id| catalog.trial(id).is_none()), "{left_out:?}");
+}
