@@ -135,6 +135,26 @@ impl<'t> Assessment<'t> {
         self.criteria.iter().filter(move |c| c.requirement == requirement)
     }
 
+    /// The same assessment borrowed from `trial`, which must be the trial it
+    /// was made for (the same criteria in the same order): for keeping
+    /// verdicts beside a catalog whose borrow is taken anew. `None` when the
+    /// trial is another.
+    pub fn on<'n>(&self, trial: &'n Trial) -> Option<Assessment<'n>> {
+        if trial.id != self.trial.id || trial.criteria.len() != self.criteria.len() {
+            return None;
+        }
+        let criteria = (self.criteria.iter().zip(&trial.criteria))
+            .map(|(r, c)| (r.criterion.id == c.id).then(|| CriterionResult { criterion: c, ..r.clone() }))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Assessment {
+            trial,
+            verdict: self.verdict,
+            criteria,
+            pending_screening: self.pending_screening,
+            from: self.from,
+        })
+    }
+
     /// Open criteria that this settler can settle.
     pub fn open_for(&self, settler: Settler) -> impl Iterator<Item = &CriterionResult<'t>> {
         self.with(Requirement::Unknown).filter(move |c| c.settled_by == Some(settler))

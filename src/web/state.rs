@@ -11,28 +11,46 @@ use crate::questionnaire::{Action, Session};
 use std::rc::Rc;
 use yew::Reducible;
 
+type Verdicts<'c> = Vec<Assessment<'c>>;
+
+self_cell::self_cell!(
+    /// The verdicts kept between actions, with the catalog they borrow from:
+    /// together, so that neither outlives the other and nothing is leaked.
+    pub struct Assessed {
+        owner: Rc<Catalog>,
+        #[covariant]
+        dependent: Verdicts,
+    }
+);
+
 pub struct Screening {
     pub catalog: Rc<Catalog>,
     pub session: Session,
     /// The trials a site chose (empty: all).
     trials: Rc<[String]>,
     /// The verdicts for `session`'s answers, for `trials`.
-    pub assessments: Rc<Vec<Assessment<'static>>>,
-}
-
-/// The catalog for as long as the page lives: the verdicts kept between
-/// actions borrow from it. One per widget and language shown, loaded once; a
-/// widget that is destroyed leaves it behind (a catalog, never an answer).
-fn pinned(catalog: &Rc<Catalog>) -> &'static Catalog {
-    let kept: &'static Rc<Catalog> = Box::leak(Box::new(Rc::clone(catalog)));
-    kept
+    assessed: Rc<Assessed>,
 }
 
 impl Screening {
     pub fn new(catalog: Rc<Catalog>, trials: &[String], session: Session) -> Screening {
-        let assessments = assess_catalog(pinned(&catalog), &session.answers, session.today, trials);
-        Screening { catalog, session, trials: trials.into(), assessments: Rc::new(assessments) }
+        let assessed =
+            Assessed::new(Rc::clone(&catalog), |c| assess_catalog(c, &session.answers, session.today, trials));
+        Screening { catalog, session, trials: trials.into(), assessed: Rc::new(assessed) }
     }
+
+    /// The verdicts for the session's answers, trial by trial.
+    pub fn assessments(&self) -> &[Assessment<'_>] {
+        self.assessed.borrow_dependent()
+    }
+}
+
+/// The verdicts `previous`, borrowed anew from `catalog`, the catalog they
+/// were made on: each trial found by one walk in catalog order (the order
+/// assessments keep).
+fn assess_again<'n>(catalog: &'n Catalog, previous: &[Assessment<'_>]) -> Vec<Assessment<'n>> {
+    let mut trials = catalog.trials.iter();
+    previous.iter().filter_map(|a| trials.find(|t| t.id == a.trial.id).and_then(|t| a.on(t))).collect()
 }
 
 /// What changes a screening: the person's action, or a language switch.
@@ -61,20 +79,22 @@ impl Reducible for Screening {
         };
         let session = self.session.apply(&self.catalog, action);
         let changed = session.answers.changed_since(&self.session.answers);
-        let assessments = if changed.is_empty() {
-            Rc::clone(&self.assessments)
+        let assessed = if changed.is_empty() {
+            Rc::clone(&self.assessed)
         } else {
             let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
-            let previous = (*self.assessments).clone();
-            Rc::new(reassess(previous, &self.catalog.bank, &session.answers, session.today, &changed))
+            Rc::new(Assessed::new(Rc::clone(&self.catalog), |catalog| {
+                // The same trials and criteria, borrowed anew from the same catalog.
+                let previous = assess_again(catalog, self.assessments());
+                reassess(previous, &catalog.bank, &session.answers, session.today, &changed)
+            }))
         };
         debug_assert!(
-            assessments
-                .iter()
+            (assessed.borrow_dependent().iter())
                 .zip(assess_catalog(&self.catalog, &session.answers, session.today, &self.trials))
                 .all(|(kept, whole)| *kept == whole),
             "the verdicts kept between actions differ from a whole assessment"
         );
-        Rc::new(Screening { catalog: Rc::clone(&self.catalog), session, trials: Rc::clone(&self.trials), assessments })
+        Rc::new(Screening { catalog: Rc::clone(&self.catalog), session, trials: Rc::clone(&self.trials), assessed })
     }
 }

@@ -89,7 +89,7 @@ pub fn Screening(props: &Props) -> Html {
     }
     let (catalog, session) = (&screening.catalog, &screening.session);
     // Kept current by the reducer: only what an answer changed is assessed again.
-    let assessments: &[crate::engine::assess::Assessment] = &screening.assessments;
+    let assessments = screening.assessments();
     // Names this widget's landmarks apart from another widget's on the same page.
     let trials_named =
         if props.settings.trials.is_empty() { texts.get("all-trials") } else { props.settings.trials.join(", ") };
