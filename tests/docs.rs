@@ -33,3 +33,18 @@ fn the_catalog_page_lists_every_trial_of_the_catalog_and_only_those() {
     assert!(!left_out.is_empty());
     assert!(left_out.iter().all(|id| catalog.trial(id).is_none()), "{left_out:?}");
 }
+
+#[test]
+fn the_readme_is_the_front_door_and_every_document_it_names_exists() {
+    let readme = read("README.md");
+    // What a user, a site and a trial author need; the rest is in docs/.
+    assert!(readme.lines().count() < 400, "README has {} lines", readme.lines().count());
+    let linked: Vec<&str> = readme.split("](").skip(1).filter_map(|s| s.split(')').next()).collect();
+    assert!(linked.iter().any(|l| l.starts_with("docs/")), "{linked:?}");
+    for link in linked.iter().filter(|l| !l.starts_with("http")) {
+        assert!(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(link).exists(), "README links to {link}");
+    }
+    for command in ["scripts/serve", "scripts/test"] {
+        assert!(readme.contains(command), "{command}");
+    }
+}

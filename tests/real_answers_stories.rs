@@ -1,7 +1,7 @@
 //! Stories of people answering as people do: from memory, in plain words,
 //! with drugs the trial's text names only as examples, a doctor's score
 //! beside a few remembered symptoms. One or more stories per rule of "How an
-//! estimate is made" (README): none of these people may be told "not
+//! estimate is made" (docs/estimates.md): none of these people may be told "not
 //! eligible" unless their own answers exclude them, and every open point says
 //! who can settle it.
 #![cfg(not(target_arch = "wasm32"))]

@@ -1,5 +1,5 @@
 //! Warnings about trial files that are valid but go around the project's
-//! rules for an honest "not eligible" (README, "How an estimate is made"):
+//! rules for an honest "not eligible" (docs/estimates.md):
 //! a rule that reads a question a shared name covers, a window since an
 //! event written by hand, a judgement word in the registry text under a rule
 //! that can rule someone out without the study team. An author silences one

@@ -261,7 +261,7 @@ pub fn validate(paths: &[&Path]) -> Checked {
                             &file,
                             vec![PathPart::Key("id".into())],
                             format!(
-                                "{} has no reference patient: write ../reference/{}.json from the registry text, before reading the rules (README, \"Writing a trial\")",
+                                "{} has no reference patient: write ../reference/{}.json from the registry text, before reading the rules (README, \"Trial files and the rule language\")",
                                 t.id, t.id
                             ),
                         );

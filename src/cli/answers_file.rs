@@ -46,7 +46,7 @@ pub(super) fn read(path: &str, catalog: &Catalog, today: Ymd) -> Result<Restored
         // Which of the two forms it failed as is unknown; a bare map's error says where.
         let at = serde_json::from_str::<BTreeMap<String, RawAnswer>>(&text).err().unwrap_or(e);
         Failure::Input(format!(
-            "{path}:{}:{}: {at} (an answers file is the JSON the app saves, or an object from question id to answer; see README)",
+            "{path}:{}:{}: {at} (an answers file is the JSON the app saves, or an object from question id to answer; see docs/cli.md)",
             at.line(),
             at.column()
         ))
