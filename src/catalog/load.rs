@@ -8,7 +8,7 @@ use crate::engine::catalog::Catalog;
 use crate::engine::question::{DatePrecision, Kind, Question, QuestionBank, Shared};
 use crate::engine::rule::{Implications, Implied, Rule, RuleError, functions, syntax};
 use crate::engine::trial::{Criterion, Trial};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn key(k: &str) -> PathPart {
     PathPart::Key(k.to_string())
@@ -51,137 +51,164 @@ pub fn question_bank(
         if !seen.insert(spec.id.clone()) {
             fail("id", format!("duplicate question id `{}`", spec.id));
         }
-        let mut options_seen = BTreeSet::new();
-        for option in &spec.options {
-            if !is_name(option) {
-                fail("options", format!("option `{option}` must be a name: letters, digits and _"));
-            }
-            if !options_seen.insert(option) {
-                fail("options", format!("option `{option}` is listed twice"));
-            }
-        }
-        let needs_options = matches!(spec.kind, KindName::Choice | KindName::Multi | KindName::Medications);
-        if needs_options && spec.options.is_empty() {
-            fail("options", format!("question `{}` needs options", spec.id));
-        }
-        if !needs_options && !spec.options.is_empty() {
-            fail("options", format!("question `{}` is not a choice: options do not apply", spec.id));
-        }
-        if spec.kind != KindName::Number && (spec.quantity.is_some() || spec.min.is_some() || spec.max.is_some()) {
-            fail("quantity", format!("question `{}` is not a number: quantity, min and max do not apply", spec.id));
-        }
-        if spec.kind != KindName::Date && spec.precision.is_some() {
-            fail("precision", format!("question `{}` is not a date: precision does not apply", spec.id));
-        }
-        if spec.kind != KindName::Multi && (spec.from_memory || !spec.implied.is_empty()) {
-            fail(
-                "implied",
-                format!("question `{}` is not a multiple choice: from_memory and implied do not apply", spec.id),
-            );
-        }
-        for item in spec.implied.keys().filter(|i| !spec.options.contains(i)) {
-            fail("implied", format!("`{item}` is not an option of `{}`", spec.id));
-        }
-        if spec.kind != KindName::Number && !spec.loinc.is_empty() {
-            fail("loinc", format!("question `{}` is not a number: LOINC codes name measurements", spec.id));
-        }
-        if spec.kind != KindName::YesNo && (spec.never_tested || spec.window) {
-            fail(
-                "window",
-                format!("question `{}` is not a yes/no question: never_tested and window do not apply", spec.id),
-            );
-        }
-        // A question about "the last N months" is a wait, said once here, not in every trial.
-        if spec.kind == KindName::YesNo && spec.id.contains("_last_") && !spec.window {
-            fail(
-                "window",
-                format!(
-                    "question `{}` asks about a window before now: mark it `window = true` (a yes is a wait, not an exclusion)",
-                    spec.id
-                ),
-            );
-        }
-        if spec.kind != KindName::YesNo && spec.together.is_some() {
-            fail("together", format!("question `{}` is not a yes/no question: only those are asked together", spec.id));
-        }
-        if spec.kind != KindName::Medications && !spec.courses.is_empty() {
-            fail("courses", format!("question `{}` is not a medicines question: courses do not apply", spec.id));
-        }
-        for drug in spec.courses.iter().filter(|d| !spec.options.contains(d)) {
-            fail("courses", format!("`{drug}` is not an option of `{}`", spec.id));
-        }
-        let kind = match spec.kind {
-            KindName::YesNo => Some(Kind::YesNo),
-            KindName::Choice => Some(Kind::Choice { options: spec.options }),
-            KindName::Multi => Some(Kind::Multi { options: spec.options }),
-            KindName::Medications => Some(Kind::Medications { options: spec.options, courses: spec.courses }),
-            KindName::Date => Some(Kind::Date { precision: spec.precision.unwrap_or(DatePrecision::Day) }),
-            KindName::Number => {
-                let quantity = match &spec.quantity {
-                    None => Some(None),
-                    Some(id) => match Quantity::by_id(id) {
-                        Some(q) => Some(Some(q)),
-                        None => {
-                            let known: Vec<&str> = crate::clinical::units::QUANTITIES.iter().map(|q| q.id).collect();
-                            fail("quantity", format!("unknown quantity `{id}` (known: {})", known.join(", ")));
-                            None
-                        }
-                    },
-                };
-                match (quantity, spec.min, spec.max) {
-                    (Some(quantity), Some(min), Some(max)) if min < max => {
-                        Some(Kind::Number { quantity, min, max, integer: spec.integer })
-                    }
-                    (_, Some(_), Some(_)) => {
-                        fail("max", "`max` must be greater than `min`".to_string());
-                        None
-                    }
-                    (_, min, _) => {
-                        let field = if min.is_none() { "min" } else { "max" };
-                        fail(
-                            field,
-                            format!(
-                                "number question `{}` needs `min` and `max`: the possible range, in {}",
-                                spec.id,
-                                spec.quantity
-                                    .as_deref()
-                                    .and_then(Quantity::by_id)
-                                    .map_or("its unit", |q| q.canonical_unit())
-                            ),
-                        );
-                        None
-                    }
-                }
-            }
-        };
-        if let Some(kind) = kind {
-            let mut q = Question::new(&spec.id, kind, spec.group, spec.answered_by);
-            q.from_memory = spec.from_memory;
-            q.at_screening = spec.at_screening;
-            q.never_tested = spec.never_tested;
-            q.window = spec.window;
-            q.formerly = spec.formerly;
-            q.together = spec.together;
-            q.after = spec.after;
-            q.loinc = spec.loinc;
-            questions.push(q);
+        check_question(&spec, &mut fail);
+        if let Some(kind) = kind_of(&spec, &mut fail) {
             if !spec.implied.is_empty() {
-                implied.push((i, spec.id, spec.implied));
+                implied.push((i, spec.id.clone(), spec.implied.clone()));
             }
+            questions.push(question(spec, kind));
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    // Implied items are rules over the other questions: compiled once the bank
-    // exists (over no implied items themselves), and kept beside it.
     let bank = QuestionBank::new(questions);
+    let implications = implications(&bank, implied, file, base)?;
+    Ok((bank, implications))
+}
+
+/// What a question's fields must be, by its kind: each field that does not
+/// apply, each option that is no name or comes twice, is said at its field.
+fn check_question(spec: &QuestionSpec, fail: &mut impl FnMut(&str, String)) {
+    let mut options_seen = BTreeSet::new();
+    for option in &spec.options {
+        if !is_name(option) {
+            fail("options", format!("option `{option}` must be a name: letters, digits and _"));
+        }
+        if !options_seen.insert(option) {
+            fail("options", format!("option `{option}` is listed twice"));
+        }
+    }
+    let needs_options = matches!(spec.kind, KindName::Choice | KindName::Multi | KindName::Medications);
+    if needs_options && spec.options.is_empty() {
+        fail("options", format!("question `{}` needs options", spec.id));
+    }
+    if !needs_options && !spec.options.is_empty() {
+        fail("options", format!("question `{}` is not a choice: options do not apply", spec.id));
+    }
+    if spec.kind != KindName::Number && (spec.quantity.is_some() || spec.min.is_some() || spec.max.is_some()) {
+        fail("quantity", format!("question `{}` is not a number: quantity, min and max do not apply", spec.id));
+    }
+    if spec.kind != KindName::Date && spec.precision.is_some() {
+        fail("precision", format!("question `{}` is not a date: precision does not apply", spec.id));
+    }
+    if spec.kind != KindName::Multi && (spec.from_memory || !spec.implied.is_empty()) {
+        fail(
+            "implied",
+            format!("question `{}` is not a multiple choice: from_memory and implied do not apply", spec.id),
+        );
+    }
+    for item in spec.implied.keys().filter(|i| !spec.options.contains(i)) {
+        fail("implied", format!("`{item}` is not an option of `{}`", spec.id));
+    }
+    if spec.kind != KindName::Number && !spec.loinc.is_empty() {
+        fail("loinc", format!("question `{}` is not a number: LOINC codes name measurements", spec.id));
+    }
+    check_yes_no(spec, fail);
+    if spec.kind != KindName::Medications && !spec.courses.is_empty() {
+        fail("courses", format!("question `{}` is not a medicines question: courses do not apply", spec.id));
+    }
+    for drug in spec.courses.iter().filter(|d| !spec.options.contains(d)) {
+        fail("courses", format!("`{drug}` is not an option of `{}`", spec.id));
+    }
+}
+
+/// The fields only a yes/no question has: never tested, a window, asked together.
+fn check_yes_no(spec: &QuestionSpec, fail: &mut impl FnMut(&str, String)) {
+    if spec.kind != KindName::YesNo && (spec.never_tested || spec.window) {
+        fail(
+            "window",
+            format!("question `{}` is not a yes/no question: never_tested and window do not apply", spec.id),
+        );
+    }
+    // A question about "the last N months" is a wait, said once here, not in every trial.
+    if spec.kind == KindName::YesNo && spec.id.contains("_last_") && !spec.window {
+        fail(
+            "window",
+            format!(
+                "question `{}` asks about a window before now: mark it `window = true` (a yes is a wait, not an exclusion)",
+                spec.id
+            ),
+        );
+    }
+    if spec.kind != KindName::YesNo && spec.together.is_some() {
+        fail("together", format!("question `{}` is not a yes/no question: only those are asked together", spec.id));
+    }
+}
+
+/// The question's kind with what it needs (options, a range and its unit,
+/// a date's precision); `None`, said at its field, when that is wrong.
+fn kind_of(spec: &QuestionSpec, fail: &mut impl FnMut(&str, String)) -> Option<Kind> {
+    let options = || spec.options.clone();
+    match spec.kind {
+        KindName::YesNo => Some(Kind::YesNo),
+        KindName::Choice => Some(Kind::Choice { options: options() }),
+        KindName::Multi => Some(Kind::Multi { options: options() }),
+        KindName::Medications => Some(Kind::Medications { options: options(), courses: spec.courses.clone() }),
+        KindName::Date => Some(Kind::Date { precision: spec.precision.unwrap_or(DatePrecision::Day) }),
+        KindName::Number => number_kind(spec, fail),
+    }
+}
+
+/// A number question: its quantity (by id) and its possible range.
+fn number_kind(spec: &QuestionSpec, fail: &mut impl FnMut(&str, String)) -> Option<Kind> {
+    let quantity = match &spec.quantity {
+        None => Some(None),
+        Some(id) => match Quantity::by_id(id) {
+            Some(q) => Some(Some(q)),
+            None => {
+                let known: Vec<&str> = crate::clinical::units::QUANTITIES.iter().map(|q| q.id).collect();
+                fail("quantity", format!("unknown quantity `{id}` (known: {})", known.join(", ")));
+                None
+            }
+        },
+    };
+    match (quantity, spec.min, spec.max) {
+        (Some(quantity), Some(min), Some(max)) if min < max => {
+            Some(Kind::Number { quantity, min, max, integer: spec.integer })
+        }
+        (_, Some(_), Some(_)) => {
+            fail("max", "`max` must be greater than `min`".to_string());
+            None
+        }
+        (_, min, _) => {
+            let field = if min.is_none() { "min" } else { "max" };
+            let unit = spec.quantity.as_deref().and_then(Quantity::by_id).map_or("its unit", |q| q.canonical_unit());
+            fail(field, format!("number question `{}` needs `min` and `max`: the possible range, in {unit}", spec.id));
+            None
+        }
+    }
+}
+
+/// The checked question, its traits as the file gives them.
+fn question(spec: QuestionSpec, kind: Kind) -> Question {
+    let mut q = Question::new(&spec.id, kind, spec.group, spec.answered_by);
+    q.from_memory = spec.from_memory;
+    q.at_screening = spec.at_screening;
+    q.never_tested = spec.never_tested;
+    q.window = spec.window;
+    q.formerly = spec.formerly;
+    q.together = spec.together;
+    q.after = spec.after;
+    q.loinc = spec.loinc;
+    q
+}
+
+/// Implied items are rules over the other questions: compiled once the bank
+/// exists (over no implied items themselves), and kept beside it.
+fn implications(
+    bank: &QuestionBank,
+    implied: Vec<(usize, String, BTreeMap<String, String>)>,
+    file: &str,
+    base: &[PathPart],
+) -> Result<Implications, Vec<CatalogError>> {
     let none = Implications::default();
+    let mut errors = Vec::new();
     let mut by_question = Vec::new();
     for (i, id, rules) in implied {
         let mut compiled = Vec::new();
         for (item, text) in rules {
-            match Rule::compile(&text, &bank, &none) {
+            match Rule::compile(&text, bank, &none) {
                 Ok(rule) => compiled.push(Implied { item, when: rule.node }),
                 Err(rule_errors) => errors.extend(rule_errors.into_iter().map(|e| {
                     let mut path = base.to_vec();
@@ -192,7 +219,7 @@ pub fn question_bank(
         }
         by_question.push((id, compiled));
     }
-    if errors.is_empty() { Ok((bank, Implications::new(by_question))) } else { Err(errors) }
+    if errors.is_empty() { Ok(Implications::new(by_question)) } else { Err(errors) }
 }
 
 /// The shared names over a checked bank, each checked in turn: its name free,
@@ -252,27 +279,44 @@ pub fn trial(
     file: &str,
     base: &[PathPart],
 ) -> Result<Trial, Vec<CatalogError>> {
-    let mut errors = Vec::new();
     let at = |parts: &[PathPart]| {
         let mut p = base.to_vec();
         p.extend_from_slice(parts);
         p
     };
+    let mut errors = Vec::new();
+    let mut fail = |parts: &[PathPart], message: String| errors.push(CatalogError::new(file, at(parts), message));
     if !is_nct_id(&spec.id) {
-        errors.push(CatalogError::new(
-            file,
-            at(&[key("id")]),
-            format!("trial id `{}` is not a registry id like NCT01234567", spec.id),
-        ));
+        fail(&[key("id")], format!("trial id `{}` is not a registry id like NCT01234567", spec.id));
     }
     if spec.criterion.is_empty() {
-        errors.push(CatalogError::new(file, at(&[key("criterion")]), "a trial needs at least one criterion"));
+        fail(&[key("criterion")], "a trial needs at least one criterion".to_string());
     }
-    if spec.facts.title.get("en").is_empty() {
-        errors.push(CatalogError::new(file, at(&[key("facts"), key("title")]), "the trial needs an English title"));
+    check_facts(&spec.facts, &mut fail);
+    let mut seen = BTreeSet::new();
+    let mut criteria = Vec::new();
+    for (i, c) in spec.criterion.into_iter().enumerate() {
+        let here = |field: &str| at(&[key("criterion"), PathPart::Index(i), key(field)]);
+        for (field, message) in criterion_text_problems(&c, &mut seen) {
+            errors.push(CatalogError::new(file, here(field), message));
+        }
+        match criterion(c, bank, implied) {
+            Ok(c) => criteria.push(c),
+            Err((field, rule_errors)) => errors.extend(rule_errors.into_iter().map(|e| match e {
+                FieldError::Rule(e) => CatalogError::in_rule(file, here(field), e),
+                FieldError::Plain(message) => CatalogError::new(file, here(field), message),
+            })),
+        }
     }
-    // Every date of the facts is a date: freshness is worked out from them.
-    let f = &spec.facts;
+    if errors.is_empty() { Ok(Trial { id: spec.id, facts: spec.facts, criteria }) } else { Err(errors) }
+}
+
+/// The facts a card shows: an English title, every date a date (freshness is
+/// worked out from them), every site's country an ISO code.
+fn check_facts(f: &crate::engine::trial::TrialFacts, fail: &mut impl FnMut(&[PathPart], String)) {
+    if f.title.get("en").is_empty() {
+        fail(&[key("facts"), key("title")], "the trial needs an English title".to_string());
+    }
     let mut dates: Vec<(Vec<PathPart>, &str, bool)> = vec![
         (vec![key("facts"), key("data_as_of")], &f.data_as_of, true),
         (vec![key("facts"), key("status"), key("read")], &f.status.read, true),
@@ -287,51 +331,43 @@ pub fn trial(
         let read = crate::clinical::dates::PartialDate::parse(date);
         if read.is_none_or(|d| full && d.day.is_none()) {
             let form = if full { "YYYY-MM-DD" } else { "YYYY-MM-DD or YYYY-MM" };
-            errors.push(CatalogError::new(file, at(&path), format!("`{date}` is not a date ({form})")));
+            fail(&path, format!("`{date}` is not a date ({form})"));
         }
     }
-    for (i, site) in spec.facts.sites.iter().enumerate() {
+    for (i, site) in f.sites.iter().enumerate() {
         if !(site.country.len() == 2 && site.country.chars().all(|c| c.is_ascii_uppercase())) {
-            errors.push(CatalogError::new(
-                file,
-                at(&[key("facts"), key("sites"), PathPart::Index(i), key("country")]),
+            fail(
+                &[key("facts"), key("sites"), PathPart::Index(i), key("country")],
                 format!("country `{}` is not an ISO 3166 code like VN or CN", site.country),
-            ));
+            );
         }
     }
-    let mut seen = BTreeSet::new();
-    let mut criteria = Vec::new();
-    for (i, c) in spec.criterion.into_iter().enumerate() {
-        let here = |field: &str| at(&[key("criterion"), PathPart::Index(i), key(field)]);
-        if !seen.insert(c.id.clone()) {
-            errors.push(CatalogError::new(file, here("id"), format!("duplicate criterion id `{}`", c.id)));
-        }
-        if c.original.trim().is_empty() {
-            errors.push(CatalogError::new(file, here("original"), "the registry's text is empty"));
-        }
-        if c.plain.get("en").trim().is_empty() {
-            errors.push(CatalogError::new(file, here("plain"), "the plain-language text needs English"));
-        }
-        if let Some(from) = &c.draft {
-            // Nothing unreviewed ships: a proposed rule is an author's to confirm.
-            errors.push(CatalogError::new(
-                file,
-                here("draft"),
-                format!(
-                    "criterion `{}` has a draft rule, proposed from \"{from}\": check the rule against the registry text, write its plain words, then delete the `draft` line",
-                    c.id
-                ),
-            ));
-        }
-        match criterion(c, bank, implied) {
-            Ok(c) => criteria.push(c),
-            Err((field, rule_errors)) => errors.extend(rule_errors.into_iter().map(|e| match e {
-                FieldError::Rule(e) => CatalogError::in_rule(file, here(field), e),
-                FieldError::Plain(message) => CatalogError::new(file, here(field), message),
-            })),
-        }
+}
+
+/// What is wrong with a criterion's text, by field: an id used twice, an
+/// empty original, no English plain words, a draft rule not yet reviewed.
+fn criterion_text_problems(c: &CriterionSpec, seen: &mut BTreeSet<String>) -> Vec<(&'static str, String)> {
+    let mut problems = Vec::new();
+    if !seen.insert(c.id.clone()) {
+        problems.push(("id", format!("duplicate criterion id `{}`", c.id)));
     }
-    if errors.is_empty() { Ok(Trial { id: spec.id, facts: spec.facts, criteria }) } else { Err(errors) }
+    if c.original.trim().is_empty() {
+        problems.push(("original", "the registry's text is empty".to_string()));
+    }
+    if c.plain.get("en").trim().is_empty() {
+        problems.push(("plain", "the plain-language text needs English".to_string()));
+    }
+    if let Some(from) = &c.draft {
+        // Nothing unreviewed ships: a proposed rule is an author's to confirm.
+        problems.push((
+            "draft",
+            format!(
+                "criterion `{}` has a draft rule, proposed from \"{from}\": check the rule against the registry text, write its plain words, then delete the `draft` line",
+                c.id
+            ),
+        ));
+    }
+    problems
 }
 
 /// A criterion's problem: in its rule, or in the criterion itself.

@@ -197,85 +197,97 @@ pub fn validate(paths: &[&Path]) -> Checked {
     let mut trial_specs = Vec::new();
     let mut trials = Vec::new();
     for path in paths {
-        let (file, text) = match read(path) {
-            Ok(x) => x,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        match parse(&file, &text) {
-            Ok(Contents::Questions(q)) => question_specs.push((file, text, q)),
-            Ok(Contents::Trial(t)) => trial_specs.push((path.to_path_buf(), file, text, *t)),
-            Ok(Contents::Catalog(c)) => match catalog(&file, *c) {
+        let parsed = read(path).and_then(|(file, text)| parse(&file, &text).map(|contents| (file, text, contents)));
+        match parsed {
+            Ok((file, text, Contents::Questions(q))) => question_specs.push((file, text, q)),
+            Ok((file, text, Contents::Trial(t))) => trial_specs.push((path.to_path_buf(), file, text, *t)),
+            Ok((file, _, Contents::Catalog(c))) => match catalog(&file, *c) {
                 Ok(c) => trials.extend(c.trials),
                 Err(e) => errors.extend(e),
             },
             Err(e) => errors.push(e),
         }
     }
-    let bank = if question_specs.is_empty() {
-        Catalog::shipped().map(|c| (c.bank, c.implied)).map_err(|e| errors.extend(e)).ok()
-    } else {
-        let mut all = Vec::new();
-        let mut shared = Vec::new();
-        let mut implied = Implications::default();
-        let mut ok = true;
-        for (file, text, q) in question_specs {
-            match question_bank(&file, &text, q) {
-                Ok((bank, implies)) => {
-                    all.extend(bank.iter().cloned());
-                    shared.extend(bank.shared().iter().cloned());
-                    implied.extend(implies);
-                }
-                Err(e) => {
-                    ok = false;
-                    errors.extend(e);
-                }
-            }
-        }
-        ok.then(|| {
-            let mut bank = QuestionBank::new(all);
-            shared.into_iter().for_each(|s| bank.add_shared(s));
-            (bank, implied)
-        })
+    let Some((bank, implied)) = bank_of(question_specs, &mut errors) else {
+        return Checked { trials, errors, warnings };
     };
-    if let Some((bank, implied)) = bank {
-        for (path, file, text, spec) in trial_specs {
-            if trials.iter().any(|t: &Trial| t.id == spec.id) {
-                let mut e = CatalogError::new(
-                    &file,
-                    vec![PathPart::Key("id".into())],
-                    format!("duplicate trial id `{}`", spec.id),
-                );
-                e.line_col = locate(&text, &e.path, None);
-                errors.push(e);
-                continue;
+    for (path, file, text, spec) in trial_specs {
+        if trials.iter().any(|t: &Trial| t.id == spec.id) {
+            let mut e =
+                CatalogError::new(&file, vec![PathPart::Key("id".into())], format!("duplicate trial id `{}`", spec.id));
+            e.line_col = locate(&text, &e.path, None);
+            errors.push(e);
+            continue;
+        }
+        let written = spec.clone();
+        match trial(&file, &text, spec, &bank, &implied) {
+            Ok(t) => {
+                warnings.extend(trial_warnings(&path, &file, &text, &written, &t, &bank));
+                trials.push(t);
             }
-            let written = spec.clone();
-            match trial(&file, &text, spec, &bank, &implied) {
-                Ok(t) => {
-                    let mut found = super::lint::trial(&written, &t, &bank, &file, &[]);
-                    if reference_patient(&path, &t.id).is_some_and(|p| !p.exists()) {
-                        let e = CatalogError::new(
-                            &file,
-                            vec![PathPart::Key("id".into())],
-                            format!(
-                                "{} has no reference patient: write ../reference/{}.json from the registry text, before reading the rules (README, \"Trial files and the rule language\")",
-                                t.id, t.id
-                            ),
-                        );
-                        found.push(super::lint::Warning { code: super::lint::Code::ReferencePatient, at: e });
-                    }
-                    for w in &mut found {
-                        w.at.line_col = locate(&text, &w.at.path, w.at.offset);
-                    }
-                    warnings.extend(found);
-                    trials.push(t);
-                }
-                Err(e) => errors.extend(e),
-            }
+            Err(e) => errors.extend(e),
         }
     }
     Checked { trials, errors, warnings }
+}
+
+/// The bank the trials are checked against: the question files given, as
+/// one bank, or the shipped bank when none is given; `None` when broken.
+fn bank_of(
+    question_specs: Vec<(String, String, QuestionFile)>,
+    errors: &mut Vec<CatalogError>,
+) -> Option<(QuestionBank, Implications)> {
+    if question_specs.is_empty() {
+        return Catalog::shipped().map(|c| (c.bank, c.implied)).map_err(|e| errors.extend(e)).ok();
+    }
+    let mut all = Vec::new();
+    let mut shared = Vec::new();
+    let mut implied = Implications::default();
+    let mut ok = true;
+    for (file, text, q) in question_specs {
+        match question_bank(&file, &text, q) {
+            Ok((bank, implies)) => {
+                all.extend(bank.iter().cloned());
+                shared.extend(bank.shared().iter().cloned());
+                implied.extend(implies);
+            }
+            Err(e) => {
+                ok = false;
+                errors.extend(e);
+            }
+        }
+    }
+    ok.then(|| {
+        let mut bank = QuestionBank::new(all);
+        shared.into_iter().for_each(|s| bank.add_shared(s));
+        (bank, implied)
+    })
+}
+
+/// A checked trial's warnings, at their `file:line:col`: the lint's, and a
+/// reference patient missing beside the trials folder.
+fn trial_warnings(
+    path: &Path,
+    file: &str,
+    text: &str,
+    written: &TrialSpec,
+    t: &Trial,
+    bank: &QuestionBank,
+) -> Vec<super::lint::Warning> {
+    let mut found = super::lint::trial(written, t, bank, file, &[]);
+    if reference_patient(path, &t.id).is_some_and(|p| !p.exists()) {
+        let e = CatalogError::new(
+            file,
+            vec![PathPart::Key("id".into())],
+            format!(
+                "{} has no reference patient: write ../reference/{}.json from the registry text, before reading the rules (README, \"Trial files and the rule language\")",
+                t.id, t.id
+            ),
+        );
+        found.push(super::lint::Warning { code: super::lint::Code::ReferencePatient, at: e });
+    }
+    for w in &mut found {
+        w.at.line_col = locate(text, &w.at.path, w.at.offset);
+    }
+    found
 }

@@ -12,7 +12,7 @@ pub enum Sex {
 }
 
 /// Which equation a trial names, or `ForAge` for the usual switch at 18.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Formula {
     CkdEpi2021,

@@ -221,89 +221,22 @@ impl Session {
                 next.has_lab_report = (mode == Mode::Clinician).then_some(true).or(self.has_lab_report);
             }
             Action::Show(screen) => next.screen = screen,
-            Action::Answer { question, answer } => {
-                match next.answers.set(&catalog.bank, &question, answer, self.today) {
-                    Ok(()) => next.answered(&question),
-                    Err(error) => next.refused = vec![(question, error)],
-                }
-            }
-            Action::AnswerAll { answers, unreadable } => {
-                let mut given = next.answers.clone();
-                let mut refused = unreadable;
-                for (question, answer) in &answers {
-                    if let Err(error) = given.set(&catalog.bank, question, answer.clone(), self.today) {
-                        refused.push((question.clone(), error));
-                    }
-                }
-                if !refused.is_empty() {
-                    // Said in the form's order, so the first is the first field to fix.
-                    crate::sort::sort_by_key(&mut refused, |(q, _)| catalog.bank.position(q));
-                    next.refused = refused;
-                    return next;
-                }
-                next.answers = given;
-                for (question, _) in &answers {
-                    next.answered(question);
-                }
-            }
+            Action::Answer { question, answer } => match next.answers.set(&catalog.bank, &question, answer, self.today)
+            {
+                Ok(()) => next.answered(&question),
+                Err(error) => next.refused = vec![(question, error)],
+            },
+            Action::AnswerAll { answers, unreadable } => next.answer_all(catalog, answers, unreadable),
             Action::Form { answers, unreadable, lab_report } => {
-                next = next.step_with(catalog, Action::AnswerAll { answers, unreadable });
+                next.answer_all(catalog, answers, unreadable);
                 if let (true, Some(has)) = (next.refused.is_empty(), lab_report) {
-                    next = next.step_with(catalog, Action::HasLabReport(has));
+                    next.lab_report(catalog, has);
                 }
             }
-            Action::Checklist { items, marked, unticked } => {
-                let mut given = next.answers.clone();
-                // A blank is a no only on a list where a no can rule nobody out.
-                let blank_is_no = unticked == Unticked::No && items.iter().all(|i| !catalog.no_may_exclude(i));
-                for item in &items {
-                    let mark = marked.iter().find(|(i, _)| i == item).map(|(_, m)| *m);
-                    let answer = match (mark, blank_is_no) {
-                        (Some(Mark::Yes), _) => Answer::Bool(true),
-                        (Some(Mark::No), _) | (None, true) => Answer::Bool(false),
-                        // Weighed, with its help text beside it, and not known: the list's
-                        // "I don't know", final as on a question of its own.
-                        (Some(Mark::NotSure), _) => Answer::DontKnow,
-                        // Not looked at one by one: each comes back on its own, if it still matters.
-                        (None, false) => {
-                            next.one_by_one.insert(item.clone());
-                            continue;
-                        }
-                    };
-                    if let Err(error) = given.set(&catalog.bank, item, answer, self.today) {
-                        next.refused = vec![(item.clone(), error)];
-                        return next;
-                    }
-                }
-                next.answers = given;
-                let answered: Vec<&String> = items.iter().filter(|i| !next.one_by_one.contains(*i)).collect();
-                for item in answered {
-                    next.answered(item);
-                }
-            }
+            Action::Checklist { items, marked, unticked } => next.checklist(catalog, &items, &marked, unticked),
             Action::Refuse { question, error } => next.refused = vec![(question, error)],
-            Action::HasLabReport(has) => {
-                next.has_lab_report = Some(has);
-                if !has {
-                    // No report: every lab value is unknown, and not asked one by one.
-                    for q in catalog.bank.iter().filter(|q| is_lab_value(q)) {
-                        if next.answers.get(&q.id).is_none() {
-                            next.answers.dont_know(&q.id);
-                        }
-                    }
-                }
-            }
-            Action::Back => {
-                let shown = next.editing.clone();
-                let before = match &shown {
-                    Some(q) => next.history.iter().position(|h| h == q).and_then(|i| i.checked_sub(1)),
-                    None => next.history.len().checked_sub(1),
-                };
-                match before.and_then(|i| next.history.get(i)).cloned() {
-                    Some(q) => next.editing = Some(q),
-                    None => next.screen = Screen::Welcome,
-                }
-            }
+            Action::HasLabReport(has) => next.lab_report(catalog, has),
+            Action::Back => next.back(),
             Action::Edit { question } => {
                 next.editing = Some(question);
                 next.screen = Screen::Questions;
@@ -312,24 +245,7 @@ impl Session {
                 next.answers.clear(&question);
                 next.history.retain(|h| *h != question);
             }
-            Action::Load(Restored { mode, answers, history, countries, later, lab_report }) => {
-                // From the start, carry on with the questions; from elsewhere (an import on
-                // the answers screen), stay to see what came in.
-                let screen = if self.screen == Screen::Welcome { Screen::Questions } else { self.screen };
-                let screens_done = history.len();
-                let one_by_one = crate::sort::set(later);
-                next = Session {
-                    mode,
-                    answers,
-                    history,
-                    screen,
-                    screens_done,
-                    countries,
-                    one_by_one,
-                    ..Session::new(self.today)
-                };
-                next.has_lab_report = (mode == Mode::Clinician).then_some(true).or(lab_report);
-            }
+            Action::Load(restored) => next = self.loaded(restored),
             Action::Countries(mut codes) => {
                 crate::sort::sort(&mut codes);
                 codes.dedup();
@@ -337,6 +253,106 @@ impl Session {
             }
             Action::Reset => next = Session::new(self.today),
         }
+        next
+    }
+
+    /// Several answers at once, all or none: a refused one keeps every answer
+    /// as it was and is said in the form's order (the first field to fix first).
+    fn answer_all(
+        &mut self,
+        catalog: &Catalog,
+        answers: Vec<(String, Answer)>,
+        unreadable: Vec<(String, AnswerError)>,
+    ) {
+        let mut given = self.answers.clone();
+        let mut refused = unreadable;
+        for (question, answer) in &answers {
+            if let Err(error) = given.set(&catalog.bank, question, answer.clone(), self.today) {
+                refused.push((question.clone(), error));
+            }
+        }
+        if !refused.is_empty() {
+            crate::sort::sort_by_key(&mut refused, |(q, _)| catalog.bank.position(q));
+            self.refused = refused;
+            return;
+        }
+        self.answers = given;
+        for (question, _) in &answers {
+            self.answered(question);
+        }
+    }
+
+    /// A list of yes/no items, each marked or left blank.
+    fn checklist(&mut self, catalog: &Catalog, items: &[String], marked: &[(String, Mark)], unticked: Unticked) {
+        let mut given = self.answers.clone();
+        // A blank is a no only on a list where a no can rule nobody out.
+        let blank_is_no = unticked == Unticked::No && items.iter().all(|i| !catalog.no_may_exclude(i));
+        for item in items {
+            let mark = marked.iter().find(|(i, _)| i == item).map(|(_, m)| *m);
+            let answer = match (mark, blank_is_no) {
+                (Some(Mark::Yes), _) => Answer::Bool(true),
+                (Some(Mark::No), _) | (None, true) => Answer::Bool(false),
+                // Weighed, with its help text beside it, and not known: the list's
+                // "I don't know", final as on a question of its own.
+                (Some(Mark::NotSure), _) => Answer::DontKnow,
+                // Not looked at one by one: each comes back on its own, if it still matters.
+                (None, false) => {
+                    self.one_by_one.insert(item.clone());
+                    continue;
+                }
+            };
+            if let Err(error) = given.set(&catalog.bank, item, answer, self.today) {
+                self.refused = vec![(item.clone(), error)];
+                return;
+            }
+        }
+        self.answers = given;
+        let answered: Vec<String> = items.iter().filter(|i| !self.one_by_one.contains(*i)).cloned().collect();
+        for item in &answered {
+            self.answered(item);
+        }
+    }
+
+    fn lab_report(&mut self, catalog: &Catalog, has: bool) {
+        self.has_lab_report = Some(has);
+        if !has {
+            // No report: every lab value is unknown, and not asked one by one.
+            for q in catalog.bank.iter().filter(|q| is_lab_value(q)) {
+                if self.answers.get(&q.id).is_none() {
+                    self.answers.dont_know(&q.id);
+                }
+            }
+        }
+    }
+
+    /// To the question answered before the one shown; before the first, the welcome.
+    fn back(&mut self) {
+        let before = match &self.editing {
+            Some(q) => self.history.iter().position(|h| h == q).and_then(|i| i.checked_sub(1)),
+            None => self.history.len().checked_sub(1),
+        };
+        match before.and_then(|i| self.history.get(i)).cloned() {
+            Some(q) => self.editing = Some(q),
+            None => self.screen = Screen::Welcome,
+        }
+    }
+
+    /// A session from a file's or the device's answers.
+    fn loaded(&self, Restored { mode, answers, history, countries, later, lab_report }: Restored) -> Session {
+        // From the start, carry on with the questions; from elsewhere (an import on
+        // the answers screen), stay to see what came in.
+        let screen = if self.screen == Screen::Welcome { Screen::Questions } else { self.screen };
+        let mut next = Session {
+            mode,
+            answers,
+            screens_done: history.len(),
+            history,
+            screen,
+            countries,
+            one_by_one: crate::sort::set(later),
+            ..Session::new(self.today)
+        };
+        next.has_lab_report = (mode == Mode::Clinician).then_some(true).or(lab_report);
         next
     }
 
