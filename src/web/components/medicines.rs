@@ -34,7 +34,7 @@ fn read(taken: &BTreeMap<String, Taken>, complete: bool) -> Result<Answer, Answe
             let months = match t.months.trim() {
                 "" => None,
                 text => Some(
-                    input::number(text)
+                    crate::engine::answer::read_number(text)
                         .ok()
                         .filter(|m| (0.0..=MAX_TREATMENT_MONTHS).contains(m))
                         .ok_or(AnswerError::BadDuration)?,
