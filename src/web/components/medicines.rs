@@ -5,7 +5,7 @@
 
 use crate::engine::answer::{Answer, AnswerError, MAX_TREATMENT_MONTHS, MedicationUse};
 use crate::engine::question::Question;
-use crate::questionnaire::{Mode, input};
+use crate::questionnaire::Mode;
 use crate::web::texts::use_texts;
 use std::collections::BTreeMap;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
