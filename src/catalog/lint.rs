@@ -78,6 +78,7 @@ pub fn trial(spec: &TrialSpec, trial: &Trial, bank: &QuestionBank, file: &str, b
                 if let Some(shared) = bank.shared().iter().find(|s| s.covers.iter().any(|c| c == name)) {
                     let mut e = CatalogError::new(file, at(field), format!("`{name}` is read directly"));
                     e.offset = Some(offset);
+                    e.width = u16::try_from(name.len()).ok();
                     e.help = Some(
                         format!("use `{}` ({}), or say why not in `waived.raw_question`", shared.usage(), shared.about)
                             .into(),
@@ -91,6 +92,7 @@ pub fn trial(spec: &TrialSpec, trial: &Trial, bank: &QuestionBank, file: &str, b
                         "a window since an event is counted by hand: past it, the criterion is not met, though time or a new test may settle it",
                     );
                     e.offset = Some(offset);
+                    e.width = u16::try_from(name.len()).ok();
                     e.help = Some("use a shared name that says who settles an old date (`biopsy_counts_within`), or say why in `waived.window`".into());
                     raised.push(Warning { code: Code::Window, at: e });
                 }

@@ -39,9 +39,11 @@ pub struct CatalogError {
     pub path: Vec<PathPart>,
     /// Byte offset inside the string value (a rule's error position).
     pub offset: Option<usize>,
+    /// How long the part of the rule it points at is (a caret under the whole of it).
+    pub width: Option<u16>,
     /// 1-based line and column, where the file's text is at hand.
     pub line_col: Option<(usize, usize)>,
-    pub message: String,
+    pub message: Box<str>,
     /// What may fix it, apart from what is wrong ("did you mean …"); boxed
     /// to keep the error small, as it travels in every `Result`.
     pub help: Option<Box<str>>,
@@ -49,13 +51,22 @@ pub struct CatalogError {
 
 impl CatalogError {
     pub fn new(file: &str, path: Vec<PathPart>, message: impl Into<String>) -> CatalogError {
-        CatalogError { file: file.into(), path, offset: None, line_col: None, message: message.into(), help: None }
+        CatalogError {
+            file: file.into(),
+            path,
+            offset: None,
+            width: None,
+            line_col: None,
+            message: message.into().into_boxed_str(),
+            help: None,
+        }
     }
 
     /// A rule's error, whole, at the rule's place in the file.
     pub fn in_rule(file: &str, path: Vec<PathPart>, e: crate::engine::rule::RuleError) -> CatalogError {
         CatalogError {
             offset: Some(e.span.start),
+            width: u16::try_from(e.span.end.saturating_sub(e.span.start)).ok(),
             help: e.help.map(String::into_boxed_str),
             ..CatalogError::new(file, path, e.message)
         }

@@ -3,6 +3,7 @@
 
 mod answers_file;
 mod bench;
+mod diagnostic;
 mod draft_rules;
 mod export_catalog;
 mod export_messages;

@@ -1,5 +1,7 @@
-//! `trialcheck validate [FILES]`: every problem as `file:line:col: message`.
+//! `trialcheck validate [FILES]`: every problem as `file:line:col: message`,
+//! with the line, a caret under what it points at and `help:` (see `diagnostic`).
 
+use super::diagnostic::{Sources, render};
 use super::say;
 use super::{Args, Failure, Outcome};
 use crate::catalog::source;
@@ -23,11 +25,12 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Failure> {
         if args.rest.is_empty() { default_files()? } else { args.rest.iter().map(PathBuf::from).collect() };
     let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
     let checked = source::validate(&paths);
+    let mut sources = Sources::default();
     for e in &checked.errors {
-        say!("{e}");
+        say!("{}", render(e, None, &mut sources));
     }
     for w in &checked.warnings {
-        say!("{w}");
+        say!("{}", render(&w.at, Some(&format!("warning[{}]", w.code.name())), &mut sources));
     }
     // Facts to read again: said, not failed (the sources are out of date, not the files).
     let today = args.today()?;

@@ -365,3 +365,6 @@ pub fn reassess<'c>(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -64,4 +64,4 @@ impl Rule {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,15 +1,22 @@
-//! The rule language end to end on a small question bank: what authors may
-//! write, the errors they get, and what a rule says about answers.
+//! The rule language on a small question bank (`tests/fixtures/questions.toml`,
+//! not the shipped catalog): one file of table tests per phase (`syntax`,
+//! `compile`, `functions`), and here end to end: what authors may write, the
+//! errors they get, and what a rule says about answers.
+
+mod compile;
+mod functions;
+mod syntax;
 
 use super::*;
 use crate::catalog::schema::QuestionFile;
 use crate::clinical::dates::Ymd;
 use crate::engine::answer::{Answers, RawAnswer};
 use crate::engine::logic::Tri;
+use crate::engine::trial::{Criterion, Localized, Side, Trial};
 
 /// The small question bank of `tests/fixtures/questions.toml`, and the items its lists imply.
 pub(crate) fn vocabulary() -> (QuestionBank, Implications) {
-    let text = include_str!("../../../tests/fixtures/questions.toml");
+    let text = include_str!("../../../../tests/fixtures/questions.toml");
     let file: QuestionFile = toml::from_str(text).unwrap();
     let (bank, implied) = crate::catalog::load::question_bank(file.question, "questions.toml", &[]).unwrap();
     (crate::catalog::load::shared_names(bank, &implied, file.shared, "questions.toml", &[]).unwrap(), implied)
@@ -25,8 +32,30 @@ pub(crate) fn compiled(text: &str) -> Result<Rule, Vec<RuleError>> {
     Rule::compile(text, &bank, &implied)
 }
 
-fn today() -> Ymd {
+pub(crate) fn today() -> Ymd {
     Ymd::parse("2026-11-21").unwrap()
+}
+
+/// A trial over the small bank: (criterion id, side, rule, evidence); no
+/// rule is "the study team decides".
+pub(crate) fn trial(criteria: &[(&str, Side, Option<&str>, Option<&str>)]) -> Trial {
+    let rule = |text: &Option<&str>| text.map(|t| compiled(t).unwrap_or_else(|e| panic!("{t}: {e:?}")));
+    Trial {
+        id: "NCT00000001".into(),
+        facts: Default::default(),
+        criteria: criteria
+            .iter()
+            .map(|(id, side, r, evidence)| Criterion {
+                id: (*id).into(),
+                side: *side,
+                original: (*id).into(),
+                original_translation: Default::default(),
+                plain: Localized::english(id),
+                rule: rule(r),
+                evidence: rule(evidence),
+            })
+            .collect(),
+    }
 }
 
 pub(crate) fn answers(json: serde_json::Value) -> Answers {
@@ -65,7 +94,8 @@ fn one_error(rule: &str) -> (String, String) {
 use serde_json::json;
 
 #[test]
-fn type_errors_point_at_the_offending_part() {
+fn an_author_reads_what_is_wrong_where_and_what_to_write_instead() {
+    // The words on purpose: this is what `trialcheck validate` says (the phase tests match kinds).
     assert_eq!(
         one_error("age_years >= 6 and creatinin <= 1 mg/dL"),
         ("creatinin".into(), "unknown question `creatinin` (did you mean `creatinine`?)".into())
