@@ -43,6 +43,23 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Unusable> {
     serde_wasm_bindgen::from_value(value).map_err(|_| Unusable::Foreign)
 }
 
+/// A file input's `change` handler: reads the chosen file's text, hands it
+/// to `then`, and clears the input so that the same file can be chosen again.
+pub fn on_file_chosen(then: impl Fn(String) + 'static) -> yew::Callback<yew::Event> {
+    use wasm_bindgen::JsCast;
+    let then = std::rc::Rc::new(then);
+    yew::Callback::from(move |e: yew::Event| {
+        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            let then = std::rc::Rc::clone(&then);
+            wasm_bindgen_futures::spawn_local(async move { then(read(file).await.unwrap_or_default()) });
+        }
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    })
+}
+
 /// Offers `text` as a file to save. The object URL is revoked when `url` drops.
 pub fn download(name: &str, text: &str) {
     use wasm_bindgen::JsCast;

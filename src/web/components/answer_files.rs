@@ -8,7 +8,6 @@ use crate::web::device;
 use crate::web::files::{self, Download};
 use crate::web::texts::use_texts;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -43,54 +42,26 @@ pub fn AnswerFiles(props: &Props) -> Html {
         html! { <button type="button" class="tc-choice" {onclick}>{ texts.get(label) }</button> }
     };
     let import = {
-        let (catalog, today, mode, on_action, message, texts) = (
-            Rc::clone(&props.catalog),
-            props.session.today,
-            props.session.mode,
-            props.on_action.clone(),
-            message.clone(),
-            texts.clone(),
-        );
-        Callback::from(move |e: Event| {
-            let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-            if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
-                let (catalog, on_action, message, texts) =
-                    (Rc::clone(&catalog), on_action.clone(), message.clone(), texts.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let text = device::read(file).await.unwrap_or_default();
-                    let result = files::read_answers(&text, &catalog, today)
-                        .map(|restored| on_action.emit(Action::Load(restored)));
-                    message.set(Some(texts.import_message(&catalog.bank, mode, &result)));
-                });
-            }
-            if let Some(i) = input {
-                i.set_value("");
-            }
+        let (catalog, session, on_action, message, texts) =
+            (Rc::clone(&props.catalog), props.session.clone(), props.on_action.clone(), message.clone(), texts.clone());
+        device::on_file_chosen(move |text| {
+            let result = files::read_answers(&text, &catalog, session.today)
+                .map(|restored| on_action.emit(Action::Load(restored)));
+            message.set(Some(texts.import_message(&catalog.bank, session.mode, &result)));
         })
     };
     // A clinician may read lab values from the clinic's system (FHIR), on this device.
     let import_labs = {
         let (catalog, session, on_action, message, texts) =
             (Rc::clone(&props.catalog), props.session.clone(), props.on_action.clone(), message.clone(), texts.clone());
-        Callback::from(move |e: Event| {
-            let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-            if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
-                let (catalog, session, on_action, message, texts) =
-                    (Rc::clone(&catalog), session.clone(), on_action.clone(), message.clone(), texts.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let text = device::read(file).await.unwrap_or_default();
-                    let reading = files::read_lab_file(&text, &catalog, &session);
-                    if let Ok(r) = &reading
-                        && !r.read.is_empty()
-                    {
-                        on_action.emit(Action::AnswerAll { answers: r.read.clone(), unreadable: vec![] });
-                    }
-                    message.set(Some(texts.labs_message(&catalog.bank, &reading)));
-                });
+        device::on_file_chosen(move |text| {
+            let reading = files::read_lab_file(&text, &catalog, &session);
+            if let Ok(r) = &reading
+                && !r.read.is_empty()
+            {
+                on_action.emit(Action::AnswerAll { answers: r.read.clone(), unreadable: vec![] });
             }
-            if let Some(i) = input {
-                i.set_value("");
-            }
+            message.set(Some(texts.labs_message(&catalog.bank, &reading)));
         })
     };
     html! {

@@ -3,11 +3,12 @@
 //! know" (but the last: the person knows); a field left blank is not an
 //! answer and is asked again later. Every refused value is said at its field.
 
+use super::fields::{PressedButton, RadioChoice, described_by};
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{DatePrecision, Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
 use crate::web::hooks::focus::use_focus_on;
-use crate::web::texts::use_texts;
+use crate::web::texts::{Texts, use_texts};
 use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlFormElement, HtmlInputElement};
@@ -60,6 +61,53 @@ fn read_field(form: &HtmlFormElement, q: &Question, unknown: &BTreeSet<String>) 
     }
 }
 
+/// One question of the form with its help, and its refusal if any; a date
+/// has "I don't know" beside it (`unknown`: pressed, and what pressing does).
+fn form_field(
+    texts: &Texts,
+    q: &Question,
+    mode: Mode,
+    refused: Option<String>,
+    unknown: (bool, Callback<MouseEvent>),
+) -> Html {
+    let dont_know = texts.dont_know(mode);
+    let (error_id, help_id) = (format!("tc-error-{}", q.id), format!("tc-help-{}", q.id));
+    // Why it is asked, read right after the question, before the answers.
+    let help = texts.help(q).map(|h| (help_id.clone(), h));
+    let described =
+        described_by(&[help.as_ref().map(|_| help_id.as_str()), refused.as_ref().map(|_| error_id.as_str())]);
+    let prompt = texts.prompt(q, mode);
+    let field = match &q.kind {
+        Kind::Date { precision } => {
+            let kind = if *precision == DatePrecision::Day { "date" } else { "month" };
+            let field_id = format!("tc-field-{}", q.id);
+            html! {
+                <div class="tc-fieldset">
+                    <label for={field_id.clone()} class="tc-form-prompt">{ prompt }</label>
+                    if let Some((id, help)) = help { <p {id} class="tc-help">{ help }</p> }
+                    <input id={field_id} type={kind} name={format!("value-{}", q.id)}
+                        aria-invalid={refused.is_some().then_some("true")} aria-describedby={described} />
+                    <PressedButton label={dont_know} pressed={unknown.0} onclick={unknown.1} />
+                </div>
+            }
+        }
+        Kind::Choice { options } => {
+            let mut choices: Vec<(String, String)> = options.iter().map(|o| (o.clone(), texts.option(q, o))).collect();
+            choices.push((DONT_KNOW.to_string(), dont_know));
+            html! { <RadioChoice id={q.id.clone()} legend={prompt} {help} {choices} {described} /> }
+        }
+        _ => html! {},
+    };
+    html! {
+        <div class="tc-form-field" data-question-id={q.id.clone()} key={q.id.clone()}>
+            { field }
+            if let Some(message) = refused {
+                <p id={error_id} class="tc-refused" role="alert">{ message }</p>
+            }
+        </div>
+    }
+}
+
 #[component]
 pub fn FormCard(props: &Props) -> Html {
     let heading = use_focus_on(props.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>());
@@ -92,86 +140,32 @@ pub fn FormCard(props: &Props) -> Html {
         })
     };
     let title = texts.variant("form-about_you", props.mode);
-    let dont_know = texts.dont_know(props.mode);
-    let dont_know_toggle = |id: String| {
-        let pressed = unknown.contains(&id);
-        let onclick = {
-            let unknown = unknown.clone();
-            Callback::from(move |_| {
-                let mut next = (*unknown).clone();
-                if !next.remove(&id) {
-                    next.insert(id.clone());
-                }
-                unknown.set(next);
-            })
-        };
-        html! {
-            <button type="button" class={classes!("tc-choice", pressed.then_some("tc-chosen"))} aria-pressed={pressed.to_string()} {onclick}>
-                { dont_know.clone() }
-            </button>
-        }
+    let toggle = |id: String| {
+        let unknown = unknown.clone();
+        Callback::from(move |_| {
+            let mut next = (*unknown).clone();
+            if !next.remove(&id) {
+                next.insert(id.clone());
+            }
+            unknown.set(next);
+        })
     };
+    let field = |q: &Question| {
+        let refused = props.refused.iter().find(|(r, _)| *r == q.id).map(|(_, e)| texts.refusal(e));
+        form_field(&texts, q, props.mode, refused, (unknown.contains(&q.id), toggle(q.id.clone())))
+    };
+    let lab_report_choices: Vec<(String, String)> =
+        [("yes", "answer-yes"), ("no", "answer-no")].iter().map(|(v, l)| ((*v).to_string(), texts.get(l))).collect();
+    let lab_report_help = ("tc-help-lab_report".to_string(), texts.get("form-lab-report-help"));
     html! {
         <form class="tc-question" data-form="about_you" aria-labelledby="tc-form-title" onsubmit={submit} ref={form} novalidate=true>
             <h2 id="tc-form-title" ref={heading} tabindex="-1">{ &title }</h2>
             <p class="tc-help">{ texts.get("form-help") }</p>
-            { for props.questions.iter().map(|q| {
-                let prompt = texts.prompt(q, props.mode);
-                let refused = props.refused.iter().find(|(r, _)| *r == q.id).map(|(_, e)| texts.refusal(e));
-                let error_id = format!("tc-error-{}", q.id);
-                // Why it is asked, read right after the question, before the answers.
-                let help_id = format!("tc-help-{}", q.id);
-                let help = texts.help(q).map(|h| html! { <p id={help_id.clone()} class="tc-help">{ h }</p> });
-                let described = [help.as_ref().map(|_| help_id.clone()), refused.as_ref().map(|_| error_id.clone())]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let field = match &q.kind {
-                    Kind::Date { precision } => {
-                        let kind = if *precision == DatePrecision::Day { "date" } else { "month" };
-                        let field_id = format!("tc-field-{}", q.id);
-                        html! {
-                            <div class="tc-fieldset">
-                                <label for={field_id.clone()} class="tc-form-prompt">{ prompt.clone() }</label>
-                                { help.clone().unwrap_or_default() }
-                                <input id={field_id} type={kind} name={format!("value-{}", q.id)}
-                                    aria-invalid={refused.is_some().then_some("true")}
-                                    aria-describedby={(!described.is_empty()).then(|| described.clone())} />
-                                { dont_know_toggle(q.id.clone()) }
-                            </div>
-                        }
-                    }
-                    Kind::Choice { options } => html! {
-                        <fieldset class="tc-fieldset" aria-describedby={(!described.is_empty()).then(|| described.clone())}>
-                            <legend class="tc-form-prompt">{ prompt.clone() }</legend>
-                            { help.clone().unwrap_or_default() }
-                            { for options.iter().map(|o| html! {
-                                <label class="tc-check"><input type="radio" name={format!("choice-{}", q.id)} value={o.clone()} />{ texts.option(q, o) }</label>
-                            }) }
-                            <label class="tc-check"><input type="radio" name={format!("choice-{}", q.id)} value={DONT_KNOW} />{ dont_know.clone() }</label>
-                        </fieldset>
-                    },
-                    _ => html! {},
-                };
-                html! {
-                    <div class="tc-form-field" data-question-id={q.id.clone()} key={q.id.clone()}>
-                        { field }
-                        if let Some(message) = refused {
-                            <p id={error_id} class="tc-refused" role="alert">{ message }</p>
-                        }
-                    </div>
-                }
-            }) }
+            { for props.questions.iter().map(field) }
             if props.lab_report {
                 <div class="tc-form-field" data-question-id={LAB_REPORT}>
-                    <fieldset class="tc-fieldset" aria-describedby="tc-help-lab_report">
-                        <legend class="tc-form-prompt">{ texts.get("lab-report-question") }</legend>
-                        <p id="tc-help-lab_report" class="tc-help">{ texts.get("form-lab-report-help") }</p>
-                        { for [("yes", "answer-yes"), ("no", "answer-no")].into_iter().map(|(value, label)| html! {
-                            <label class="tc-check"><input type="radio" name={format!("choice-{LAB_REPORT}")} {value} />{ texts.get(label) }</label>
-                        }) }
-                    </fieldset>
+                    <RadioChoice id={LAB_REPORT} legend={texts.get("lab-report-question")} help={Some(lab_report_help)}
+                        choices={lab_report_choices} described={Some("tc-help-lab_report".to_string())} />
                 </div>
             }
             if *nothing {

@@ -1,6 +1,7 @@
 //! All the lab values still worth asking, on one form: quick with a report
 //! in hand. An empty field means "not on the report".
 
+use super::fields::UnitSelect;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
@@ -90,10 +91,8 @@ pub fn LabPanel(props: &Props) -> Html {
                                 aria-invalid={refused.is_some().then_some("true")}
                                 aria-describedby={refused.is_some().then(|| error_id.clone())} />
                             if !units.is_empty() {
-                                <select name={format!("unit-{}", q.id)} aria-label={format!("{}: {}", texts.get("answer-unit"), texts.prompt(q, props.mode))}>
-                                    // Yew inserts options last first: without `selected` the last unit would be shown.
-                                    { for units.iter().enumerate().map(|(i, u)| html! { <option value={*u} selected={i == 0}>{ *u }</option> }) }
-                                </select>
+                                <UnitSelect name={format!("unit-{}", q.id)} {units}
+                                    label={format!("{}: {}", texts.get("answer-unit"), texts.prompt(q, props.mode))} />
                             }
                         </div>
                         if let Some(error) = refused {

@@ -3,6 +3,7 @@
 //! the plain-word modes the list is from memory unless the person says it is
 //! complete: a medicine not ticked is then not known, never "not taken".
 
+use super::fields::CompleteToggle;
 use crate::engine::answer::{Answer, AnswerError, MAX_TREATMENT_MONTHS, MedicationUse};
 use crate::engine::question::Question;
 use crate::questionnaire::Mode;
@@ -46,6 +47,65 @@ fn read(taken: &BTreeMap<String, Taken>, complete: bool) -> Result<Answer, Answe
     Ok(if complete { Answer::Medications(uses) } else { Answer::RememberedMedications(uses) })
 }
 
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    drug: String,
+    name: String,
+    /// Ticked: what was typed for it.
+    entry: Option<Taken>,
+    mode: Mode,
+    /// The row as it is now: `None` when unticked.
+    on_change: Callback<(String, Option<Taken>)>,
+}
+
+/// One medicine: ticked when taken, then for how many months and whether it
+/// was stopped because of side effects.
+#[component]
+fn MedicineRow(props: &RowProps) -> Html {
+    let texts = use_texts();
+    let drug = &props.drug;
+    let change = |f: fn(&mut Taken, String)| {
+        let (drug, entry, on_change) = (drug.clone(), props.entry.clone(), props.on_change.clone());
+        move |value: String| {
+            let mut t = entry.clone().unwrap_or_default();
+            f(&mut t, value);
+            on_change.emit((drug.clone(), Some(t)));
+        }
+    };
+    let toggle = {
+        let (drug, ticked, on_change) = (drug.clone(), props.entry.is_some(), props.on_change.clone());
+        Callback::from(move |_: Event| on_change.emit((drug.clone(), (!ticked).then(Taken::default))))
+    };
+    let months = change(|t, v| t.months = v);
+    let months = Callback::from(move |e: InputEvent| months(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let effects = change(|t, v| {
+        t.side_effects = match v.as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        }
+    });
+    let effects = Callback::from(move |e: Event| effects(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let (months_id, effects_id) = (format!("tc-months-{drug}"), format!("tc-effects-{drug}"));
+    html! {
+        <div class="tc-medicine">
+            <label class="tc-check"><input type="checkbox" checked={props.entry.is_some()} onchange={toggle} />{ props.name.clone() }</label>
+            if let Some(entry) = &props.entry {
+                <div class="tc-medicine-details">
+                    <label for={months_id.clone()}>{ texts.get("medicine-months") }</label>
+                    <input id={months_id} type="text" inputmode="numeric" value={entry.months.clone()} oninput={months} />
+                    <label for={effects_id.clone()}>{ texts.get("medicine-side-effects") }</label>
+                    <select id={effects_id} onchange={effects}>
+                        <option value="" selected={entry.side_effects.is_none()}>{ texts.dont_know(props.mode) }</option>
+                        <option value="no" selected={entry.side_effects == Some(false)}>{ texts.get("answer-no") }</option>
+                        <option value="yes" selected={entry.side_effects == Some(true)}>{ texts.get("answer-yes") }</option>
+                    </select>
+                </div>
+            }
+        </div>
+    }
+}
+
 #[component]
 pub fn Medicines(props: &Props) -> Html {
     // A clinician's list is complete; a person's is from memory unless they say otherwise.
@@ -72,80 +132,37 @@ pub fn Medicines(props: &Props) -> Html {
             on_answer.emit(read(&taken, *complete));
         })
     };
-    let toggle_complete = {
-        let complete = complete.clone();
-        Callback::from(move |_: Event| complete.set(!*complete))
+    let on_change = {
+        let taken = taken.clone();
+        Callback::from(move |(drug, row): (String, Option<Taken>)| {
+            let mut next = (*taken).clone();
+            match row {
+                Some(t) => next.insert(drug, t),
+                None => next.remove(&drug),
+            };
+            taken.set(next);
+        })
     };
-    let dont_know = {
-        let on_answer = props.on_answer.clone();
-        Callback::from(move |_| on_answer.emit(Ok(Answer::DontKnow)))
+    let on_toggle = {
+        let complete = complete.clone();
+        Callback::from(move |()| complete.set(!*complete))
     };
     html! {
         <form onsubmit={submit} class="tc-medicines">
             <fieldset>
                 <legend class="tc-visually-hidden">{ texts.prompt(q, props.mode) }</legend>
-                { for q.kind.options().iter().map(|drug| {
-                    let entry = taken.get(drug).cloned();
-                    let name = texts.option(q, drug);
-                    let toggle = {
-                        let (d, taken) = (drug.clone(), taken.clone());
-                        Callback::from(move |_: Event| {
-                            let mut next = (*taken).clone();
-                            if next.remove(&d).is_none() {
-                                next.insert(d.clone(), Taken::default());
-                            }
-                            taken.set(next);
-                        })
-                    };
-                    let months_id = format!("tc-months-{drug}");
-                    let effects_id = format!("tc-effects-{drug}");
-                    html! {
-                        <div class="tc-medicine">
-                            <label class="tc-check"><input type="checkbox" checked={entry.is_some()} onchange={toggle} />{ name.clone() }</label>
-                            if let Some(entry) = entry {
-                                <div class="tc-medicine-details">
-                                    <label for={months_id.clone()}>{ texts.get("medicine-months") }</label>
-                                    <input id={months_id} type="text" inputmode="numeric" value={entry.months.clone()} oninput={{
-                                        let d = drug.clone();
-                                        let taken = taken.clone();
-                                        Callback::from(move |e: InputEvent| {
-                                            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-                                            let mut next = (*taken).clone();
-                                            if let Some(t) = next.get_mut(&d) { t.months = value; }
-                                            taken.set(next);
-                                        })
-                                    }} />
-                                    <label for={effects_id.clone()}>{ texts.get("medicine-side-effects") }</label>
-                                    <select id={effects_id} onchange={{
-                                        let d = drug.clone();
-                                        let taken = taken.clone();
-                                        Callback::from(move |e: Event| {
-                                            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-                                            let mut next = (*taken).clone();
-                                            if let Some(t) = next.get_mut(&d) {
-                                                t.side_effects = match value.as_str() { "yes" => Some(true), "no" => Some(false), _ => None };
-                                            }
-                                            taken.set(next);
-                                        })
-                                    }}>
-                                        <option value="" selected={entry.side_effects.is_none()}>{ texts.dont_know(props.mode) }</option>
-                                        <option value="no" selected={entry.side_effects == Some(false)}>{ texts.get("answer-no") }</option>
-                                        <option value="yes" selected={entry.side_effects == Some(true)}>{ texts.get("answer-yes") }</option>
-                                    </select>
-                                </div>
-                            }
-                        </div>
-                    }
+                { for q.kind.options().iter().map(|drug| html! {
+                    <MedicineRow drug={drug.clone()} name={texts.option(q, drug)} entry={taken.get(drug).cloned()}
+                        mode={props.mode} on_change={on_change.clone()} />
                 }) }
             </fieldset>
             if from_memory {
-                <label class="tc-check tc-complete"><input type="checkbox" checked={*complete} onchange={toggle_complete}
-                    aria-describedby="tc-medicines-complete-help" />{ texts.get("medicine-list-complete") }</label>
-                <p id="tc-medicines-complete-help" class="tc-help">{ texts.get("medicine-list-complete-help") }</p>
+                <CompleteToggle id="tc-medicines-complete-help" label={texts.get("medicine-list-complete")}
+                    help={texts.get("medicine-list-complete-help")} checked={*complete} {on_toggle} />
             }
             <div class="tc-choices">
                 <button type="submit" class="tc-next">{ texts.get("answer-next") }</button>
-                <button type="button" class="tc-choice" onclick={dont_know}>{ texts.dont_know(props.mode) }</button>
+                <button type="button" class="tc-choice" onclick={props.on_answer.reform(|_| Ok(Answer::DontKnow))}>{ texts.dont_know(props.mode) }</button>
             </div>
         </form>
     }

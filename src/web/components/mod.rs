@@ -1,9 +1,9 @@
 //! Presentational components: they get data and callbacks, never the reducer.
 
 pub mod answer_files;
-pub mod answer_text;
 pub mod checklist_card;
 pub mod country_choice;
+pub mod fields;
 pub mod form_card;
 pub mod lab_panel;
 pub mod language_picker;

@@ -178,7 +178,7 @@ fn next_step(texts: &Texts, f: &TrialFacts) -> Html {
             </>
         },
         None => {
-            html! { { f.sites.iter().map(|s| site_words(texts, s)).collect::<Vec<_>>().join("; ") } }
+            html! { { f.sites.iter().map(|s| texts.site(s)).collect::<Vec<_>>().join("; ") } }
         }
     };
     html! {
@@ -189,23 +189,12 @@ fn next_step(texts: &Texts, f: &TrialFacts) -> Html {
     }
 }
 
-/// "Facility, City, Country", the country in the reader's language; the city
-/// only where the sources name it.
-fn site_words(texts: &Texts, s: &crate::engine::trial::Site) -> String {
-    let mut parts = vec![s.facility.clone()];
-    if !s.city.is_empty() {
-        parts.push(s.city.clone());
-    }
-    parts.push(texts.country(&s.country));
-    parts.join(", ")
-}
-
 fn fact(texts: &Texts, label: &str, value: Html) -> Html {
     html! { <><dt>{ texts.get(label) }</dt><dd>{ value }</dd></> }
 }
 
 fn facts(texts: &Texts, f: &TrialFacts) -> Html {
-    let sites = f.sites.iter().map(|s| site_words(texts, s)).collect::<Vec<_>>();
+    let sites = f.sites.iter().map(|s| texts.site(s)).collect::<Vec<_>>();
     html! {
         <details class="tc-facts">
             <summary>{ texts.get("card-about") }</summary>

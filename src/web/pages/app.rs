@@ -47,59 +47,70 @@ fn problems(settings: &Settings, catalog: &Catalog) -> Vec<String> {
     problems
 }
 
-#[component]
-pub fn App(props: &Props) -> Html {
-    // The language asked for, and the words and catalog of each language
-    // fetched so far: a switch fetches the new language's once, and the
-    // screen keeps the old ones (and every answer) until both are there.
-    let language = use_state(|| props.settings.language.clone());
-    let interacted = use_state(Interacted::default);
+/// The words and the catalog of each language fetched so far, and the
+/// language shown: a switch fetches the new language's once, and the screen
+/// keeps the old ones (and every answer) until both are there.
+struct Fetched {
+    words: UseStateHandle<BTreeMap<String, Loaded<Messages>>>,
+    /// This build's catalog comes in one file per language; a site's own is
+    /// one file for every language, kept under "".
+    catalogs: UseStateHandle<BTreeMap<String, Loaded<Catalog>>>,
+    shown: UseStateHandle<Option<String>>,
+}
+
+fn catalog_key(settings: &Settings, language: &str) -> String {
+    if data::catalog_by_language(settings) { language.to_string() } else { String::new() }
+}
+
+#[hook]
+fn use_fetched(settings: Rc<Settings>, language: String) -> Fetched {
     let words = use_state(BTreeMap::<String, Loaded<Messages>>::new);
-    // This build's catalog comes in one file per language; a site's own is one
-    // file for every language, kept under "".
-    let by_language = data::catalog_by_language(&props.settings);
-    let catalog_key = move |language: &str| if by_language { language.to_string() } else { String::new() };
     let catalogs = use_state(BTreeMap::<String, Loaded<Catalog>>::new);
     let shown = use_state(|| None::<String>);
-    {
-        let (settings, words, catalogs, shown) =
-            (Rc::clone(&props.settings), words.clone(), catalogs.clone(), shown.clone());
-        use_effect_with((*language).clone(), move |language| {
-            let (language, key) = (language.clone(), catalog_key(language));
-            let have_words = matches!(words.get(&language), Some(Loaded::Ready(_)));
-            let have_catalog = matches!(catalogs.get(&key), Some(Loaded::Ready(_)));
-            if have_words && have_catalog {
-                shown.set(Some(language));
-                return;
+    let fetched = Fetched { words: words.clone(), catalogs: catalogs.clone(), shown: shown.clone() };
+    use_effect_with(language, move |language| {
+        let (language, key) = (language.clone(), catalog_key(&settings, language));
+        let have_words = matches!(words.get(&language), Some(Loaded::Ready(_)));
+        let have_catalog = matches!(catalogs.get(&key), Some(Loaded::Ready(_)));
+        if have_words && have_catalog {
+            shown.set(Some(language));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let fetch_words = async {
+                (!have_words).then_some(match data::messages(&settings, &language).await {
+                    Ok(m) => Loaded::Ready(Rc::new(m)),
+                    Err(problem) => Loaded::Failed { source: "the messages".into(), problems: vec![problem] },
+                })
+            };
+            let fetch_catalog = async {
+                (!have_catalog).then_some(match data::catalog(&settings, &language).await {
+                    Ok(c) => Loaded::Ready(Rc::new(c)),
+                    Err((source, problems)) => Loaded::Failed { source, problems },
+                })
+            };
+            let (fetched_words, fetched_catalog) = futures::future::join(fetch_words, fetch_catalog).await;
+            if let Some(loaded) = fetched_words {
+                let mut all = (*words).clone();
+                all.insert(language.clone(), loaded);
+                words.set(all);
             }
-            wasm_bindgen_futures::spawn_local(async move {
-                let fetch_words = async {
-                    (!have_words).then_some(match data::messages(&settings, &language).await {
-                        Ok(m) => Loaded::Ready(Rc::new(m)),
-                        Err(problem) => Loaded::Failed { source: "the messages".into(), problems: vec![problem] },
-                    })
-                };
-                let fetch_catalog = async {
-                    (!have_catalog).then_some(match data::catalog(&settings, &language).await {
-                        Ok(c) => Loaded::Ready(Rc::new(c)),
-                        Err((source, problems)) => Loaded::Failed { source, problems },
-                    })
-                };
-                let (fetched_words, fetched_catalog) = futures::future::join(fetch_words, fetch_catalog).await;
-                if let Some(loaded) = fetched_words {
-                    let mut all = (*words).clone();
-                    all.insert(language.clone(), loaded);
-                    words.set(all);
-                }
-                if let Some(loaded) = fetched_catalog {
-                    let mut all = (*catalogs).clone();
-                    all.insert(key, loaded);
-                    catalogs.set(all);
-                }
-                shown.set(Some(language));
-            });
+            if let Some(loaded) = fetched_catalog {
+                let mut all = (*catalogs).clone();
+                all.insert(key, loaded);
+                catalogs.set(all);
+            }
+            shown.set(Some(language));
         });
-    }
+    });
+    fetched
+}
+
+#[component]
+pub fn App(props: &Props) -> Html {
+    let language = use_state(|| props.settings.language.clone());
+    let interacted = use_state(Interacted::default);
+    let Fetched { words, catalogs, shown } = use_fetched(Rc::clone(&props.settings), (*language).clone());
     // The standalone page is all TrialCheck: its language is the app's.
     {
         let standalone = props.standalone;
@@ -122,7 +133,7 @@ pub fn App(props: &Props) -> Html {
         _ => return loading(),
     };
     let texts = Texts::new(messages.1, &messages.0);
-    let body = match catalogs.get(&catalog_key(&messages.0)).unwrap_or(&Loaded::Loading) {
+    let body = match catalogs.get(&catalog_key(&props.settings, &messages.0)).unwrap_or(&Loaded::Loading) {
         Loaded::Loading => loading(),
         Loaded::Failed { source, problems } => failure(source, problems),
         Loaded::Ready(catalog) => {

@@ -7,7 +7,6 @@ use crate::engine::catalog::Catalog;
 use crate::engine::travel;
 use crate::questionnaire::{Action, Screen, Session};
 use crate::settings::Settings;
-use crate::web::components::answer_text::answer_text;
 use crate::web::components::language_picker::LanguagePicker;
 use crate::web::components::on_this_device::OnThisDevice;
 use crate::web::components::questions_screen::{QuestionsScreen, StepView};
@@ -63,10 +62,52 @@ fn review_rows(texts: &Texts, catalog: &Catalog, session: &Session) -> Vec<Revie
             given.then(|| ReviewRow {
                 question: q.id.clone(),
                 prompt: texts.prompt(q, session.mode),
-                answer: answer_text(texts, q, answer, session.mode),
+                answer: texts.answer(q, answer, session.mode),
             })
         })
         .collect()
+}
+
+/// "2 likely eligible, 5 not decided yet, 3 not eligible" (and how many wait).
+fn summary_line(texts: &Texts, assessments: &[crate::engine::assess::Assessment]) -> String {
+    let count = |v: Verdict| assessments.iter().filter(|a| a.verdict == v).count().to_string();
+    let mut summary = texts.format(
+        "results-summary",
+        &[
+            ("eligible", &count(Verdict::LikelyEligible)),
+            ("undecided", &count(Verdict::Undecided)),
+            ("ineligible", &count(Verdict::NotEligible)),
+        ],
+    );
+    // "Not yet" is said only when some trial is waiting.
+    if assessments.iter().any(|a| a.verdict == Verdict::NotYet) {
+        summary.push(' ');
+        summary.push_str(&texts.format("results-summary-not-yet", &[("count", &count(Verdict::NotYet))]));
+    }
+    summary
+}
+
+/// The results screen: whole cards (facts, every criterion), near, far and closed.
+fn results(
+    texts: &Texts,
+    catalog: &Rc<Catalog>,
+    session: &Session,
+    arranged: &travel::Arranged,
+    chosen: Vec<String>,
+    summary: &str,
+    on_action: &Callback<Action>,
+) -> Html {
+    let view = |list: &[&crate::engine::assess::Assessment]| -> Vec<TrialView> {
+        list.iter().map(|a| TrialView::new(a, texts)).collect()
+    };
+    let all = arranged.near.iter().chain(&arranged.far).chain(&arranged.closed);
+    let countries = travel::countries(all.map(|a| a.trial));
+    let (near, far, closed) = (view(&arranged.near), view(&arranged.far), view(&arranged.closed));
+    html! {
+        <Results {near} {far} {closed} {countries} {chosen} on_countries={on_action.reform(Action::Countries)} summary={summary.to_string()}
+            answers={review_rows(texts, catalog, session)} today={session.today.to_string()}
+            on_answers={on_action.reform(|()| Action::Show(Screen::Review))} />
+    }
 }
 
 #[component]
@@ -97,25 +138,7 @@ pub fn Screening(props: &Props) -> Html {
     // with a site there first, the others after them, none hidden.
     let chosen = session.countries.clone().unwrap_or_else(|| props.settings.countries.clone());
     let arranged = travel::arrange(assessments, &chosen);
-    // Whole cards (facts, every criterion) only for the results; beside the
-    // questions, on every answer, the compact view of each trial.
-    let view = |list: &[&crate::engine::assess::Assessment]| -> Vec<TrialView> {
-        list.iter().map(|a| TrialView::new(a, &texts)).collect()
-    };
-    let count = |v: Verdict| assessments.iter().filter(|a| a.verdict == v).count();
-    let mut summary = texts.format(
-        "results-summary",
-        &[
-            ("eligible", &count(Verdict::LikelyEligible).to_string()),
-            ("undecided", &count(Verdict::Undecided).to_string()),
-            ("ineligible", &count(Verdict::NotEligible).to_string()),
-        ],
-    );
-    // "Not yet" is said only when some trial is waiting.
-    if count(Verdict::NotYet) > 0 {
-        summary.push(' ');
-        summary.push_str(&texts.format("results-summary-not-yet", &[("count", &count(Verdict::NotYet).to_string())]));
-    }
+    let summary = summary_line(&texts, assessments);
     let body = match session.screen {
         Screen::Welcome => {
             let countries = travel::countries(assessments.iter().map(|a| a.trial));
@@ -124,6 +147,7 @@ pub fn Screening(props: &Props) -> Html {
         Screen::Questions => {
             let (step, progress) = session.step_and_progress(catalog, assessments);
             let step = StepView::new(step, session);
+            // Beside the questions, on every answer, the compact view of the first trials.
             let (shown, more) = arranged.first(travel::BESIDE_QUESTIONS);
             let trials: Vec<CompactView> = shown.iter().map(|a| CompactView::new(a, &texts)).collect();
             html! { <QuestionsScreen {step} mode={session.mode} {progress} {trials} {more} summary={summary.clone()} on_action={on_action.clone()} /> }
@@ -131,15 +155,7 @@ pub fn Screening(props: &Props) -> Html {
         Screen::Review => html! {
             <ReviewScreen rows={review_rows(&texts, catalog, session)} catalog={Rc::clone(catalog)} session={session.clone()} on_action={on_action.clone()} />
         },
-        Screen::Results => {
-            let countries = travel::countries(assessments.iter().map(|a| a.trial));
-            let (near, far, closed) = (view(&arranged.near), view(&arranged.far), view(&arranged.closed));
-            html! {
-                <Results {near} {far} {closed} {countries} {chosen} on_countries={on_action.reform(Action::Countries)} summary={summary.clone()}
-                    answers={review_rows(&texts, catalog, session)} today={session.today.to_string()}
-                    on_answers={on_action.reform(|()| Action::Show(Screen::Review))} />
-            }
-        }
+        Screen::Results => results(&texts, catalog, session, &arranged, chosen, &summary, &on_action),
     };
     // The first click or key inside lets screens take the focus (see `hooks::focus`). A click,
     // not a pointer press: a screen reader activates a button with a click alone. Yew renders

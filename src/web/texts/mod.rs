@@ -7,6 +7,8 @@ use crate::text::Messages;
 use std::rc::Rc;
 use yew::prelude::*;
 
+mod values;
+
 /// The texts of the widget this component is in. Outside one (a component
 /// shown on its own), no words were fetched: it shows message ids rather
 /// than nothing, so a mistake is seen, never a blank widget.
@@ -83,14 +85,6 @@ impl Texts {
             .unwrap_or_else(|| code.to_string())
     }
 
-    /// Countries by name, in the reader's alphabet order (not the codes'):
-    /// (name, code).
-    pub fn countries_by_name(&self, codes: &[String]) -> Vec<(String, String)> {
-        let mut named: Vec<(String, String)> = codes.iter().map(|c| (self.country(c), c.clone())).collect();
-        crate::sort::sort(&mut named);
-        named
-    }
-
     /// A trial's verdict in words (see `text::verdict_words`).
     pub fn verdict(&self, a: &crate::engine::assess::Assessment) -> String {
         crate::text::verdict_words(&self.messages, &self.language, a)
@@ -109,83 +103,6 @@ impl Texts {
     /// A computed value in words (see `text::computed_words`).
     pub fn computed(&self, c: &crate::engine::assess::Computed) -> String {
         crate::text::computed_words(&self.messages, &self.language, c)
-    }
-
-    /// Why an answer was refused (see `text::refusal_words`).
-    pub fn refusal(&self, error: &crate::engine::answer::AnswerError) -> String {
-        crate::text::refusal_words(&self.messages, &self.language, error)
-    }
-
-    /// How an import went: whether it worked, and what to say. A refused
-    /// file names each answer by its question, as the person saw it.
-    pub fn import_message(
-        &self,
-        bank: &crate::engine::question::QuestionBank,
-        mode: Mode,
-        result: &Result<(), crate::questionnaire::saved::ImportError>,
-    ) -> (bool, String) {
-        use crate::questionnaire::saved::{ImportError, Refusal};
-        match result {
-            Ok(()) => (true, self.get("import-done")),
-            Err(ImportError::Unreadable) => (false, self.get("import-unreadable")),
-            Err(ImportError::Foreign) => (false, self.get("import-foreign")),
-            Err(ImportError::TooNew(_)) => (false, self.get("import-too-new")),
-            Err(ImportError::TooMuch(_)) => (false, self.get("import-too-large")),
-            Err(ImportError::Refused(list)) => {
-                let items: Vec<String> = list
-                    .iter()
-                    .map(|(id, why)| {
-                        let question = bank.current(id).map_or_else(|| id.clone(), |q| self.prompt(q, mode));
-                        let why = match why {
-                            Refusal::Answer(e) => self.refusal(e),
-                            Refusal::Country(code) => self.format("error-not-a-country", &[("code", code)]),
-                        };
-                        format!("{question} {why}")
-                    })
-                    .collect();
-                (false, format!("{} {}", self.get("import-refused"), items.join(" ")))
-            }
-        }
-    }
-
-    /// How reading a clinic's lab file went: whether anything was read, and what to say.
-    pub fn labs_message(
-        &self,
-        bank: &crate::engine::question::QuestionBank,
-        result: &Result<crate::questionnaire::fhir_labs::LabReading, crate::web::files::LabsRefused>,
-    ) -> (bool, String) {
-        use crate::questionnaire::fhir_labs::WhyNotUsed;
-        use crate::web::files::LabsRefused;
-        let reading = match result {
-            Ok(reading) => reading,
-            Err(LabsRefused::TooMuch(_)) => return (false, self.get("import-too-large")),
-            Err(LabsRefused::Unreadable) => return (false, self.get("import-unreadable")),
-            Err(LabsRefused::Foreign) => return (false, self.get("labs-foreign")),
-            Err(LabsRefused::Empty) => return (false, self.get("labs-empty")),
-        };
-        let count = reading.read.len();
-        let mut said = vec![self.format("labs-read", &[("count", &count.to_string())])];
-        if !reading.conflicts.is_empty() {
-            let which: Vec<String> =
-                reading.conflicts.iter().filter_map(|q| bank.get(q)).map(|q| self.prompt(q, Mode::Clinician)).collect();
-            said.push(self.format("labs-conflicts", &[("list", &which.join("; "))]));
-        }
-        if !reading.not_understood.is_empty() {
-            let which: Vec<String> = (reading.not_understood.iter())
-                .map(|n| {
-                    let name = n.name.clone().unwrap_or_else(|| self.get("labs-unnamed"));
-                    let why = match &n.why {
-                        WhyNotUsed::NotAsked => self.get("labs-not-asked"),
-                        WhyNotUsed::NoValue => self.get("labs-no-value"),
-                        WhyNotUsed::Unit(unit) => self.format("labs-unit", &[("unit", unit)]),
-                        WhyNotUsed::Refused(e) => self.refusal(e),
-                    };
-                    format!("{name}: {why}")
-                })
-                .collect();
-            said.push(self.format("labs-not-understood", &[("list", &which.join("; "))]));
-        }
-        (count > 0, said.join(" "))
     }
 
     pub fn dont_know(&self, mode: Mode) -> String {
