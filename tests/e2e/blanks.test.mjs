@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { watchedPage, launch, PHONE, ARTIFACTS } from './browser.mjs';
 import { start, answerAll, ago, say, BLANK } from './questionnaire.mjs';
-import { PARENT } from './people.mjs';
+import { PARENT, WOMAN } from './people.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -16,21 +16,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 // The test results a family rarely has at hand: on a list where a "No" could rule out.
 const TESTS = ['ana_at_least_1_80', 'ana_positive_other_test', 'cd19_b_cells_positive', 'ecg_normal', 'growth_factor_last_2_weeks'];
 
-const WOMAN = {
-  date_of_birth: { fill: ago({ years: 32, months: 7 }) },
-  sex: 'Female', pregnant: 'No', breastfeeding: 'No',
-  daily_activity: 'Can do light activity or school work, not hard physical activity',
-  sle_diagnosed: 'Yes', lupus_still_active: 'Yes', high_dose_steroid_3_months: 'Yes',
-  treatment_limited_by_side_effects: 'No', biopsy_done: 'No', proteinuria_persists: 'No',
-  lupus_medicines: { medicines: [
-    { drug: 'glucocorticoids', months: 36 }, { drug: 'hydroxychloroquine', months: 36 },
-    { drug: 'mycophenolate', months: 14 }, { drug: 'tacrolimus', months: 8 }, { drug: 'belimumab', months: 7 },
-  ] },
-  prior_car_t: 'No', other_trial_last_3_months: 'No', kidney_transplant: 'No', dialysis_last_3_months: 'No',
-  infection_uncontrolled: 'No', hepatitis_b: 'No', hepatitis_c: 'No', hiv: 'No', syphilis: 'No',
-  cancer_last_5_years: 'No', severe_drug_allergy: 'No', severe_brain_or_mental_illness: 'No',
-  lab_report: 'No',
-};
 
 /** Every trial's verdict on the results screen, by trial id. */
 async function verdicts(p) {

@@ -64,3 +64,21 @@ export const PARENT_ANYWHERE = {
   // A Vietnamese lab report writes a decimal comma.
   lab_panel: { creatinine: ['0,6', 'mg/dL'] },
 };
+
+// A woman of 32 with lupus that three medicines did not control, no kidney
+// involvement, answering for herself without a lab report.
+export const WOMAN = {
+  date_of_birth: { fill: ago({ years: 32, months: 7 }) },
+  sex: 'Female', pregnant: 'No', breastfeeding: 'No',
+  daily_activity: 'Can do light activity or school work, not hard physical activity',
+  sle_diagnosed: 'Yes', lupus_still_active: 'Yes', high_dose_steroid_3_months: 'Yes',
+  treatment_limited_by_side_effects: 'No', biopsy_done: 'No', proteinuria_persists: 'No',
+  lupus_medicines: { medicines: [
+    { drug: 'glucocorticoids', months: 36 }, { drug: 'hydroxychloroquine', months: 36 },
+    { drug: 'mycophenolate', months: 14 }, { drug: 'tacrolimus', months: 8 }, { drug: 'belimumab', months: 7 },
+  ] },
+  prior_car_t: 'No', other_trial_last_3_months: 'No', kidney_transplant: 'No', dialysis_last_3_months: 'No',
+  infection_uncontrolled: 'No', hepatitis_b: 'No', hepatitis_c: 'No', hiv: 'No', syphilis: 'No',
+  cancer_last_5_years: 'No', severe_drug_allergy: 'No', severe_brain_or_mental_illness: 'No',
+  lab_report: 'No',
+};

@@ -5,6 +5,7 @@
 //! with their one-line reason. A summary to print for the doctor.
 
 use super::country_choice::CountryChoice;
+use super::print_summary::PrintSummary;
 use super::review::{Review, ReviewRow};
 use super::trial_card::{TrialCard, TrialView};
 use crate::engine::assess::Verdict;
@@ -98,20 +99,34 @@ pub fn Results(props: &Props) -> Html {
     }
     let heading = use_focus_on(());
     let texts = use_texts();
-    let print = {
-        let section = section.clone();
+    // The printout is the summary, unless the person asks for every criterion too.
+    let everything = use_state(|| false);
+    let print = |all: bool| {
+        let (section, everything) = (section.clone(), everything.clone());
         Callback::from(move |_| {
+            everything.set(all);
             unfold(&section);
             if let Some(w) = web_sys::window() {
-                let _ = w.print();
+                // After the class for what to print is drawn.
+                let print = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                });
+                let _ = w.set_timeout_with_callback(print.unchecked_ref());
             }
         })
     };
+    let (print_summary, print_everything) = (print(false), print(true));
     let chose = !props.chosen.is_empty();
+    let trials: Vec<TrialView> = props.near.iter().chain(&props.far).chain(&props.closed).cloned().collect();
+    let person: Vec<ReviewRow> =
+        props.answers.iter().filter(|r| ["date_of_birth", "sex"].contains(&r.question.as_str())).cloned().collect();
+    let title = texts.format("print-title", &[("date", &props.today)]);
     html! {
-        <section class="tc-results tc-panel" aria-labelledby="tc-results-title" ref={section}>
+        <section class={classes!("tc-results", "tc-panel", everything.then_some("tc-print-all"))} aria-labelledby="tc-results-title" ref={section}>
+            <PrintSummary {trials} {person} {title} />
             <h2 id="tc-results-title" ref={heading} tabindex="-1">{ texts.get("results-title") }</h2>
-            <p class="tc-print-only"><strong>{ texts.format("print-title", &[("date", &props.today)]) }</strong></p>
             <p class="tc-summary-line" data-summary="true"><strong>{ &props.summary }</strong></p>
             <p class="tc-disclaimer">{ texts.get("study-team-decides") }</p>
             if props.countries.len() > 1 {
@@ -121,7 +136,8 @@ pub fn Results(props: &Props) -> Html {
             { group(&texts, "far", Some(texts.get("results-far")), &props.far) }
             { group(&texts, "closed", Some(texts.get("results-closed")), &props.closed) }
             <div class="tc-choices tc-no-print">
-                <button type="button" class="tc-next" onclick={print}>{ texts.get("print-button") }</button>
+                <button type="button" class="tc-next" onclick={print_summary}>{ texts.get("print-button") }</button>
+                <button type="button" class="tc-choice" onclick={print_everything}>{ texts.get("print-everything") }</button>
                 <button type="button" class="tc-choice" onclick={props.on_answers.reform(|_| ())}>{ texts.get("results-save-answers") }</button>
             </div>
             <section class="tc-print-only" aria-hidden="true">

@@ -2,7 +2,7 @@
 //! words on demand, what is still open and who can answer it, and the facts.
 
 use crate::engine::assess::{Assessment, CriterionResult, Requirement, Settler, Verdict};
-use crate::engine::trial::TrialFacts;
+use crate::engine::trial::{Side, TrialFacts};
 use crate::text::format_date;
 use crate::web::texts::{Texts, use_texts};
 use yew::prelude::*;
@@ -14,9 +14,14 @@ pub struct CriterionLine {
     /// The registry's words in the reader's language, shown beside them.
     pub translation: Option<String>,
     pub requirement: Requirement,
+    /// An exclusion "met" is one that does not apply: it is listed apart.
+    pub side: Side,
     pub who: Option<Settler>,
     /// The values computed for it, in words (eGFR, SLEDAI-2K, EULAR/ACR).
     pub computed: Vec<String>,
+    /// Of those, the person's own values (an eGFR, the whole SLEDAI-2K, the
+    /// EULAR/ACR score), not the part of a score one trial counts.
+    pub values: Vec<String>,
     /// A wait ("met from 2026-12-20") or the answers speaking against it.
     pub note: Option<String>,
 }
@@ -46,8 +51,13 @@ fn line(c: &CriterionResult, texts: &Texts) -> CriterionLine {
         original: c.criterion.original.clone(),
         translation: c.criterion.original_translation.0.get(language).cloned(),
         requirement: c.requirement,
+        side: c.criterion.side,
         who: c.settled_by,
         computed: c.computed.iter().map(|v| texts.computed(v)).collect(),
+        values: (c.computed.iter())
+            .filter(|v| !matches!(v.what, crate::engine::assess::Calculator::Sledai { whole: false }))
+            .map(|v| texts.computed(v))
+            .collect(),
         note: texts.note(c),
     }
 }
@@ -128,12 +138,22 @@ pub fn verdict_attribute(v: Verdict) -> &'static str {
     }
 }
 
-fn criteria_list(texts: &Texts, title: String, class: &'static str, lines: Vec<&CriterionLine>, open: bool) -> Html {
+/// A list's title: a message that holds its `{count}`, or one it is added to.
+enum Title {
+    Counted(&'static str),
+    Plain(&'static str),
+}
+
+fn criteria_list(texts: &Texts, title: Title, class: &'static str, lines: Vec<&CriterionLine>, open: bool) -> Html {
     if lines.is_empty() {
         return html! {};
     }
     // Folded, a list still says how long it is.
-    let summary = if title.ends_with(')') { title } else { format!("{title} ({})", lines.len()) };
+    let count = lines.len().to_string();
+    let summary = match title {
+        Title::Counted(id) => texts.format(id, &[("count", &count)]),
+        Title::Plain(id) => texts.format("list-count", &[("title", &texts.get(id)), ("count", &count)]),
+    };
     html! {
         <details class={classes!("tc-criteria", class)} {open}>
             <summary>{ summary }</summary>
@@ -251,8 +271,8 @@ fn card(texts: &Texts, head: Head, compact: bool, rest: Html) -> Html {
             <h3 id={heading_id}>{ head.title }</h3>
             <p class="tc-verdict"><strong>{ head.verdict_words }</strong>{ format!(" · {}", head.id) }</p>
             <p class="tc-status" data-recruitment="true">{ head.status }</p>
-            { criteria_list(texts, texts.get("card-not-met"), "tc-not-met", head.not_met, true) }
-            { criteria_list(texts, texts.get("card-not-yet"), "tc-not-yet", head.not_yet, true) }
+            { criteria_list(texts, Title::Plain("card-not-met"), "tc-not-met", head.not_met, true) }
+            { criteria_list(texts, Title::Plain("card-not-yet"), "tc-not-yet", head.not_yet, true) }
             { rest }
         </article>
     }
@@ -273,8 +293,9 @@ pub fn TrialCard(props: &Props) -> Html {
     let (open_person, open_doctor, open_team) =
         (open(Settler::Person), open(Settler::Doctor), open(Settler::StudyTeam));
     let study_team = t.lines(|c| c.requirement == Requirement::StudyTeam);
-    let met = t.lines(|c| c.requirement == Requirement::Met);
-    let met_title = texts.format("card-met", &[("count", &met.len().to_string())]);
+    // An exclusion met is one that does not apply: "None of these apply", never "Met: HIV infection".
+    let met = t.lines(|c| c.requirement == Requirement::Met && c.side == Side::Inclusion);
+    let absent = t.lines(|c| c.requirement == Requirement::Met && c.side == Side::Exclusion);
     let head = Head {
         id: &t.id,
         title: &t.title,
@@ -288,11 +309,12 @@ pub fn TrialCard(props: &Props) -> Html {
         <>
             // Folded: with a dozen trials, every open list unfolded makes the results
             // too long to read on a phone; each fold says how many it holds.
-            { criteria_list(&texts, texts.get("card-open-person"), "tc-open-person", open_person, false) }
-            { criteria_list(&texts, texts.get("card-open-doctor"), "tc-open-doctor", open_doctor, false) }
-            { criteria_list(&texts, texts.get("card-open-study-team"), "tc-open-study-team", open_team, false) }
-            { criteria_list(&texts, texts.get("card-study-team"), "tc-study-team", study_team, false) }
-            { criteria_list(&texts, met_title, "tc-met", met, false) }
+            { criteria_list(&texts, Title::Plain("card-open-person"), "tc-open-person", open_person, false) }
+            { criteria_list(&texts, Title::Plain("card-open-doctor"), "tc-open-doctor", open_doctor, false) }
+            { criteria_list(&texts, Title::Plain("card-open-study-team"), "tc-open-study-team", open_team, false) }
+            { criteria_list(&texts, Title::Plain("card-study-team"), "tc-study-team", study_team, false) }
+            { criteria_list(&texts, Title::Counted("card-met"), "tc-met", met, false) }
+            { criteria_list(&texts, Title::Counted("card-absent"), "tc-absent", absent, false) }
             if t.verdict != Verdict::NotEligible { { next_step(&texts, &t.facts) } }
             <p class="tc-summary">{ &t.summary }</p>
             { facts(&texts, &t.facts) }

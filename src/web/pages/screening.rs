@@ -129,6 +129,9 @@ pub fn Screening(props: &Props) -> Html {
         });
     }
     let (catalog, session) = (&screening.catalog, &screening.session);
+    // Once the person has said who is answering, every screen speaks to them
+    // (a clinician reads "the patient", not "you").
+    let texts = if session.screen == Screen::Welcome { texts } else { texts.in_mode(session.mode) };
     // Kept current by the reducer: only what an answer changed is assessed again.
     let assessments = screening.assessments();
     // Names this widget's landmarks apart from another widget's on the same page.
@@ -168,6 +171,7 @@ pub fn Screening(props: &Props) -> Html {
         None => (Callback::noop(), Callback::noop()),
     };
     html! {
+        <ContextProvider<Texts> context={texts.clone()}>
         <div class="tc" lang={texts.language.clone()} onclick={clicked} onkeydown={keyed}>
             <header class="tc-header">
                 <LanguagePicker on_change={props.on_language.clone()} />
@@ -186,5 +190,6 @@ pub fn Screening(props: &Props) -> Html {
             // Verdict changes are read out without moving the focus.
             <p class="tc-visually-hidden" aria-live="polite" aria-atomic="true">{ summary }</p>
         </div>
+        </ContextProvider<Texts>>
     }
 }

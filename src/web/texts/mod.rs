@@ -21,33 +21,55 @@ pub fn use_texts() -> Texts {
 pub struct Texts {
     messages: Rc<Messages>,
     pub language: String,
+    /// Who is answering, once chosen: a message with a `-clinician` form
+    /// speaks to a clinician in clinician mode (see `in_mode`).
+    mode: Option<Mode>,
 }
 
 impl PartialEq for Texts {
     fn eq(&self, other: &Texts) -> bool {
-        Rc::ptr_eq(&self.messages, &other.messages) && self.language == other.language
+        Rc::ptr_eq(&self.messages, &other.messages) && self.language == other.language && self.mode == other.mode
     }
 }
 
 impl Texts {
     pub fn new(messages: Rc<Messages>, language: &str) -> Texts {
-        Texts { messages, language: language.to_string() }
+        Texts { messages, language: language.to_string(), mode: None }
+    }
+
+    /// The same words for who is answering: in clinician mode every message
+    /// that has a `-clinician` form uses it ("the patient", not "you").
+    pub fn in_mode(&self, mode: Mode) -> Texts {
+        Texts { mode: Some(mode), ..self.clone() }
+    }
+
+    /// `id`, or its clinician form where the mode asks for it and it exists
+    /// (`probe` tells the form a message id is looked up by: a plural's `-other`).
+    fn resolve(&self, id: &str, probe: &str) -> String {
+        let clinician = format!("{id}-clinician");
+        match self.mode {
+            Some(Mode::Clinician) if self.messages.get(&self.language, &format!("{clinician}{probe}")).is_some() => {
+                clinician
+            }
+            _ => id.to_string(),
+        }
     }
 
     /// The message, in English where the language lacks it (the language's
     /// file carries the English for that). Tests fail when any language lacks
     /// a message; should one still be missing, its id shows, never nothing.
     pub fn get(&self, id: &str) -> String {
-        self.messages.get(&self.language, id).unwrap_or(id).to_string()
+        let id = self.resolve(id, "");
+        self.messages.get(&self.language, &id).unwrap_or(&id).to_string()
     }
 
     pub fn format(&self, id: &str, args: &[(&str, &str)]) -> String {
-        self.messages.format(&self.language, id, args).unwrap_or_default()
+        self.messages.format(&self.language, &self.resolve(id, ""), args).unwrap_or_default()
     }
 
     /// The `-one` or `-other` form of `id` for `count`, with `{count}` filled in.
     pub fn plural(&self, id: &str, count: usize) -> String {
-        self.messages.plural(&self.language, id, count).unwrap_or_default()
+        self.messages.plural(&self.language, &self.resolve(id, "-other"), count).unwrap_or_default()
     }
 
     /// The words of `id` for who is answering: `id-child`, `id-clinician`, else `id`.
