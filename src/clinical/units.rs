@@ -188,6 +188,18 @@ pub fn unit_prefix_len(text: &str) -> Option<usize> {
         .max()
 }
 
+/// A unit as people read it on a report: µmol/L, ×10⁹/L, mL/min/1.73 m²
+/// (the symbols above stay ASCII, as files and rules write them).
+pub fn display(symbol: &str) -> String {
+    symbol
+        .replace("umol", "µmol")
+        .replace("/uL", "/µL")
+        .replace("x10^9", "×10⁹")
+        .replace("x10^3", "×10³")
+        .replace("/mm3", "/mm³")
+        .replace("1.73m2", "1.73 m²")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +266,16 @@ mod tests {
         assert_eq!(q("bilirubin").units_for("zh").first(), Some(&"umol/L"));
         // G/L, as Vietnamese reports print blood counts, is 10^9/L.
         assert_eq!(q("blood_cells").to_canonical(4.5, "G/L"), Ok(4.5));
+    }
+
+    #[test]
+    fn units_are_shown_as_reports_print_them() {
+        assert_eq!(display("umol/L"), "µmol/L");
+        assert_eq!(display("x10^9/L"), "×10⁹/L");
+        assert_eq!(display("x10^3/uL"), "×10³/µL");
+        assert_eq!(display("cells/uL"), "cells/µL");
+        assert_eq!(display("mL/min/1.73m2"), "mL/min/1.73 m²");
+        assert_eq!(display("mg/dL"), "mg/dL");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! code and no web dependency: the app wraps it in a reducer, the tests
 //! drive it directly.
 
+pub mod confirm;
 pub mod fhir;
 pub mod fhir_labs;
 pub mod input;
@@ -102,6 +103,9 @@ pub struct Session {
     /// The countries the person chose as ones they could travel to; `None`
     /// until they choose (the site's preset applies), empty for "any".
     pub countries: Option<Vec<String>>,
+    /// Numbers the person confirmed in the unit given, though another unit
+    /// would not rule them out (see `confirm`).
+    pub confirmed: Vec<(String, Answer)>,
 }
 
 /// What a person said of one item of a list.
@@ -170,6 +174,9 @@ pub enum Action {
     },
     /// Answers from a file or from this device's storage, already checked.
     Load(Restored),
+    /// "Yes, it is 12 mg/dL": these numbers count in the unit given (the
+    /// person then sends the question or the form again).
+    ConfirmUnits(Vec<(String, Answer)>),
     /// The countries the person could travel to (ISO codes; empty: any).
     Countries(Vec<String>),
     /// "Forget my answers": back to a fresh start.
@@ -190,6 +197,7 @@ impl Session {
             one_by_one: Default::default(),
             screens_done: 0,
             countries: None,
+            confirmed: Vec::new(),
         }
     }
 
@@ -221,11 +229,7 @@ impl Session {
                 next.has_lab_report = (mode == Mode::Clinician).then_some(true).or(self.has_lab_report);
             }
             Action::Show(screen) => next.screen = screen,
-            Action::Answer { question, answer } => match next.answers.set(&catalog.bank, &question, answer, self.today)
-            {
-                Ok(()) => next.answered(&question),
-                Err(error) => next.refused = vec![(question, error)],
-            },
+            Action::Answer { question, answer } => next.answer_all(catalog, vec![(question, answer)], Vec::new()),
             Action::AnswerAll { answers, unreadable } => next.answer_all(catalog, answers, unreadable),
             Action::Form { answers, unreadable, lab_report } => {
                 next.answer_all(catalog, answers, unreadable);
@@ -246,6 +250,7 @@ impl Session {
                 next.history.retain(|h| *h != question);
             }
             Action::Load(restored) => next = self.loaded(restored),
+            Action::ConfirmUnits(numbers) => next.confirmed.extend(numbers),
             Action::Countries(mut codes) => {
                 crate::sort::sort(&mut codes);
                 codes.dedup();
@@ -270,6 +275,9 @@ impl Session {
             if let Err(error) = given.set(&catalog.bank, question, answer.clone(), self.today) {
                 refused.push((question.clone(), error));
             }
+        }
+        if refused.is_empty() {
+            refused = confirm::to_confirm(catalog, &self.answers, &answers, &self.confirmed, self.today);
         }
         if !refused.is_empty() {
             crate::sort::sort_by_key(&mut refused, |(q, _)| catalog.bank.position(q));

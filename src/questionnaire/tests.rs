@@ -449,3 +449,40 @@ fn a_mother_leaving_the_test_items_blank_gets_the_verdicts_of_dont_know() {
         assert!(!(open_to_her.contains(&id) && v == Verdict::NotEligible), "{id} turned away");
     }
 }
+
+#[test]
+fn a_number_that_rules_out_only_in_the_unit_given_is_said_back_before_it_counts() {
+    let c = catalog();
+    let bilirubin = |value: f64, unit: &str| Answer::Number { value, unit: Some(unit.into()) };
+    let s = Session::new(today())
+        .apply(&c, Action::Start(Mode::Myself))
+        .apply(&c, answer("date_of_birth", date("1990-01-01")));
+    // 12 mg/dL excludes where 12 µmol/L (a Vietnamese report's unit) would not: said back, not kept.
+    let asked = s.apply(&c, answer("bilirubin", bilirubin(12.0, "mg/dL")));
+    assert!(
+        matches!(asked.refused.as_slice(), [(q, AnswerError::Unusual { other_unit: "umol/L", .. })] if q == "bilirubin"),
+        "{:?}",
+        asked.refused
+    );
+    assert_eq!(asked.answers.get("bilirubin"), None);
+    // Confirmed, it counts; changed to µmol/L, it counts at once.
+    let confirmed = asked
+        .apply(&c, Action::ConfirmUnits(vec![("bilirubin".into(), bilirubin(12.0, "mg/dL"))]))
+        .apply(&c, answer("bilirubin", bilirubin(12.0, "mg/dL")));
+    assert!(confirmed.refused.is_empty() && confirmed.answers.get("bilirubin").is_some());
+    let other = asked.apply(&c, answer("bilirubin", bilirubin(12.0, "umol/L")));
+    assert!(other.refused.is_empty(), "{:?}", other.refused);
+    // A value that rules no one out, or that only one unit allows, passes as given.
+    assert!(s.apply(&c, answer("bilirubin", bilirubin(0.8, "mg/dL"))).refused.is_empty());
+    assert!(s.apply(&c, answer("bilirubin", bilirubin(300.0, "umol/L"))).refused.is_empty());
+    // On the lab panel the whole form waits, and names the field.
+    let panel = s.apply(
+        &c,
+        Action::AnswerAll {
+            answers: vec![("bilirubin".into(), bilirubin(12.0, "mg/dL")), ("alt".into(), Answer::DontKnow)],
+            unreadable: vec![],
+        },
+    );
+    assert_eq!(panel.refused.len(), 1);
+    assert_eq!(panel.answers.get("alt"), None);
+}

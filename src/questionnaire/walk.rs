@@ -5,7 +5,7 @@
 
 use super::{Action, Mark, Mode, Session, Step, Unticked};
 use crate::clinical::dates::Ymd;
-use crate::engine::answer::{Answer, Answers};
+use crate::engine::answer::{Answer, AnswerError, Answers};
 use crate::engine::catalog::Catalog;
 use serde::Serialize;
 
@@ -83,7 +83,17 @@ pub fn walk(catalog: &Catalog, mode: Mode, lab_report: bool, facts: &Answers, to
             }
         };
         screens.push(Screen::of(&step));
-        s = s.apply(catalog, action);
+        let next = s.apply(catalog, action.clone());
+        // The facts are what the report says: a number said back for its unit is confirmed.
+        let unusual: Vec<(String, Answer)> = (next.refused.iter())
+            .filter(|(_, e)| matches!(e, AnswerError::Unusual { .. }))
+            .map(|(q, _)| (q.clone(), known(q)))
+            .collect();
+        s = if unusual.is_empty() || unusual.len() < next.refused.len() {
+            next
+        } else {
+            s.apply(catalog, Action::ConfirmUnits(unusual)).apply(catalog, action)
+        };
     }
     Walk { screens, end: s }
 }

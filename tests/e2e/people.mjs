@@ -82,3 +82,12 @@ export const WOMAN = {
   cancer_last_5_years: 'No', severe_drug_allergy: 'No', severe_brain_or_mental_illness: 'No',
   lab_report: 'No',
 };
+
+// The same woman, in words any language can look up.
+export const WOMAN_ANYWHERE = Object.fromEntries(Object.entries(WOMAN).map(([id, how]) => {
+  if (how === 'Yes') return [id, { yes: true }];
+  if (how === 'No') return [id, { no: true }];
+  if (id === 'sex') return [id, { option: 'female' }];
+  if (id === 'daily_activity') return [id, { option: 'light_work_only' }];
+  return [id, how];
+}));

@@ -30,6 +30,14 @@ pub enum AnswerError {
     /// "2.500": 2500 or 2.5? Refused rather than guessed.
     AmbiguousNumber,
     NotWhole,
+    /// Possible, but in another unit too, and it alone rules the person out
+    /// of a trial: said back before it counts ("12 mg/dL is very high; did
+    /// you mean µmol/L?"). `Action::ConfirmUnits` accepts it as given.
+    Unusual {
+        value: f64,
+        unit: String,
+        other_unit: &'static str,
+    },
     OutOfRange {
         min: f64,
         max: f64,
@@ -77,6 +85,10 @@ impl fmt::Display for AnswerError {
                     None => Ok(()),
                 }
             }
+            AnswerError::Unusual { value, unit, other_unit } => write!(
+                f,
+                "{value} {unit} is unusual and alone rules out a trial: confirm it, or did you mean {value} {other_unit}?"
+            ),
             AnswerError::BadDate => write!(f, "this is not a date (use YYYY-MM-DD, or YYYY-MM)"),
             AnswerError::NeedsDay => write!(f, "give the full date (YYYY-MM-DD)"),
             AnswerError::InTheFuture => write!(f, "this date is in the future"),

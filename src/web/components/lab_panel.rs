@@ -1,7 +1,7 @@
 //! All the lab values still worth asking, on one form: quick with a report
 //! in hand. An empty field means "not on the report".
 
-use super::fields::UnitSelect;
+use super::fields::{ConfirmUnit, UnitSelect, unusual};
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
@@ -67,12 +67,22 @@ pub fn LabPanel(props: &Props) -> Html {
             on_action.emit(read(&form, &questions));
         })
     };
+    // "Yes, it is right": that number counts in its unit, and the form is sent again as it stands.
+    let confirm = |question: String| {
+        let (form, questions, on_action) = (form.clone(), props.questions.clone(), props.on_action.clone());
+        Callback::from(move |answer: Answer| {
+            on_action.emit(Action::ConfirmUnits(vec![(question.clone(), answer)]));
+            if let Some(form) = form.cast::<HtmlFormElement>() {
+                on_action.emit(read(&form, &questions));
+            }
+        })
+    };
     let back = {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::Back))
     };
     html! {
-        <form class="tc-lab-panel" ref={form} onsubmit={submit} data-question-id="lab_panel" aria-labelledby="tc-lab-title">
+        <form class="tc-lab-panel" ref={form.clone()} onsubmit={submit} data-question-id="lab_panel" aria-labelledby="tc-lab-title">
             <h2 id="tc-lab-title" ref={heading} tabindex="-1">{ texts.get("lab-panel-title") }</h2>
             <p class="tc-help">{ texts.get("lab-panel-help") }</p>
             { for props.questions.iter().map(|q| {
@@ -97,6 +107,9 @@ pub fn LabPanel(props: &Props) -> Html {
                         </div>
                         if let Some(error) = refused {
                             <p id={error_id} class="tc-refused" role="alert">{ texts.refusal(error) }</p>
+                            if let Some(answer) = unusual(error) {
+                                <ConfirmUnit {answer} on_confirm={confirm(q.id.clone())} />
+                            }
                         }
                     </div>
                 }

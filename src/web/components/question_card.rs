@@ -1,7 +1,7 @@
 //! One question, its help, the ways to answer it, and why an answer was
 //! refused: the question's own fields (`fields`, `medicines`) do the rest.
 
-use super::fields::{AnswerButton, MeasureField, TickList, described_by};
+use super::fields::{AnswerButton, ConfirmUnit, MeasureField, TickList, described_by, unusual};
 use super::medicines::Medicines;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{Kind, Question};
@@ -35,6 +35,14 @@ pub fn QuestionCard(props: &Props) -> Html {
         })
     };
     let give = send.reform(Ok);
+    // "Yes, it is right": the number counts in its unit, and is sent again.
+    let confirm = {
+        let (on_action, id) = (props.on_action.clone(), id.clone());
+        Callback::from(move |answer: Answer| {
+            on_action.emit(Action::ConfirmUnits(vec![(id.clone(), answer.clone())]));
+            on_action.emit(Action::Answer { question: id.clone(), answer });
+        })
+    };
     let button = |label: String, answer: Answer| {
         html! { <AnswerButton {label} {answer} current={props.current.clone()} on_answer={give.clone()} /> }
     };
@@ -78,6 +86,9 @@ pub fn QuestionCard(props: &Props) -> Html {
             { answers }
             if let Some(error) = &props.refused {
                 <p id={error_id} class="tc-refused" role="alert">{ texts.refusal(error) }</p>
+                if let Some(answer) = unusual(error) {
+                    <ConfirmUnit {answer} on_confirm={confirm} />
+                }
             }
             <button type="button" class="tc-back" onclick={props.on_action.reform(|_| Action::Back)}>{ texts.get("nav-back") }</button>
         </div>

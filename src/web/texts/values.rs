@@ -121,7 +121,7 @@ impl Texts {
             Answer::Remembered(chosen) if chosen.is_empty() => texts.get("answer-nothing-ticked"),
             Answer::Remembered(chosen) => texts.format("answer-remembered", &[("items", &options(&mut chosen.iter()))]),
             Answer::Number { value, unit } => {
-                format!("{} {}", format_number(&texts.language, *value), unit.as_deref().unwrap_or(""))
+                format!("{} {}", format_number(&texts.language, *value), unit.as_deref().map(crate::clinical::units::display).unwrap_or_default())
                     .trim_end()
                     .to_string()
             }

@@ -4,6 +4,7 @@
 //! list is complete" box. Each draws and reports; none decides anything.
 
 mod answer_button;
+mod confirm_unit;
 mod complete_toggle;
 mod measure_field;
 mod radio_choice;
@@ -12,6 +13,7 @@ mod unit_select;
 
 pub use answer_button::{AnswerButton, PressedButton};
 pub use complete_toggle::CompleteToggle;
+pub use confirm_unit::{ConfirmUnit, unusual};
 pub use measure_field::MeasureField;
 pub use radio_choice::RadioChoice;
 pub use tick_list::TickList;

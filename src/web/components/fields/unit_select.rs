@@ -23,7 +23,7 @@ pub fn UnitSelect(props: &Props) -> Html {
     html! {
         <select ref={props.node.clone()} name={props.name.clone()} aria-label={props.label.clone()}>
             // Yew inserts options last first: without `selected` the last unit would be shown.
-            { for props.units.iter().map(|u| html! { <option value={*u} selected={chosen == Some(*u)}>{ *u }</option> }) }
+            { for props.units.iter().map(|u| html! { <option value={*u} selected={chosen == Some(*u)}>{ crate::clinical::units::display(u) }</option> }) }
         </select>
     }
 }
