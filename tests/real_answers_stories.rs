@@ -69,7 +69,10 @@ fn a_doctor_diagnosed_child_with_a_class_iv_biopsy_and_three_remembered_features
 #[test]
 fn features_remembered_short_of_the_threshold_leave_the_classification_to_the_doctor() {
     let girl = mother_of_girl(json!({"remembered": ["fever", "oral_ulcers"]}));
-    assert_eq!(criterion(&girl, GUANGZHOU, "sle_classification"), open(Settler::Doctor));
+    // Whether her child had a kidney biopsy (its class counts, ticked or not) is the mother's to say.
+    assert_eq!(criterion(&girl, GUANGZHOU, "sle_classification"), open(Settler::Person));
+    let no_biopsy = with(girl, json!({"biopsy_done": false}));
+    assert_eq!(criterion(&no_biopsy, GUANGZHOU, "sle_classification"), open(Settler::Doctor));
     // The same list, said to be complete from the doctor's records, does decide.
     let complete = mother_of_girl(json!(["fever", "oral_ulcers"]));
     assert_eq!(criterion(&complete, GUANGZHOU, "sle_classification"), NOT_MET);

@@ -117,6 +117,22 @@ pub enum Calculator {
     Sledai { whole: bool },
     /// The 2019 EULAR/ACR classification score.
     EularAcr,
+    /// How many of the medicines a criterion names count for it.
+    Count(Counted),
+}
+
+/// What a count of medicines counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counted {
+    /// Taken (or chosen), however long.
+    Any,
+    /// Taken at least as long as the criterion asks.
+    TakenLongEnough,
+    /// Taken long enough, and not stopped because of side effects.
+    Inadequate,
+    /// Stopped because of side effects.
+    Intolerant,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -285,6 +301,10 @@ fn computed<'c>(rule: &'c crate::engine::rule::Cond, facts: &Facts<'_, 'c>) -> V
                 }
                 Calculation::Sledai(_) => return None,
                 Calculation::EularAcr(_) => Calculator::EularAcr,
+                Calculation::Count(Num::CountTaken { .. }) => Calculator::Count(Counted::TakenLongEnough),
+                Calculation::Count(Num::CountInadequate { .. }) => Calculator::Count(Counted::Inadequate),
+                Calculation::Count(Num::CountIntolerant(..)) => Calculator::Count(Counted::Intolerant),
+                Calculation::Count(_) => Calculator::Count(Counted::Any),
             };
             let range = c.value(facts)?;
             Some(Computed { what, lo: range.lo, hi: range.hi })

@@ -454,6 +454,18 @@ impl Session {
         }
     }
 
+    /// The items of a tick list that other answers already settle (the
+    /// biopsy's class for the EULAR/ACR list): (item, present). The list shows
+    /// those present as ticked and leaves out those absent, so nothing is
+    /// asked twice.
+    pub fn settled_items(&self, catalog: &Catalog, question: &str) -> Vec<(String, bool)> {
+        let answers = &self.answers;
+        let facts = crate::engine::rule::Facts::new(answers, self.today);
+        (catalog.implied.of(question).iter())
+            .filter_map(|i| i.when.truth(&facts).0.known().map(|present| (i.item.clone(), present)))
+            .collect()
+    }
+
     /// (screens answered, about how many screens more), counted as the
     /// person sees them: the lab values are one screen, a list to tick is
     /// one. The first never goes down; the second shrinks as answers close

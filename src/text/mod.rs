@@ -174,6 +174,16 @@ pub fn computed_words(messages: &Messages, language: &str, c: &crate::engine::as
         Calculator::Sledai { whole: true } => say("computed-sledai", &[("value", &value)]),
         Calculator::Sledai { whole: false } => say("computed-sledai-part", &[("value", &value)]),
         Calculator::EularAcr => say("computed-eular", &[("value", &value)]),
+        Calculator::Count(counted) => {
+            use crate::engine::assess::Counted;
+            let id = match counted {
+                Counted::Any => "computed-count",
+                Counted::TakenLongEnough => "computed-count-taken",
+                Counted::Inadequate => "computed-count-inadequate",
+                Counted::Intolerant => "computed-count-intolerant",
+            };
+            say(id, &[("value", &value)])
+        }
     }
 }
 

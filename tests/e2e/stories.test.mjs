@@ -32,9 +32,16 @@ test('a parent of a 10-year-old with class IV nephritis finishes, and sees why H
   await p.getByRole('navigation').getByRole('button', { name: 'Results', exact: true }).click();
   await p.locator('.tc-results').waitFor();
   await p.screenshot({ path: `${ARTIFACTS}parent-results-phone.png`, fullPage: true });
-  // Printing for the doctor: every fold opens, so the paper shows each reason and the trial's own words.
+  // Printing for the doctor: the summary first; asked for everything, every fold opens,
+  // so the paper shows each reason and the trial's own words.
   assert.ok(await p.locator('.tc-results details:not([open])').count() > 0);
-  await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await p.emulateMedia({ media: 'print' });
+  assert.ok(await p.locator('.tc-print-summary').isVisible());
+  assert.equal(await p.locator(`.tc-results [data-trial-id="${GUANGZHOU}"]`).first().isVisible(), false);
+  await p.emulateMedia({ media: 'screen' });
+  await p.evaluate(() => { window.print = () => {}; });
+  await p.getByRole('button', { name: 'Print everything (every criterion)' }).click();
+  await p.locator('.tc-results.tc-print-all').waitFor({ state: 'attached' });
   await p.emulateMedia({ media: 'print' });
   assert.equal(await p.locator('.tc-results details:not([open])').count(), 0);
   // A ruled-out trial prints on one line: its title and the criterion not met, not its card.
@@ -142,7 +149,7 @@ test('a clinician enters a full lab panel in mixed units and gets decided verdic
   assert.ok(await next.isVisible());
   assert.match(await next.innerText(), /Jianhua Mao/);
   // And the answers can be saved from the results.
-  await p.getByRole('button', { name: 'Save your answers as a file' }).click();
+  await p.getByRole('button', { name: 'Save the answers as a file' }).click();
   await p.getByRole('button', { name: 'Save answers as a file' }).waitFor();
   await p.screenshot({ path: `${ARTIFACTS}clinician-done-desktop.png`, fullPage: true });
 });
@@ -255,7 +262,7 @@ test('a clinician reads lab values from the clinic system\'s FHIR file, on the d
   await p.getByLabel(/Read lab values from the clinic's system/).setInputFiles(path);
   await p.getByRole('status').filter({ hasText: 'Lab values read: 1.' }).waitFor();
   assert.match(await p.getByRole('status').filter({ hasText: 'Lab values read' }).innerText(), /Not used: .*not a test TrialCheck asks about/);
-  assert.match(await p.locator('[data-answer-id="creatinine"]').innerText(), /71 umol\/L/);
+  assert.match(await p.locator('[data-answer-id="creatinine"]').innerText(), /71 µmol\/L/);
   assert.deepEqual(p.errors, []);
 });
 

@@ -120,3 +120,18 @@ fn an_open_criterion_says_who_can_settle_it() {
     assert_eq!(settler(json!({"pregnant": "dont_know"}), "pregnant"), Some(Settler::Doctor));
     assert_eq!(settler(json!({"ecog": 4}), "fit"), Some(Settler::StudyTeam));
 }
+
+#[test]
+fn a_count_of_medicines_not_met_says_what_was_counted() {
+    let t =
+        trial(&[("two", Inclusion, Some("count_taken(lupus_medicines, [mycophenolate, tacrolimus], 6) >= 2"), None)]);
+    let bank = bank();
+    let answers = answers(
+        json!({"lupus_medicines": [{"drug": "mycophenolate", "months": 12}, {"drug": "tacrolimus", "months": 2}]}),
+    );
+    let a = assess(&t, &bank, &Facts::new(&answers, today()));
+    let c = &a.criteria[0];
+    assert_eq!(c.requirement, Requirement::NotMet);
+    // One of the two, not "not met" alone.
+    assert_eq!(c.computed, [Computed { what: Calculator::Count(Counted::TakenLongEnough), lo: 1.0, hi: 1.0 }]);
+}

@@ -306,6 +306,9 @@ pub enum Calculation<'a> {
     Egfr(&'a Egfr),
     Sledai(&'a Num),
     EularAcr(&'a TickList),
+    /// A count of medicines (or of a list's options) the criterion reads:
+    /// said with the reason, so "not met" says what was counted.
+    Count(&'a Num),
 }
 
 impl Cond {
@@ -348,6 +351,9 @@ impl Num {
             Num::Egfr(e) => out.push(Calculation::Egfr(e)),
             Num::Sledai { .. } => out.push(Calculation::Sledai(self)),
             Num::EularAcrScore(list) => out.push(Calculation::EularAcr(list)),
+            Num::Count(..) | Num::CountTaken { .. } | Num::CountInadequate { .. } | Num::CountIntolerant(..) => {
+                out.push(Calculation::Count(self));
+            }
             Num::Arith(_, a, b) => {
                 a.calc(out);
                 b.calc(out);

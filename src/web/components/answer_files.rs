@@ -2,6 +2,7 @@
 //! TrialCheck file or as FHIR, import a TrialCheck file or a clinic's lab
 //! values, and say how it went. Reading and writing are `web::files`.
 
+use super::open_answers::OpenAnswers;
 use crate::engine::catalog::Catalog;
 use crate::questionnaire::{Action, Mode, Session};
 use crate::web::device;
@@ -41,15 +42,6 @@ pub fn AnswerFiles(props: &Props) -> Html {
         });
         html! { <button type="button" class="tc-choice" {onclick}>{ texts.get(label) }</button> }
     };
-    let import = {
-        let (catalog, session, on_action, message, texts) =
-            (Rc::clone(&props.catalog), props.session.clone(), props.on_action.clone(), message.clone(), texts.clone());
-        device::on_file_chosen(move |text| {
-            let result = files::read_answers(&text, &catalog, session.today)
-                .map(|restored| on_action.emit(Action::Load(restored)));
-            message.set(Some(texts.import_message(&catalog.bank, session.mode, &result)));
-        })
-    };
     // A clinician may read lab values from the clinic's system (FHIR), on this device.
     let import_labs = {
         let (catalog, session, on_action, message, texts) =
@@ -72,10 +64,8 @@ pub fn AnswerFiles(props: &Props) -> Html {
                 { button(Export::TrialCheck, "files-export") }
                 { button(Export::Fhir, "files-export-fhir") }
             </div>
-            <label class="tc-file">
-                { texts.get("files-import") }
-                <input type="file" accept=".json,application/json" onchange={import} />
-            </label>
+            <OpenAnswers catalog={Rc::clone(&props.catalog)} today={props.session.today} mode={props.session.mode}
+                on_action={props.on_action.clone()} />
             if props.session.mode == Mode::Clinician {
                 <label class="tc-file">
                     { texts.get("files-import-labs") }

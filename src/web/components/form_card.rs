@@ -93,7 +93,10 @@ fn form_field(
         }
         Kind::Choice { options } => {
             let mut choices: Vec<(String, String)> = options.iter().map(|o| (o.clone(), texts.option(q, o))).collect();
-            choices.push((DONT_KNOW.to_string(), dont_know));
+            // A question that offers "I'm not sure" has said it: no second "I don't know".
+            if !options.iter().any(|o| o == super::question_card::NOT_SURE) {
+                choices.push((DONT_KNOW.to_string(), dont_know));
+            }
             html! { <RadioChoice id={q.id.clone()} legend={prompt} {help} {choices} {described} /> }
         }
         _ => html! {},

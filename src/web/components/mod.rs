@@ -9,6 +9,7 @@ pub mod lab_panel;
 pub mod language_picker;
 pub mod medicines;
 pub mod on_this_device;
+pub mod open_answers;
 pub mod print_summary;
 pub mod progress;
 pub mod question_card;

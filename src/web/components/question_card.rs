@@ -10,6 +10,9 @@ use crate::web::hooks::focus::use_focus_on;
 use crate::web::texts::use_texts;
 use yew::prelude::*;
 
+/// The option of a choice that is its own "I don't know" (pregnant: no / yes / not sure).
+pub const NOT_SURE: &str = "not_sure";
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub question: Question,
@@ -17,6 +20,9 @@ pub struct Props {
     /// The answer given before, when the question is shown again.
     pub current: Option<Answer>,
     pub refused: Option<AnswerError>,
+    /// Items of a list other answers already settle: (item, present).
+    #[prop_or_default]
+    pub settled: Vec<(String, bool)>,
     pub on_action: Callback<Action>,
 }
 
@@ -60,11 +66,13 @@ pub fn QuestionCard(props: &Props) -> Html {
         Kind::Choice { options } => html! {
             <div class="tc-choices tc-stacked">
                 { for options.iter().map(|o| button(texts.option(q, o), Answer::Choice(o.clone()))) }
-                { dont_know }
+                // A question that offers "I'm not sure" has said it: no second "I don't know".
+                if !options.iter().any(|o| o == NOT_SURE) { { dont_know } }
             </div>
         },
         Kind::Multi { .. } => {
-            html! { <TickList question={q.clone()} {mode} {current} on_answer={give.clone()} beside={dont_know} /> }
+            let settled = props.settled.clone();
+            html! { <TickList question={q.clone()} {mode} {current} {settled} on_answer={give.clone()} beside={dont_know} /> }
         }
         Kind::Medications { .. } => {
             let current = match current {

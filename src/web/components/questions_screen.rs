@@ -10,27 +10,49 @@ use super::trial_card::{CompactCard, CompactView};
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::Question;
 use crate::questionnaire::{Action, Mode, Screen, Step};
+use crate::web::hooks::focus::use_focus_on;
 use crate::web::texts::{Texts, use_texts};
 use yew::prelude::*;
 
 /// What the questions screen shows now, owned (see `questionnaire::Step`).
 #[derive(Clone, PartialEq)]
 pub enum StepView {
-    Ask { question: Question, current: Option<Answer>, refused: Option<AnswerError> },
+    Ask {
+        question: Question,
+        current: Option<Answer>,
+        refused: Option<AnswerError>,
+        /// Items of a list other answers already settle: (item, present).
+        settled: Vec<(String, bool)>,
+    },
     LabReport,
-    LabPanel { questions: Vec<Question>, refused: Vec<(String, AnswerError)> },
-    Checklist { questions: Vec<Question>, blank_is_no: bool },
-    Form { questions: Vec<Question>, lab_report: bool, refused: Vec<(String, AnswerError)> },
+    LabPanel {
+        questions: Vec<Question>,
+        refused: Vec<(String, AnswerError)>,
+    },
+    Checklist {
+        questions: Vec<Question>,
+        blank_is_no: bool,
+    },
+    Form {
+        questions: Vec<Question>,
+        lab_report: bool,
+        refused: Vec<(String, AnswerError)>,
+    },
     Done,
 }
 
 impl StepView {
-    pub fn new(step: Step, session: &crate::questionnaire::Session) -> StepView {
+    pub fn new(
+        step: Step,
+        session: &crate::questionnaire::Session,
+        catalog: &crate::engine::catalog::Catalog,
+    ) -> StepView {
         match step {
             Step::Ask(q) => StepView::Ask {
                 question: q.clone(),
                 current: session.answers.get(&q.id).cloned(),
                 refused: session.refused.iter().find(|(r, _)| *r == q.id).map(|(_, e)| e.clone()),
+                settled: session.settled_items(catalog, &q.id),
             },
             Step::LabReport => StepView::LabReport,
             Step::LabPanel(questions) => StepView::LabPanel {
@@ -79,14 +101,24 @@ fn lab_report(texts: &Texts, on_action: &Callback<Action>) -> Html {
     }
 }
 
-fn done(texts: &Texts, on_action: &Callback<Action>) -> Html {
+#[derive(Properties, PartialEq)]
+struct DoneProps {
+    on_action: Callback<Action>,
+}
+
+/// No more questions: the heading takes the focus (a screen reader hears it,
+/// rather than the page's start), and the way on is to the answers or results.
+#[component]
+fn Done(props: &DoneProps) -> Html {
+    let heading = use_focus_on(());
+    let texts = use_texts();
     let go = |screen: Screen, label: &str| {
-        let onclick = on_action.reform(move |_| Action::Show(screen));
+        let onclick = props.on_action.reform(move |_| Action::Show(screen));
         html! { <button type="button" class="tc-choice" {onclick}>{ texts.get(label) }</button> }
     };
     html! {
         <div class="tc-question" data-question-id="done">
-            <h2 tabindex="-1">{ texts.get("questions-done") }</h2>
+            <h2 ref={heading} tabindex="-1">{ texts.get("questions-done") }</h2>
             <p>{ texts.get("questions-done-more") }</p>
             <div class="tc-choices">{ go(Screen::Review, "nav-review") }{ go(Screen::Results, "nav-results") }</div>
         </div>
@@ -98,9 +130,9 @@ pub fn QuestionsScreen(props: &Props) -> Html {
     let texts = use_texts();
     let on_action = &props.on_action;
     let step = match &props.step {
-        StepView::Ask { question, current, refused } => {
+        StepView::Ask { question, current, refused, settled } => {
             let key = question.id.clone();
-            html! { <QuestionCard {key} question={question.clone()} mode={props.mode} current={current.clone()} refused={refused.clone()} on_action={on_action.clone()} /> }
+            html! { <QuestionCard {key} question={question.clone()} mode={props.mode} current={current.clone()} refused={refused.clone()} settled={settled.clone()} on_action={on_action.clone()} /> }
         }
         StepView::LabReport => lab_report(&texts, on_action),
         StepView::LabPanel { questions, refused } => {
@@ -112,7 +144,7 @@ pub fn QuestionsScreen(props: &Props) -> Html {
         StepView::Checklist { questions, blank_is_no } => {
             html! { <ChecklistCard questions={questions.clone()} mode={props.mode} blank_is_no={*blank_is_no} on_action={on_action.clone()} /> }
         }
-        StepView::Done => done(&texts, on_action),
+        StepView::Done => html! { <Done on_action={on_action.clone()} /> },
     };
     let (done_count, left) = props.progress;
     html! {

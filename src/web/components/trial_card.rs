@@ -55,7 +55,10 @@ fn line(c: &CriterionResult, texts: &Texts) -> CriterionLine {
         who: c.settled_by,
         computed: c.computed.iter().map(|v| texts.computed(v)).collect(),
         values: (c.computed.iter())
-            .filter(|v| !matches!(v.what, crate::engine::assess::Calculator::Sledai { whole: false }))
+            .filter(|v| {
+                use crate::engine::assess::Calculator;
+                !matches!(v.what, Calculator::Sledai { whole: false } | Calculator::Count(_))
+            })
             .map(|v| texts.computed(v))
             .collect(),
         note: texts.note(c),

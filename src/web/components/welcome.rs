@@ -12,6 +12,8 @@ pub struct Props {
     pub trials: usize,
     pub countries: Vec<String>,
     pub on_start: Callback<Mode>,
+    /// "Open a saved answers file", to carry on where one stopped.
+    pub open: Html,
 }
 
 #[component]
@@ -45,6 +47,7 @@ pub fn Welcome(props: &Props) -> Html {
                 { start(Mode::MyChild, "mode-my_child", None) }
                 { start(Mode::Clinician, "mode-clinician", Some("mode-clinician-hint")) }
             </div>
+            <div class="tc-welcome-open">{ props.open.clone() }</div>
         </section>
     }
 }

@@ -9,6 +9,7 @@ use crate::questionnaire::{Action, Screen, Session};
 use crate::settings::Settings;
 use crate::web::components::language_picker::LanguagePicker;
 use crate::web::components::on_this_device::OnThisDevice;
+use crate::web::components::open_answers::OpenAnswers;
 use crate::web::components::questions_screen::{QuestionsScreen, StepView};
 use crate::web::components::results::Results;
 use crate::web::components::review::ReviewRow;
@@ -145,11 +146,14 @@ pub fn Screening(props: &Props) -> Html {
     let body = match session.screen {
         Screen::Welcome => {
             let countries = travel::countries(assessments.iter().map(|a| a.trial));
-            html! { <Welcome trials={assessments.len()} {countries} on_start={on_action.reform(Action::Start)} /> }
+            let open = html! {
+                <OpenAnswers catalog={Rc::clone(catalog)} today={session.today} mode={session.mode} on_action={on_action.clone()} />
+            };
+            html! { <Welcome trials={assessments.len()} {countries} on_start={on_action.reform(Action::Start)} {open} /> }
         }
         Screen::Questions => {
             let (step, progress) = session.step_and_progress(catalog, assessments);
-            let step = StepView::new(step, session);
+            let step = StepView::new(step, session, catalog);
             // Beside the questions, on every answer, the compact view of the first trials.
             let (shown, more) = arranged.first(travel::BESIDE_QUESTIONS);
             let trials: Vec<CompactView> = shown.iter().map(|a| CompactView::new(a, &texts)).collect();

@@ -120,11 +120,13 @@ impl Texts {
             Answer::Multi(chosen) => options(&mut chosen.iter()),
             Answer::Remembered(chosen) if chosen.is_empty() => texts.get("answer-nothing-ticked"),
             Answer::Remembered(chosen) => texts.format("answer-remembered", &[("items", &options(&mut chosen.iter()))]),
-            Answer::Number { value, unit } => {
-                format!("{} {}", format_number(&texts.language, *value), unit.as_deref().map(crate::clinical::units::display).unwrap_or_default())
-                    .trim_end()
-                    .to_string()
-            }
+            Answer::Number { value, unit } => format!(
+                "{} {}",
+                format_number(&texts.language, *value),
+                unit.as_deref().map(crate::clinical::units::display).unwrap_or_default()
+            )
+            .trim_end()
+            .to_string(),
             Answer::Date(d) => format_date(&texts.language, *d),
             Answer::RememberedMedications(uses) if uses.is_empty() => texts.get("answer-nothing-ticked"),
             Answer::RememberedMedications(uses) => {

@@ -29,6 +29,7 @@ impl<'c> Calculation<'c> {
             Calculation::Egfr(e) => e.cached(facts).0,
             Calculation::Sledai(n) => n.range(facts).0,
             Calculation::EularAcr(list) => eular_acr_range(list, facts).0,
+            Calculation::Count(n) => n.range(facts).0,
         }
     }
 }

@@ -4,8 +4,8 @@
 //! list is complete" box. Each draws and reports; none decides anything.
 
 mod answer_button;
-mod confirm_unit;
 mod complete_toggle;
+mod confirm_unit;
 mod measure_field;
 mod radio_choice;
 mod tick_list;

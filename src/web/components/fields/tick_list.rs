@@ -15,6 +15,10 @@ pub struct Props {
     pub question: Question,
     pub mode: Mode,
     pub current: Option<Answer>,
+    /// Items other answers already settle: (item, present). Those present
+    /// show ticked and fixed, with why; those absent are not shown.
+    #[prop_or_default]
+    pub settled: Vec<(String, bool)>,
     pub on_answer: Callback<Answer>,
     /// What stands beside "Next" (the question's "I don't know").
     pub beside: Html,
@@ -44,7 +48,14 @@ pub fn TickList(props: &Props) -> Html {
             on_answer.emit(if open_world && !*complete { Answer::Remembered(items) } else { Answer::Multi(items) });
         })
     };
+    let settled = |o: &String| props.settled.iter().find(|(i, _)| i == o).map(|(_, present)| *present);
     let item = |o: &String| {
+        if settled(o) == Some(true) {
+            return html! {
+                <label class="tc-check"><input type="checkbox" checked=true disabled=true />
+                    <span>{ texts.option(q, o) }<small class="tc-settled">{ texts.get("answer-settled-elsewhere") }</small></span></label>
+            };
+        }
         let toggle = {
             let (chosen, o) = (chosen.clone(), o.clone());
             Callback::from(move |_: Event| {
@@ -65,7 +76,7 @@ pub fn TickList(props: &Props) -> Html {
         <form onsubmit={submit}>
             <fieldset>
                 <legend class="tc-visually-hidden">{ texts.prompt(q, props.mode) }</legend>
-                { for q.kind.options().iter().map(item) }
+                { for q.kind.options().iter().filter(|o| settled(o) != Some(false)).map(item) }
             </fieldset>
             if open_world {
                 <CompleteToggle id={format!("tc-complete-help-{}", q.id)} label={texts.get("answer-list-complete")}
