@@ -29,6 +29,13 @@ pub struct DataFiles {
     pub catalogs: std::collections::BTreeMap<String, String>,
     /// One messages file per language, by language tag.
     pub messages: std::collections::BTreeMap<String, String>,
+    /// The deployment's base (`TRIALCHECK_BASE` at build time): its FHIR
+    /// Questionnaire is published there (see `questionnaire::canonical`).
+    #[serde(default)]
+    pub fhir_base: Option<String>,
+    /// This build's copy of that Questionnaire: exports carry it beside the answers.
+    #[serde(default)]
+    pub questionnaire: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -730,3 +730,21 @@ fn a_file_the_app_saved_screens_and_next_carries_on_where_she_stopped() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("broken.json:2:"), "{}", run.stderr);
 }
+
+#[test]
+fn a_site_publishes_its_questionnaire_under_its_own_base_and_responses_name_it() {
+    let base = "https://lupus.example-hospital.vn/trialcheck/";
+    let q = trialcheck(&["fhir-questionnaire", "--base", base]);
+    assert_eq!(q.code, 0, "{}", q.stderr);
+    let q: serde_json::Value = serde_json::from_str(&q.stdout).unwrap();
+    assert_eq!(q["url"], format!("{base}fhir/Questionnaire/trialcheck-lupus"));
+    let girl = fixture("patients/girl-10-class-iv-nephritis.json");
+    let r = trialcheck(&["fhir-response", "--answers", &girl, "--base", base, "--today", TODAY]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(r["questionnaire"], format!("{}|{}", q["url"].as_str().unwrap(), q["version"].as_str().unwrap()));
+    // A canonical is an absolute address where the build is served.
+    let bad = trialcheck(&["fhir-questionnaire", "--base", "trialcheck/"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("absolute address"), "{}", bad.stderr);
+}

@@ -19,6 +19,9 @@ const asset = (name) => new URL(name, import.meta.url).href;
 const files = () => ({
   catalogs: Object.fromEntries(Object.entries(DATA.catalogs).map(([lang, name]) => [lang, asset(name)])),
   messages: Object.fromEntries(Object.entries(DATA.messages).map(([lang, name]) => [lang, asset(name)])),
+  // Where this deployment publishes the FHIR Questionnaire its exports answer.
+  fhir_base: DATA.fhirBase,
+  questionnaire: asset('fhir/Questionnaire/trialcheck-lupus.json'),
 });
 
 /**

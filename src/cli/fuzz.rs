@@ -80,7 +80,9 @@ fn answers(catalog: &Catalog, text: &str) {
         && let Ok(answers) = Answers::from_raw(&catalog.bank, raw, today())
     {
         let session = Session { answers, mode: Mode::Clinician, ..Session::new(today()) };
-        let response = fhir::questionnaire_response(catalog, &session, &|q, o| format!("{}{o:?}", q.id), ("", &[]));
+        let canonical = crate::questionnaire::canonical::Canonical::new("http://127.0.0.1:8080/", &catalog.bank);
+        let words = |q: &crate::engine::question::Question, o: Option<&str>| format!("{}{o:?}", q.id);
+        let response = fhir::questionnaire_response(catalog, &canonical, &session, &words, ("", &[]));
         let _ = serde_json::to_string(&response);
         let _ = crate::engine::assess::assess_catalog(catalog, &session.answers, today(), &[]);
     }

@@ -7,6 +7,7 @@ mod diagnostic;
 mod draft_rules;
 mod export_catalog;
 mod export_messages;
+mod fhir;
 mod freshness;
 mod functions;
 pub mod fuzz;
@@ -44,6 +45,10 @@ usage:
   trialcheck simulate [FILES...] [--today YYYY-MM-DD] [--screens]
                                           screens to done for the patient fixtures (a report)
   trialcheck functions [--json]           the functions and derived names rules may use
+  trialcheck fhir-questionnaire [--base URL] [--code-system]
+                                          the FHIR Questionnaire (or its options' CodeSystem) a deployment publishes
+  trialcheck fhir-response --answers FILE [--base URL] [--lang LANG] [--mode MODE] [--today YYYY-MM-DD]
+                                          an answers file as a FHIR QuestionnaireResponse
   trialcheck freshness [--today YYYY-MM-DD] [--max-age-days N] [--json]
                                           the trials whose facts should be read again, oldest first
   trialcheck import-ctgov STUDY.json [--today YYYY-MM-DD]
@@ -173,6 +178,12 @@ pub fn main() -> ExitCode {
         "simulate" => (&["today"], &["today", "screens"], next::simulate),
         "freshness" => (&["today", "max-age-days"], &["today", "max-age-days", "json"], freshness::run),
         "functions" => (&[], &["json"], functions::run),
+        "fhir-questionnaire" => (&["base"], &["base", "code-system"], fhir::questionnaire),
+        "fhir-response" => (
+            &["answers", "base", "lang", "today", "mode"],
+            &["answers", "base", "lang", "today", "mode"],
+            fhir::response,
+        ),
         "import-ctgov" => (&["today"], &["today"], import_ctgov::run),
         "export-messages" => (&[], &[], export_messages::run),
         "export-catalog" => (&["lang"], &["lang"], export_catalog::run),

@@ -7,16 +7,14 @@
 //! receiving system shows it, and never reads it as a decision.
 
 use super::Session;
+use super::canonical::Canonical;
 use crate::clinical::units::ucum;
 use crate::engine::answer::Answer;
 use crate::engine::catalog::Catalog;
-use crate::engine::question::Question;
+use crate::engine::question::{Kind, Question};
 use serde::Serialize;
 
-/// The canonical URL of the questionnaire these answers belong to.
-pub const QUESTIONNAIRE: &str = "urn:trialcheck:questionnaire:lupus-car-t:1";
-const OPTIONS: &str = "urn:trialcheck:options";
-const UCUM: &str = "http://unitsofmeasure.org";
+pub const UCUM: &str = "http://unitsofmeasure.org";
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -24,7 +22,8 @@ pub struct QuestionnaireResponse {
     resource_type: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<Narrative>,
-    questionnaire: &'static str,
+    /// The Questionnaire it answers: `url|version` (see `canonical`).
+    questionnaire: String,
     status: &'static str,
     authored: String,
     item: Vec<Item>,
@@ -81,8 +80,11 @@ pub struct Item {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Extension {
-    url: &'static str,
-    value_code: &'static str,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_code: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_boolean: Option<bool>,
 }
 
 /// The standard extension for a value that is absent, with its reason.
@@ -94,35 +96,45 @@ pub enum Value {
     Boolean(bool),
     #[serde(rename = "valueDecimal")]
     Decimal(f64),
+    #[serde(rename = "valueInteger")]
+    Integer(i64),
     #[serde(rename = "valueString")]
     String(String),
     #[serde(rename = "valueDate")]
     Date(String),
     #[serde(rename = "valueCoding")]
-    Coding { system: &'static str, code: String, display: String },
+    Coding { system: String, code: String, display: String },
     #[serde(rename = "valueQuantity")]
     Quantity { value: f64, unit: String, system: &'static str, code: String },
 }
 
-fn coding(q: &Question, option: &str, words: &dyn Fn(&Question, Option<&str>) -> String) -> Value {
-    Value::Coding { system: OPTIONS, code: format!("{}.{option}", q.id), display: words(q, Some(option)) }
+/// The words a response carries: `words(question, None)` a question's text,
+/// `words(question, Some(option))` an option's.
+pub type Words<'a> = &'a dyn Fn(&Question, Option<&str>) -> String;
+
+fn coding(c: &Canonical, q: &Question, option: &str, words: Words) -> Value {
+    Value::Coding { system: c.options(), code: format!("{}.{option}", q.id), display: words(q, Some(option)) }
 }
 
-fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> String) -> (Vec<Value>, Vec<Item>) {
+fn values(c: &Canonical, q: &Question, a: &Answer, words: Words) -> (Vec<Value>, Vec<Item>) {
     let one = |v| (vec![v], vec![]);
     match a {
         // No answer of a wrong type: the item carries the reason instead (see `questionnaire_response`).
         Answer::DontKnow => (vec![], vec![]),
         Answer::Bool(b) => one(Value::Boolean(*b)),
-        Answer::Choice(o) => one(coding(q, o, words)),
+        Answer::Choice(o) => one(coding(c, q, o, words)),
         Answer::Multi(chosen) | Answer::Remembered(chosen) => {
-            (chosen.iter().map(|o| coding(q, o, words)).collect(), vec![])
+            (chosen.iter().map(|o| coding(c, q, o, words)).collect(), vec![])
         }
         Answer::Number { value, unit: Some(u) } => {
             let code = ucum(u).unwrap_or(u).to_string();
             one(Value::Quantity { value: *value, unit: u.clone(), system: UCUM, code })
         }
-        Answer::Number { value, unit: None } => one(Value::Decimal(*value)),
+        Answer::Number { value, unit: None } => match q.kind {
+            // A whole number answers an `integer` item (a score).
+            Kind::Number { integer: true, .. } if value.fract() == 0.0 => one(Value::Integer(*value as i64)),
+            _ => one(Value::Decimal(*value)),
+        },
         Answer::Date(d) => one(Value::Date(d.to_string())),
         Answer::Medications(uses) | Answer::RememberedMedications(uses) => {
             let nested = uses
@@ -161,12 +173,14 @@ fn values(q: &Question, a: &Answer, words: &dyn Fn(&Question, Option<&str>) -> S
     }
 }
 
-/// `words(question, None)` gives a question's text, `words(question, Some(option))` an option's;
-/// `estimates`, with their heading, go into the narrative (none: no narrative).
+/// The answers of `session` as a response to the Questionnaire `canonical`
+/// names, in `words`; `estimates`, with their heading, go into the narrative
+/// (none: no narrative).
 pub fn questionnaire_response(
     catalog: &Catalog,
+    canonical: &Canonical,
     session: &Session,
-    words: &dyn Fn(&Question, Option<&str>) -> String,
+    words: Words,
     estimates: (&str, &[Estimate]),
 ) -> QuestionnaireResponse {
     let item = catalog
@@ -174,11 +188,18 @@ pub fn questionnaire_response(
         .iter()
         .filter_map(|q| session.answers.get(&q.id).map(|a| (q, a)))
         .map(|(q, a)| {
-            let (answer, item) = values(q, a, words);
-            let extension = if *a == Answer::DontKnow {
-                vec![Extension { url: ABSENT_EXTENSION, value_code: "asked-unknown" }]
-            } else {
-                vec![]
+            let (answer, item) = values(canonical, q, a, words);
+            let extension = match a {
+                Answer::DontKnow => vec![Extension {
+                    url: ABSENT_EXTENSION.to_string(),
+                    value_code: Some("asked-unknown"),
+                    value_boolean: None,
+                }],
+                // A list said to be whole: what is not in it is absent (else not known).
+                Answer::Multi(_) | Answer::Medications(_) => {
+                    vec![Extension { url: canonical.list_complete(), value_code: None, value_boolean: Some(true) }]
+                }
+                _ => vec![],
             };
             Item { link_id: q.id.clone(), text: words(q, None), extension, answer, item }
         })
@@ -187,7 +208,7 @@ pub fn questionnaire_response(
     QuestionnaireResponse {
         resource_type: "QuestionnaireResponse",
         text: (!estimates.is_empty()).then(|| narrative(heading, estimates)),
-        questionnaire: QUESTIONNAIRE,
+        questionnaire: canonical.reference(),
         status: "completed",
         authored: session.today.to_string(),
         item,
@@ -230,8 +251,10 @@ mod tests {
             title: "Descartes-08 <adults>".into(),
             verdict: "Not yet: may qualify from 2026-12-09, when 18".into(),
         }];
-        let json =
-            serde_json::to_value(questionnaire_response(&catalog, &session, &words, ("Estimate", &estimates))).unwrap();
+        let canonical = Canonical::new(super::super::canonical::DEFAULT_BASE, &catalog.bank);
+        let response = questionnaire_response(&catalog, &canonical, &session, &words, ("Estimate", &estimates));
+        let json = serde_json::to_value(response).unwrap();
+        assert_eq!(json["questionnaire"], canonical.reference());
         // The estimate travels as the resource's narrative, escaped as XHTML.
         assert_eq!(json["text"]["status"], "generated");
         assert_eq!(
@@ -243,6 +266,7 @@ mod tests {
         let item = |id: &str| json["item"].as_array().unwrap().iter().find(|i| i["linkId"] == id).unwrap().clone();
         assert_eq!(item("date_of_birth")["answer"][0]["valueDate"], "2016-03-15");
         assert_eq!(item("sex")["answer"][0]["valueCoding"]["code"], "sex.female");
+        assert_eq!(item("sex")["answer"][0]["valueCoding"]["system"], canonical.options());
         assert_eq!(
             item("neutrophils")["answer"][0]["valueQuantity"],
             serde_json::json!({"value": 1.2, "unit": "x10^9/L", "system": UCUM, "code": "10*9/L"})

@@ -3,9 +3,13 @@
 //! code and no web dependency: the app wraps it in a reducer, the tests
 //! drive it directly.
 
+pub mod canonical;
 pub mod confirm;
 pub mod fhir;
+pub mod fhir_answers;
 pub mod fhir_labs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fhir_questionnaire;
 pub mod input;
 pub mod saved;
 pub mod walk;

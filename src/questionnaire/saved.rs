@@ -49,6 +49,9 @@ pub struct SavedAnswers {
 pub enum AnswersFile {
     /// The envelope the app saves (its `format` tells it apart).
     Saved(SavedAnswers),
+    /// A FHIR resource: the QuestionnaireResponse the app exports, alone or
+    /// in its Bundle (anything else is foreign).
+    Fhir(super::fhir_answers::Resource),
     /// A map from question id to answer, as a coordinator writes one by hand:
     /// a clinician's answers (lists complete), nothing asked yet.
     Bare(BTreeMap<String, RawAnswer>),
@@ -65,6 +68,12 @@ impl AnswersFile {
     pub fn restore(self, catalog: &Catalog, today: Ymd) -> Result<Restored, ImportError> {
         match self {
             AnswersFile::Saved(saved) => saved.restore(catalog, today),
+            AnswersFile::Fhir(resource) => {
+                // Who answered is not in the response: read as the person's own, lists from memory
+                // unless the response says they are complete.
+                let answers = resource.answers(&catalog.bank).ok_or(ImportError::Foreign)?;
+                SavedAnswers { mode: Mode::Myself, ..SavedAnswers::bare(answers, today) }.restore(catalog, today)
+            }
             // A map with a `format` was meant as an envelope, and is not one; a map that
             // names none of the questions is some other JSON (a FHIR resource, say).
             AnswersFile::Bare(map)
@@ -73,18 +82,7 @@ impl AnswersFile {
             {
                 Err(ImportError::Foreign)
             }
-            AnswersFile::Bare(answers) => SavedAnswers {
-                format: FORMAT.to_string(),
-                version: VERSION,
-                saved_on: today.to_string(),
-                mode: Mode::Clinician,
-                answers,
-                history: Vec::new(),
-                countries: None,
-                later: Vec::new(),
-                lab_report: None,
-            }
-            .restore(catalog, today),
+            AnswersFile::Bare(answers) => SavedAnswers::bare(answers, today).restore(catalog, today),
         }
     }
 }
@@ -147,6 +145,21 @@ impl fmt::Display for ImportError {
 }
 
 impl SavedAnswers {
+    /// A clinician's answers with nothing asked yet: the envelope of a bare map.
+    fn bare(answers: BTreeMap<String, RawAnswer>, today: Ymd) -> SavedAnswers {
+        SavedAnswers {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            saved_on: today.to_string(),
+            mode: Mode::Clinician,
+            answers,
+            history: Vec::new(),
+            countries: None,
+            later: Vec::new(),
+            lab_report: None,
+        }
+    }
+
     pub fn of(session: &Session) -> SavedAnswers {
         SavedAnswers {
             format: FORMAT.to_string(),

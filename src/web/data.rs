@@ -29,6 +29,26 @@ pub fn embedded_messages() -> Result<Messages, String> {
     parse::<BTreeMap<String, BTreeMap<String, String>>>(crate::text::SHIPPED_JSON, "the messages").map(Messages::new)
 }
 
+/// This build's FHIR Questionnaire, as published (a build file, fetched like
+/// the catalog: nothing of the person goes with it); `None` where the build
+/// has none or it cannot be fetched.
+pub async fn published_questionnaire(settings: &Settings) -> Option<String> {
+    let url = settings.data.as_ref()?.questionnaire.as_deref()?;
+    let text = fetch_text(url).await.ok()?;
+    // Only a Questionnaire goes into an export.
+    let value = js_sys::JSON::parse(&text).ok()?;
+    let kind = js_sys::Reflect::get(&value, &"resourceType".into()).ok()?.as_string()?;
+    (kind == "Questionnaire").then_some(text)
+}
+
+/// The canonical of the Questionnaire this deployment publishes (its base,
+/// set at build time; the local one without it).
+pub fn canonical(settings: &Settings, catalog: &Catalog) -> crate::questionnaire::canonical::Canonical {
+    use crate::questionnaire::canonical::{Canonical, DEFAULT_BASE};
+    let base = settings.data.as_ref().and_then(|d| d.fhir_base.as_deref()).unwrap_or(DEFAULT_BASE);
+    Canonical::new(base, &catalog.bank)
+}
+
 /// The local calendar date: ages are counted as the person counts them.
 pub fn today() -> Ymd {
     let now = js_sys::Date::new_0();

@@ -6,6 +6,7 @@ use crate::clinical::dates::Ymd;
 use crate::engine::catalog::Catalog;
 use crate::engine::question::Question;
 use crate::questionnaire::Session;
+use crate::questionnaire::canonical::Canonical;
 use crate::questionnaire::fhir::{Estimate, questionnaire_response};
 use crate::questionnaire::fhir_labs::{LabFileError, LabReading, Resource, read_labs};
 use crate::questionnaire::saved::{AnswersFile, ImportError, Restored, SavedAnswers};
@@ -25,8 +26,17 @@ pub fn answers_file(session: &Session) -> Option<Download> {
 }
 
 /// The answers as a FHIR QuestionnaireResponse, in the words the person saw,
-/// with the estimate trial by trial as the narrative a clinic reads.
-pub fn fhir_file(catalog: &Catalog, session: &Session, texts: &Texts) -> Option<Download> {
+/// with the estimate trial by trial as the narrative a clinic reads; with
+/// the Questionnaire it answers (`questionnaire`, this build's published
+/// copy), the two in a Bundle of type `collection`, so that a clinic's system
+/// can load both from the one file.
+pub fn fhir_file(
+    catalog: &Catalog,
+    canonical: &Canonical,
+    session: &Session,
+    texts: &Texts,
+    questionnaire: Option<&str>,
+) -> Option<Download> {
     let date = session.today.to_string();
     let words = |q: &Question, option: Option<&str>| match option {
         Some(o) => texts.option(q, o),
@@ -41,9 +51,20 @@ pub fn fhir_file(catalog: &Catalog, session: &Session, texts: &Texts) -> Option<
         })
         .collect();
     let heading = texts.format("fhir-estimate-heading", &[("date", &date)]);
-    let response = questionnaire_response(catalog, session, &words, (&heading, &estimates));
-    let text = device::to_json(&response)?;
-    Some(Download { name: format!("trialcheck-questionnaire-response-{date}.json"), text })
+    let response = questionnaire_response(catalog, canonical, session, &words, (&heading, &estimates));
+    let response = device::to_json(&response)?;
+    Some(match questionnaire {
+        Some(q) => Download {
+            name: format!("trialcheck-fhir-{date}.json"),
+            text: format!(
+                "{{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [{{\"fullUrl\": \"{}\", \"resource\": {}}}, {{\"resource\": {}}}]}}",
+                canonical.questionnaire(),
+                q.trim(),
+                response
+            ),
+        },
+        None => Download { name: format!("trialcheck-questionnaire-response-{date}.json"), text: response },
+    })
 }
 
 /// An answers file's text, read as the command line reads it (`AnswersFile`),

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, DIST } from './server.mjs';
-import { launch, PHONE } from './browser.mjs';
+import { launch, PHONE, ARTIFACTS } from './browser.mjs';
 import { start, answerAll, answer, shown, verdict, ago } from './questionnaire.mjs';
 import { PARENT } from './people.mjs';
 
@@ -14,7 +14,8 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const files = new Set(readdirSync(DIST));
+// Every file of the build, those in folders (the published FHIR resources) too.
+const files = new Set(readdirSync(DIST, { recursive: true }));
 const nav = (p, name) => p.getByRole('navigation').getByRole('button', { name, exact: true });
 
 test('a whole screening sends nothing but same-origin GETs of the app\'s own files', async () => {
@@ -180,8 +181,18 @@ test('answers go to a file and come back; FHIR for the clinic; a broken or forei
   const saved = await save('Save answers as a file');
   assert.equal(saved.format, 'trialcheck-answers');
   assert.equal(saved.answers.date_of_birth, ago({ years: 10 }));
-  const fhir = await save('Save for a clinic system (FHIR)');
+  // For a clinic's system: the response, with the Questionnaire it answers, in one Bundle.
+  const bundle = await save('Save for a clinic system (FHIR)');
+  writeFileSync(`${ARTIFACTS}fhir-export.json`, JSON.stringify(bundle, null, 2));
+  assert.equal(bundle.resourceType, 'Bundle');
+  assert.equal(bundle.type, 'collection');
+  const [questionnaire, fhir] = bundle.entry.map((e) => e.resource);
+  assert.equal(questionnaire.resourceType, 'Questionnaire');
   assert.equal(fhir.resourceType, 'QuestionnaireResponse');
+  assert.equal(fhir.questionnaire, `${questionnaire.url}|${questionnaire.version}`);
+  // The canonical resolves where the build is served (scripts/serve's base; here, this test's server).
+  const published = await (await fetch(new URL(new URL(questionnaire.url).pathname, server.url))).json();
+  assert.deepEqual(published, questionnaire);
   assert.equal(fhir.item.find((i) => i.linkId === 'sex').answer[0].valueCoding.code, 'sex.female');
   // In the words she saw, as a parent.
   assert.equal(fhir.item.find((i) => i.linkId === 'date_of_birth').text, "What is your child's date of birth?");
@@ -200,13 +211,23 @@ test('answers go to a file and come back; FHIR for the clinic; a broken or forei
   await nav(other, 'Questions').click();
   assert.equal(await shown(other), 'pregnant');
   assert.equal(await verdict(other, 'NCT07432334'), 'ineligible');
+  // The clinic's file opens too, on a third device: the same answers.
+  const third = await context.newPage();
+  await start(third, server.url, 'myself');
+  await nav(third, 'Answers').click();
+  await third.getByLabel('Open a saved answers file').setInputFiles(file('clinic.json', JSON.stringify(bundle)));
+  await third.getByRole('status').filter({ hasText: 'Your answers were opened.' }).waitFor();
+  assert.match(await third.locator('.tc-review').innerText(), /Female/);
 
   // Broken and foreign files: a clear message, and her answers stay as they were.
   const before = await p.locator('.tc-review').innerText();
   const told = (text) => p.getByRole('alert').filter({ hasText: text }).waitFor();
   await open(file('broken.json', '{"format": "trialcheck-answers", '));
   await told('This file could not be read. Nothing was changed.');
-  await open(file('fhir.json', JSON.stringify(fhir)));
+  await open(file('patient.json', JSON.stringify({ resourceType: 'Patient', id: 'p1' })));
+  await told('This is not a TrialCheck answers file. Nothing was changed.');
+  const another = { ...fhir, questionnaire: 'http://example.org/fhir/Questionnaire/phq-9|1' };
+  await open(file('another.json', JSON.stringify(another)));
   await told('This is not a TrialCheck answers file. Nothing was changed.');
   await open(file('refused.json', JSON.stringify({ ...saved, answers: { ...saved.answers, date_of_birth: '1700-01-01' } })));
   await told('Some answers in this file cannot be used. Nothing was changed.');

@@ -40,7 +40,9 @@ export async function serve(root = DIST, { gzip = false } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      // The FHIR resources the build publishes at their canonical addresses have no extension.
+      const fhir = path.startsWith('/fhir/') && !extname(file);
+      const type = { 'content-type': fhir ? 'application/fhir+json' : TYPES[extname(file)] ?? 'application/octet-stream' };
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         res.writeHead(200, { ...type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
         res.end(gzipSync(body, { level: 9 }));

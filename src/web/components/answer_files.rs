@@ -5,9 +5,9 @@
 use super::open_answers::OpenAnswers;
 use crate::engine::catalog::Catalog;
 use crate::questionnaire::{Action, Mode, Session};
-use crate::web::device;
 use crate::web::files::{self, Download};
 use crate::web::texts::use_texts;
+use crate::web::{data, device};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,6 +20,8 @@ enum Export {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub catalog: Rc<Catalog>,
+    /// Where this deployment publishes its FHIR Questionnaire.
+    pub settings: Rc<crate::settings::Settings>,
     pub session: Session,
     /// Receives the answers of an imported file, already checked.
     pub on_action: Callback<Action>,
@@ -30,15 +32,24 @@ pub fn AnswerFiles(props: &Props) -> Html {
     let texts = use_texts();
     let message = use_state(|| None::<(bool, String)>);
     let button = |kind: Export, label: &str| {
-        let (catalog, session, words) = (Rc::clone(&props.catalog), props.session.clone(), texts.clone());
+        let (catalog, session, words, settings) =
+            (Rc::clone(&props.catalog), props.session.clone(), texts.clone(), Rc::clone(&props.settings));
         let onclick = Callback::from(move |_| {
-            let file = match kind {
-                Export::TrialCheck => files::answers_file(&session),
-                Export::Fhir => files::fhir_file(&catalog, &session, &words),
-            };
-            if let Some(Download { name, text }) = file {
-                device::download(&name, &text);
-            }
+            let (catalog, session, words, settings) =
+                (Rc::clone(&catalog), session.clone(), words.clone(), Rc::clone(&settings));
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = match kind {
+                    Export::TrialCheck => files::answers_file(&session),
+                    Export::Fhir => {
+                        let questionnaire = data::published_questionnaire(&settings).await;
+                        let canonical = data::canonical(&settings, &catalog);
+                        files::fhir_file(&catalog, &canonical, &session, &words, questionnaire.as_deref())
+                    }
+                };
+                if let Some(Download { name, text }) = file {
+                    device::download(&name, &text);
+                }
+            });
         });
         html! { <button type="button" class="tc-choice" {onclick}>{ texts.get(label) }</button> }
     };

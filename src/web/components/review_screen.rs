@@ -14,6 +14,7 @@ use yew::prelude::*;
 pub struct Props {
     pub rows: Vec<ReviewRow>,
     pub catalog: Rc<Catalog>,
+    pub settings: Rc<crate::settings::Settings>,
     pub session: Session,
     pub on_action: Callback<Action>,
 }
@@ -27,7 +28,7 @@ pub fn ReviewScreen(props: &Props) -> Html {
         <section class="tc-panel" aria-labelledby="tc-review-title">
             <h2 id="tc-review-title" ref={heading} tabindex="-1">{ texts.get("review-title") }</h2>
             <Review rows={props.rows.clone()} {on_edit} />
-            <AnswerFiles catalog={Rc::clone(&props.catalog)} session={props.session.clone()} on_action={props.on_action.clone()} />
+            <AnswerFiles catalog={Rc::clone(&props.catalog)} settings={Rc::clone(&props.settings)} session={props.session.clone()} on_action={props.on_action.clone()} />
         </section>
     }
 }

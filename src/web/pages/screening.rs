@@ -160,7 +160,7 @@ pub fn Screening(props: &Props) -> Html {
             html! { <QuestionsScreen {step} mode={session.mode} {progress} {trials} {more} summary={summary.clone()} on_action={on_action.clone()} /> }
         }
         Screen::Review => html! {
-            <ReviewScreen rows={review_rows(&texts, catalog, session)} catalog={Rc::clone(catalog)} session={session.clone()} on_action={on_action.clone()} />
+            <ReviewScreen rows={review_rows(&texts, catalog, session)} catalog={Rc::clone(catalog)} settings={Rc::clone(&props.settings)} session={session.clone()} on_action={on_action.clone()} />
         },
         Screen::Results => results(&texts, catalog, session, &arranged, chosen, &summary, &on_action),
     };
