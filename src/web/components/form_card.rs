@@ -3,7 +3,7 @@
 //! know" (but the last: the person knows); a field left blank is not an
 //! answer and is asked again later. Every refused value is said at its field.
 
-use super::fields::{PressedButton, RadioChoice, described_by};
+use super::fields::{RadioChoice, described_by, pressed_button, radio_choice};
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{DatePrecision, Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
@@ -87,7 +87,7 @@ fn form_field(
                     if let Some((id, help)) = help { <p {id} class="tc-help">{ help }</p> }
                     <input id={field_id} type={kind} name={format!("value-{}", q.id)}
                         aria-invalid={refused.is_some().then_some("true")} aria-describedby={described} />
-                    <PressedButton label={dont_know} pressed={unknown.0} onclick={unknown.1} />
+                    { pressed_button(dont_know, unknown.0, unknown.1) }
                 </div>
             }
         }
@@ -97,7 +97,7 @@ fn form_field(
             if !options.iter().any(|o| o == super::question_card::NOT_SURE) {
                 choices.push((DONT_KNOW.to_string(), dont_know));
             }
-            html! { <RadioChoice id={q.id.clone()} legend={prompt} {help} {choices} {described} /> }
+            radio_choice(RadioChoice { id: q.id.clone(), legend: prompt, help, choices, described })
         }
         _ => html! {},
     };
@@ -167,8 +167,10 @@ pub fn FormCard(props: &Props) -> Html {
             { for props.questions.iter().map(field) }
             if props.lab_report {
                 <div class="tc-form-field" data-question-id={LAB_REPORT}>
-                    <RadioChoice id={LAB_REPORT} legend={texts.get("lab-report-question")} help={Some(lab_report_help)}
-                        choices={lab_report_choices} described={Some("tc-help-lab_report".to_string())} />
+                    { radio_choice(RadioChoice {
+                        id: LAB_REPORT.to_string(), legend: texts.get("lab-report-question"), help: Some(lab_report_help),
+                        choices: lab_report_choices, described: Some("tc-help-lab_report".to_string()),
+                    }) }
                 </div>
             }
             if *nothing {

@@ -1,7 +1,7 @@
 //! All the lab values still worth asking, on one form: quick with a report
 //! in hand. An empty field means "not on the report".
 
-use super::fields::{ConfirmUnit, UnitSelect, unusual};
+use super::fields::{UnitSelect, confirm_unit, unit_select, unusual};
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{Kind, Question};
 use crate::questionnaire::{Action, Mode, input};
@@ -101,14 +101,16 @@ pub fn LabPanel(props: &Props) -> Html {
                                 aria-invalid={refused.is_some().then_some("true")}
                                 aria-describedby={refused.is_some().then(|| error_id.clone())} />
                             if !units.is_empty() {
-                                <UnitSelect name={format!("unit-{}", q.id)} {units}
-                                    label={format!("{}: {}", texts.get("answer-unit"), texts.prompt(q, props.mode))} />
+                                { unit_select(UnitSelect {
+                                    units, chosen: None, name: Some(format!("unit-{}", q.id)), node: NodeRef::default(),
+                                    label: format!("{}: {}", texts.get("answer-unit"), texts.prompt(q, props.mode)),
+                                }) }
                             }
                         </div>
                         if let Some(error) = refused {
                             <p id={error_id} class="tc-refused" role="alert">{ texts.refusal(error) }</p>
                             if let Some(answer) = unusual(error) {
-                                <ConfirmUnit {answer} on_confirm={confirm(q.id.clone())} />
+                                { confirm_unit(&texts, answer, confirm(q.id.clone())) }
                             }
                         }
                     </div>

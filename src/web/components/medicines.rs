@@ -3,11 +3,11 @@
 //! the plain-word modes the list is from memory unless the person says it is
 //! complete: a medicine not ticked is then not known, never "not taken".
 
-use super::fields::CompleteToggle;
+use super::fields::complete_toggle;
 use crate::engine::answer::{Answer, AnswerError, MAX_TREATMENT_MONTHS, MedicationUse};
 use crate::engine::question::Question;
 use crate::questionnaire::Mode;
-use crate::web::texts::use_texts;
+use crate::web::texts::{Texts, use_texts};
 use std::collections::BTreeMap;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -47,8 +47,7 @@ fn read(taken: &BTreeMap<String, Taken>, complete: bool) -> Result<Answer, Answe
     Ok(if complete { Answer::Medications(uses) } else { Answer::RememberedMedications(uses) })
 }
 
-#[derive(Properties, PartialEq)]
-struct RowProps {
+struct Row {
     drug: String,
     name: String,
     /// Ticked: what was typed for it.
@@ -59,10 +58,8 @@ struct RowProps {
 }
 
 /// One medicine: ticked when taken, then for how many months and whether it
-/// was stopped because of side effects.
-#[component]
-fn MedicineRow(props: &RowProps) -> Html {
-    let texts = use_texts();
+/// was stopped because of side effects. (A function: it holds no state.)
+fn medicine_row(texts: &Texts, props: Row) -> Html {
     let drug = &props.drug;
     let change = |f: fn(&mut Taken, String)| {
         let (drug, entry, on_change) = (drug.clone(), props.entry.clone(), props.on_change.clone());
@@ -151,14 +148,14 @@ pub fn Medicines(props: &Props) -> Html {
         <form onsubmit={submit} class="tc-medicines">
             <fieldset>
                 <legend class="tc-visually-hidden">{ texts.prompt(q, props.mode) }</legend>
-                { for q.kind.options().iter().map(|drug| html! {
-                    <MedicineRow drug={drug.clone()} name={texts.option(q, drug)} entry={taken.get(drug).cloned()}
-                        mode={props.mode} on_change={on_change.clone()} />
-                }) }
+                { for q.kind.options().iter().map(|drug| medicine_row(&texts, Row {
+                    drug: drug.clone(), name: texts.option(q, drug), entry: taken.get(drug).cloned(),
+                    mode: props.mode, on_change: on_change.clone(),
+                })) }
             </fieldset>
             if from_memory {
-                <CompleteToggle id="tc-medicines-complete-help" label={texts.get("medicine-list-complete")}
-                    help={texts.get("medicine-list-complete-help")} checked={*complete} {on_toggle} />
+                { complete_toggle("tc-medicines-complete-help", texts.get("medicine-list-complete"),
+                    texts.get("medicine-list-complete-help"), *complete, on_toggle) }
             }
             <div class="tc-choices">
                 <button type="submit" class="tc-next">{ texts.get("answer-next") }</button>

@@ -6,17 +6,8 @@
 use super::review::ReviewRow;
 use super::trial_card::{CriterionLine, TrialView};
 use crate::engine::assess::{Requirement, Settler};
-use crate::web::texts::{Texts, use_texts};
+use crate::web::texts::Texts;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// Every trial, in the results' order.
-    pub trials: Vec<TrialView>,
-    /// The answers about the person that head the page (date of birth, sex).
-    pub person: Vec<ReviewRow>,
-    pub title: String,
-}
 
 /// The plain words of the lines, joined.
 fn joined(lines: &[&CriterionLine]) -> String {
@@ -70,23 +61,24 @@ fn trial_row(texts: &Texts, t: &TrialView) -> Html {
     }
 }
 
-#[component]
-pub fn PrintSummary(props: &Props) -> Html {
-    let texts = use_texts();
+/// The summary, for `trials` in the results' order, headed by `title` and the
+/// answers about the person (`person`: date of birth, sex). A function: it
+/// holds no state.
+pub fn print_summary(texts: &Texts, trials: &[TrialView], person: &[ReviewRow], title: &str) -> Html {
     // The person's values computed for any trial (eGFR, SLEDAI-2K, EULAR/ACR), each once.
-    let mut computed: Vec<&String> = props.trials.iter().flat_map(|t| &t.criteria).flat_map(|c| &c.values).collect();
+    let mut computed: Vec<&String> = trials.iter().flat_map(|t| &t.criteria).flat_map(|c| &c.values).collect();
     crate::sort::sort(&mut computed);
     computed.dedup();
     html! {
         <section class="tc-print-only tc-print-summary" aria-hidden="true">
-            <h2>{ &props.title }</h2>
+            <h2>{ title }</h2>
             <p>
-                { for props.person.iter().map(|r| html! { <span class="tc-print-fact">{ format!("{}: {}", r.prompt, r.answer) }</span> }) }
+                { for person.iter().map(|r| html! { <span class="tc-print-fact">{ format!("{}: {}", r.prompt, r.answer) }</span> }) }
             </p>
             if !computed.is_empty() {
                 <p><span>{ texts.get("computed-title") }</span>{ " " }{ computed.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("; ") }</p>
             }
-            <ol class="tc-print-trials">{ for props.trials.iter().map(|t| trial_row(&texts, t)) }</ol>
+            <ol class="tc-print-trials">{ for trials.iter().map(|t| trial_row(texts, t)) }</ol>
             <p>{ texts.get("print-note") }</p>
         </section>
     }

@@ -1,7 +1,7 @@
 //! One question, its help, the ways to answer it, and why an answer was
 //! refused: the question's own fields (`fields`, `medicines`) do the rest.
 
-use super::fields::{AnswerButton, ConfirmUnit, MeasureField, TickList, described_by, unusual};
+use super::fields::{MeasureField, TickList, answer_button, confirm_unit, described_by, unusual};
 use super::medicines::Medicines;
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{Kind, Question};
@@ -49,9 +49,7 @@ pub fn QuestionCard(props: &Props) -> Html {
             on_action.emit(Action::Answer { question: id.clone(), answer });
         })
     };
-    let button = |label: String, answer: Answer| {
-        html! { <AnswerButton {label} {answer} current={props.current.clone()} on_answer={give.clone()} /> }
-    };
+    let button = |label: String, answer: Answer| answer_button(label, answer, props.current.as_ref(), &give);
     let dont_know = button(texts.dont_know_for(q, props.mode), Answer::DontKnow);
     let prompt = texts.prompt(q, props.mode);
     let (prompt_id, help_id, error_id) = (format!("tc-prompt-{id}"), format!("tc-help-{id}"), format!("tc-error-{id}"));
@@ -95,7 +93,7 @@ pub fn QuestionCard(props: &Props) -> Html {
             if let Some(error) = &props.refused {
                 <p id={error_id} class="tc-refused" role="alert">{ texts.refusal(error) }</p>
                 if let Some(answer) = unusual(error) {
-                    <ConfirmUnit {answer} on_confirm={confirm} />
+                    { confirm_unit(&texts, answer, confirm) }
                 }
             }
             <button type="button" class="tc-back" onclick={props.on_action.reform(|_| Action::Back)}>{ texts.get("nav-back") }</button>

@@ -5,7 +5,7 @@
 //! with their one-line reason. A summary to print for the doctor.
 
 use super::country_choice::CountryChoice;
-use super::print_summary::PrintSummary;
+use super::print_summary::print_summary;
 use super::review::{Review, ReviewRow};
 use super::trial_card::{TrialCard, TrialView};
 use crate::engine::assess::Verdict;
@@ -117,7 +117,7 @@ pub fn Results(props: &Props) -> Html {
             }
         })
     };
-    let (print_summary, print_everything) = (print(false), print(true));
+    let (print_short, print_everything) = (print(false), print(true));
     let chose = !props.chosen.is_empty();
     let trials: Vec<TrialView> = props.near.iter().chain(&props.far).chain(&props.closed).cloned().collect();
     let person: Vec<ReviewRow> =
@@ -125,7 +125,7 @@ pub fn Results(props: &Props) -> Html {
     let title = texts.format("print-title", &[("date", &props.today)]);
     html! {
         <section class={classes!("tc-results", "tc-panel", everything.then_some("tc-print-all"))} aria-labelledby="tc-results-title" ref={section}>
-            <PrintSummary {trials} {person} {title} />
+            { print_summary(&texts, &trials, &person, &title) }
             <h2 id="tc-results-title" ref={heading} tabindex="-1">{ texts.get("results-title") }</h2>
             <p class="tc-summary-line" data-summary="true"><strong>{ &props.summary }</strong></p>
             <p class="tc-disclaimer">{ texts.get("study-team-decides") }</p>
@@ -136,7 +136,7 @@ pub fn Results(props: &Props) -> Html {
             { group(&texts, "far", Some(texts.get("results-far")), &props.far) }
             { group(&texts, "closed", Some(texts.get("results-closed")), &props.closed) }
             <div class="tc-choices tc-no-print">
-                <button type="button" class="tc-next" onclick={print_summary}>{ texts.get("print-button") }</button>
+                <button type="button" class="tc-next" onclick={print_short}>{ texts.get("print-button") }</button>
                 <button type="button" class="tc-choice" onclick={print_everything}>{ texts.get("print-everything") }</button>
                 <button type="button" class="tc-choice" onclick={props.on_answers.reform(|_| ())}>{ texts.get("results-save-answers") }</button>
             </div>

@@ -1,41 +1,18 @@
 //! A button that gives an answer, shown pressed when it is the answer given;
 //! and a button that is pressed or not (a "don't know" beside a field).
+//! Functions, not components: they hold no state, and each component costs
+//! the wasm its own lifecycle code (docs/performance.md).
 
 use crate::engine::answer::Answer;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub label: String,
-    pub answer: Answer,
-    /// The answer given before, if any.
-    pub current: Option<Answer>,
-    pub on_answer: Callback<Answer>,
+pub fn answer_button(label: String, answer: Answer, current: Option<&Answer>, on_answer: &Callback<Answer>) -> Html {
+    let pressed = current == Some(&answer);
+    let on_answer = on_answer.clone();
+    pressed_button(label, pressed, Callback::from(move |_| on_answer.emit(answer.clone())))
 }
 
-#[component]
-pub fn AnswerButton(props: &Props) -> Html {
-    let pressed = props.current.as_ref() == Some(&props.answer);
-    let onclick = {
-        let (answer, on_answer) = (props.answer.clone(), props.on_answer.clone());
-        Callback::from(move |_| on_answer.emit(answer.clone()))
-    };
-    html! { <PressedButton label={props.label.clone()} {pressed} {onclick} /> }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PressedProps {
-    pub label: String,
-    pub pressed: bool,
-    pub onclick: Callback<MouseEvent>,
-}
-
-#[component]
-pub fn PressedButton(props: &PressedProps) -> Html {
-    let class = classes!("tc-choice", props.pressed.then_some("tc-chosen"));
-    html! {
-        <button type="button" {class} aria-pressed={props.pressed.to_string()} onclick={props.onclick.clone()}>
-            { props.label.clone() }
-        </button>
-    }
+pub fn pressed_button(label: String, pressed: bool, onclick: Callback<MouseEvent>) -> Html {
+    let class = classes!("tc-choice", pressed.then_some("tc-chosen"));
+    html! { <button type="button" {class} aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
 }

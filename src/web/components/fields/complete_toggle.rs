@@ -3,26 +3,16 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The id of its help paragraph.
-    pub id: String,
-    pub label: String,
-    pub help: String,
-    pub checked: bool,
-    pub on_toggle: Callback<()>,
-}
-
-#[component]
-pub fn CompleteToggle(props: &Props) -> Html {
-    let onchange = props.on_toggle.reform(|_: Event| ());
+/// `id` is that of its help paragraph.
+pub fn complete_toggle(id: &str, label: String, help: String, checked: bool, on_toggle: Callback<()>) -> Html {
+    let onchange = on_toggle.reform(|_: Event| ());
     html! {
         <>
             <label class="tc-check tc-complete">
-                <input type="checkbox" checked={props.checked} {onchange} aria-describedby={props.id.clone()} />
-                { props.label.clone() }
+                <input type="checkbox" {checked} {onchange} aria-describedby={id.to_string()} />
+                { label }
             </label>
-            <p id={props.id.clone()} class="tc-help">{ props.help.clone() }</p>
+            <p id={id.to_string()} class="tc-help">{ help }</p>
         </>
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::engine::answer::{Answer, AnswerError};
 use crate::text::format_number;
-use crate::web::texts::use_texts;
+use crate::web::texts::Texts;
 use yew::prelude::*;
 
 /// The answer a refusal says back for its unit, if it is one.
@@ -13,22 +13,11 @@ pub fn unusual(error: &AnswerError) -> Option<Answer> {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub answer: Answer,
-    /// Confirms `answer` (and sends its question or form again).
-    pub on_confirm: Callback<Answer>,
-}
-
-#[component]
-pub fn ConfirmUnit(props: &Props) -> Html {
-    let texts = use_texts();
-    let Answer::Number { value, unit } = &props.answer else { return html! {} };
+/// A button that confirms `answer` (its question or form is then sent again).
+pub fn confirm_unit(texts: &Texts, answer: Answer, on_confirm: Callback<Answer>) -> Html {
+    let Answer::Number { value, unit } = &answer else { return html! {} };
     let unit = unit.as_deref().map(crate::clinical::units::display).unwrap_or_default();
     let label = texts.format("confirm-unit", &[("value", &format_number(&texts.language, *value)), ("unit", &unit)]);
-    let onclick = {
-        let (answer, on_confirm) = (props.answer.clone(), props.on_confirm.clone());
-        Callback::from(move |_| on_confirm.emit(answer.clone()))
-    };
+    let onclick = Callback::from(move |_| on_confirm.emit(answer.clone()));
     html! { <button type="button" class="tc-choice" {onclick}>{ label }</button> }
 }

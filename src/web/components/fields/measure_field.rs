@@ -1,7 +1,7 @@
 //! A number with its unit, or a date (a day, or a month where the month is
 //! enough), typed and sent with "Next"; read as everywhere else.
 
-use super::UnitSelect;
+use super::{UnitSelect, unit_select};
 use crate::engine::answer::{Answer, AnswerError};
 use crate::engine::question::{DatePrecision, Kind, Question};
 use crate::questionnaire::input;
@@ -62,7 +62,7 @@ pub fn MeasureField(props: &Props) -> Html {
                 <input id={field_id} ref={field} type={kind} {value} inputmode={(kind == "text").then_some("decimal")}
                     aria-invalid={props.invalid.then_some("true")} aria-describedby={props.described.clone()} />
                 if !units.is_empty() {
-                    <UnitSelect node={unit} {units} {chosen} label={texts.get("answer-unit")} />
+                    { unit_select(UnitSelect { units, chosen, label: texts.get("answer-unit"), name: None, node: unit }) }
                 }
             </div>
             <div class="tc-choices"><button type="submit" class="tc-next">{ texts.get("answer-next") }</button>{ props.beside.clone() }</div>

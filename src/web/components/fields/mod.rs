@@ -11,13 +11,13 @@ mod radio_choice;
 mod tick_list;
 mod unit_select;
 
-pub use answer_button::{AnswerButton, PressedButton};
-pub use complete_toggle::CompleteToggle;
-pub use confirm_unit::{ConfirmUnit, unusual};
+pub use answer_button::{answer_button, pressed_button};
+pub use complete_toggle::complete_toggle;
+pub use confirm_unit::{confirm_unit, unusual};
 pub use measure_field::MeasureField;
-pub use radio_choice::RadioChoice;
+pub use radio_choice::{RadioChoice, radio_choice};
 pub use tick_list::TickList;
-pub use unit_select::UnitSelect;
+pub use unit_select::{UnitSelect, unit_select};
 
 /// The ids a field is described by (its help, its refusal), as
 /// `aria-describedby` wants them: space-separated, or no attribute at all.

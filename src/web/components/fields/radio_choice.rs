@@ -3,29 +3,25 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
+pub struct RadioChoice {
     /// The question's id: the radio group is `choice-<id>`.
     pub id: String,
     pub legend: String,
-    /// Its help, read right after the question, before the choices.
-    #[prop_or_default]
+    /// Its help (id, words), read right after the question, before the choices.
     pub help: Option<(String, String)>,
     /// (value, label), in order.
     pub choices: Vec<(String, String)>,
-    #[prop_or_default]
     pub described: Option<String>,
 }
 
-#[component]
-pub fn RadioChoice(props: &Props) -> Html {
-    let name = format!("choice-{}", props.id);
+pub fn radio_choice(r: RadioChoice) -> Html {
+    let name = format!("choice-{}", r.id);
     html! {
-        <fieldset class="tc-fieldset" aria-describedby={props.described.clone()}>
-            <legend class="tc-form-prompt">{ props.legend.clone() }</legend>
-            if let Some((id, help)) = &props.help { <p id={id.clone()} class="tc-help">{ help.clone() }</p> }
-            { for props.choices.iter().map(|(value, label)| html! {
-                <label class="tc-check"><input type="radio" name={name.clone()} value={value.clone()} />{ label.clone() }</label>
+        <fieldset class="tc-fieldset" aria-describedby={r.described}>
+            <legend class="tc-form-prompt">{ r.legend }</legend>
+            if let Some((id, help)) = r.help { <p {id} class="tc-help">{ help }</p> }
+            { for r.choices.into_iter().map(|(value, label)| html! {
+                <label class="tc-check"><input type="radio" name={name.clone()} {value} />{ label }</label>
             }) }
         </fieldset>
     }

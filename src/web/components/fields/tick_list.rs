@@ -2,7 +2,7 @@
 //! filled in from memory proves what is ticked, nothing more, unless the
 //! person says it is complete.
 
-use super::CompleteToggle;
+use super::complete_toggle;
 use crate::engine::answer::Answer;
 use crate::engine::question::Question;
 use crate::questionnaire::Mode;
@@ -79,8 +79,8 @@ pub fn TickList(props: &Props) -> Html {
                 { for q.kind.options().iter().filter(|o| settled(o) != Some(false)).map(item) }
             </fieldset>
             if open_world {
-                <CompleteToggle id={format!("tc-complete-help-{}", q.id)} label={texts.get("answer-list-complete")}
-                    help={texts.get("answer-list-complete-help")} checked={*complete} {on_toggle} />
+                { complete_toggle(&format!("tc-complete-help-{}", q.id), texts.get("answer-list-complete"),
+                    texts.get("answer-list-complete-help"), *complete, on_toggle) }
             }
             <div class="tc-choices"><button type="submit" class="tc-next">{ texts.get("answer-next") }</button>{ props.beside.clone() }</div>
         </form>

@@ -1,29 +1,24 @@
 //! The unit beside a number: the units a report in the reader's language
-//! usually uses, first the one it uses most.
+//! usually uses, first the one it uses most, written as reports print them.
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
+pub struct UnitSelect {
     pub units: Vec<&'static str>,
     /// The unit shown chosen (the answer's, else the first).
-    #[prop_or_default]
     pub chosen: Option<String>,
     pub label: String,
     /// The form field's name, when the form is read by name.
-    #[prop_or_default]
     pub name: Option<String>,
-    #[prop_or_default]
     pub node: NodeRef,
 }
 
-#[component]
-pub fn UnitSelect(props: &Props) -> Html {
-    let chosen = props.chosen.as_deref().or(props.units.first().copied());
+pub fn unit_select(s: UnitSelect) -> Html {
+    let chosen = s.chosen.as_deref().or(s.units.first().copied());
     html! {
-        <select ref={props.node.clone()} name={props.name.clone()} aria-label={props.label.clone()}>
+        <select ref={s.node} name={s.name} aria-label={s.label}>
             // Yew inserts options last first: without `selected` the last unit would be shown.
-            { for props.units.iter().map(|u| html! { <option value={*u} selected={chosen == Some(*u)}>{ crate::clinical::units::display(u) }</option> }) }
+            { for s.units.iter().map(|u| html! { <option value={*u} selected={chosen == Some(*u)}>{ crate::clinical::units::display(u) }</option> }) }
         </select>
     }
 }
